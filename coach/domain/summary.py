@@ -1,0 +1,128 @@
+"""A plan a patient can read or print, derived from the timeline itself.
+
+The rep sequences are the first rep of each exercise and side as the timeline
+cues it, so the printed plan says exactly what the workout screen will say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from coach.domain.timeline import CueKind, Timeline
+from coach.domain.wording import format_kg
+
+_REP_PHASES = (CueKind.UP, CueKind.SHIFT, CueKind.LOWER, CueKind.RESET)
+
+
+@dataclass(frozen=True)
+class Step:
+    text: str
+    detail: str
+    seconds: float
+
+
+@dataclass(frozen=True)
+class RepSequence:
+    title: str
+    steps: tuple[Step, ...]
+
+    @property
+    def seconds(self) -> float:
+        return sum(s.seconds for s in self.steps)
+
+
+@dataclass(frozen=True)
+class PlanSummary:
+    title: str
+    facts: tuple[tuple[str, str], ...]
+    exercises: tuple[str, ...]
+    sequences: tuple[RepSequence, ...]
+    length: str
+    why: str
+    source: str
+
+    def as_text(self) -> str:
+        width = max(len(label) for label, _ in self.facts) + 2
+        lines = [self.title, "=" * len(self.title), ""]
+        lines += [f"{label + ':':<{width}}{value}" for label, value in self.facts]
+        lines += ["", "Exercises"]
+        lines += [f"  {i}. {e}" for i, e in enumerate(self.exercises, 1)]
+        for seq in self.sequences:
+            lines += ["", f"{seq.title} ({format_seconds(seq.seconds)})"]
+            lines += [
+                f"  {i}. {st.text} ({format_seconds(st.seconds)}): {st.detail}"
+                for i, st in enumerate(seq.steps, 1)
+            ]
+        lines += ["", f"Session length: {self.length}", "", self.why, f"Source: {self.source}"]
+        return "\n".join(lines) + "\n"
+
+
+def summarize(tl: Timeline) -> PlanSummary:
+    session = tl.plan
+    protocol, settings = session.protocol, session.settings
+    sides = settings.injured.sides
+    side_words = " and ".join(s.value for s in sides) + (" legs" if len(sides) > 1 else " leg")
+    if session.uses_box:
+        movement = "lower on each leg in turn; step up on a low box to get back up"
+    else:
+        lowering = sides[0]
+        movement = f"lower on the {lowering.value}, rise on the {lowering.other.value}"
+    load = format_kg(settings.load_kg) if settings.load_kg else "none (body weight)"
+    facts = (
+        ("Protocol", f"{protocol.name}, for {protocol.pain_site} pain"),
+        ("Where it hurts", protocol.where_it_hurts),
+        ("Injured", f"{side_words} ({movement})"),
+        ("Lowering", f"{settings.lower_seconds} s per rep"),
+        ("Rest", f"{settings.rest_seconds} s between sets"),
+        ("Added load", load),
+        (
+            "Programme",
+            f"{protocol.sessions_per_day} sessions a day, {protocol.days_per_week} days a "
+            f"week, for {protocol.weeks} weeks",
+        ),
+    )
+    exercises = tuple(
+        f"{e.name}: {settings.sets} sets x {settings.reps} reps, {side_words}"
+        for e in protocol.exercises
+    )
+    sequences = []
+    seen = set()
+    for cue in tl.cues:
+        if cue.kind is CueKind.UP and cue.rep == 1 and (cue.exercise, cue.side) not in seen:
+            seen.add((cue.exercise, cue.side))
+            steps = tuple(
+                Step(c.text, c.detail, c.duration_ms / 1000)
+                for c in tl.cues
+                if c.kind in _REP_PHASES
+                and c.rep == 1
+                and c.set == cue.set
+                and c.exercise is cue.exercise
+                and c.side is cue.side
+            )
+            title = f"Each rep: {cue.exercise.name.lower() if cue.exercise else ''}"
+            if len(sides) > 1 and cue.side is not None:
+                title += f", {cue.side.value} leg"
+            sequences.append(RepSequence(title, steps))
+    rests = sum(1 for c in tl.cues if c.kind is CueKind.REST)
+    length = (
+        f"{format_seconds(tl.duration_ms / 1000)} ({len(tl.spans)} sets in all, {rests} rests"
+        f"{f', {settings.get_ready_seconds} s to get ready' if settings.get_ready_seconds else ''})"
+    )
+    return PlanSummary(
+        title="Coach: your heel-drop session",
+        facts=facts,
+        exercises=exercises,
+        sequences=tuple(sequences),
+        length=length,
+        why=protocol.why,
+        source=protocol.source,
+    )
+
+
+def format_seconds(seconds: float) -> str:
+    """'45 s', '2 min', '15 min 35 s'."""
+    whole = round(seconds)
+    minutes, secs = divmod(whole, 60)
+    if not minutes:
+        return f"{secs} s"
+    return f"{minutes} min {secs} s" if secs else f"{minutes} min"

@@ -1,0 +1,90 @@
+"""The main window: a page list on the left, the chosen page on the right, and menus."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
+
+from coach import __version__
+from coach.ui.today_view import DISCLAIMER, TodayView
+
+
+class MainWindow(QMainWindow):
+    """The app's one window.
+
+    Keyboard shortcuts are attached by `install_shortcuts()`, which the app calls
+    right after the first paint: the first use of a key sequence makes PySide6
+    build every enum of the Qt namespace (about 10 ms), and no key can be pressed
+    before the window is there anyway.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Coach")
+        self.resize(1100, 720)
+        self.setMinimumSize(800, 560)
+        self._shortcuts: list[tuple[QAction, str]] = []
+
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Pages")
+        self.nav.setFixedWidth(170)
+        self.nav.setStyleSheet(
+            "QListWidget { font-size: 12pt; } QListWidget::item { padding: 8px; }"
+        )
+        self.pages = QStackedWidget()
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, stretch=1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self.today = TodayView()
+        self.add_page("Today", self.today)
+        self.nav.setCurrentRow(0)
+
+    def add_page(self, title: str, page: QWidget) -> None:
+        """Add a page to the list and the Go menu, reachable with Ctrl+<its number>."""
+        number = self.pages.count() + 1
+        self.pages.addWidget(page)
+        self.nav.addItem(title)
+        action = self._go_menu.addAction(title)
+        action.triggered.connect(lambda: self.nav.setCurrentRow(number - 1))
+        self._shortcuts.append((action, f"Ctrl+{number}"))
+
+    def install_shortcuts(self) -> None:
+        for action, keys in self._shortcuts:
+            action.setShortcut(keys)
+
+    def _build_menus(self) -> None:
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
+        quit_action = file_menu.addAction("&Quit")
+        quit_action.triggered.connect(self.close)
+        self._shortcuts.append((quit_action, "Ctrl+Q"))
+        self._go_menu = menus.addMenu("&Go")
+        help_menu = menus.addMenu("&Help")
+        about = help_menu.addAction("&About Coach")
+        about.triggered.connect(self.show_about)
+
+    def show_about(self) -> None:
+        # Imported here: only needed if the user asks.
+        import platform  # noqa: PLC0415
+
+        import PySide6  # noqa: PLC0415
+        from PySide6.QtCore import qVersion  # noqa: PLC0415
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
+
+        QMessageBox.about(
+            self,
+            "About Coach",
+            f"<h3>Coach {__version__}</h3>"
+            "<p>A coach for eccentric heel-drop exercises in Achilles tendinopathy.</p>"
+            f"<p>{DISCLAIMER}</p>"
+            f"<p>Qt {qVersion()}, PySide6 {PySide6.__version__}, "
+            f"Python {platform.python_version()}</p>",
+        )
