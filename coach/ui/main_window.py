@@ -52,7 +52,7 @@ class MainWindow(QMainWindow):
         number = self.pages.count() + 1
         self.pages.addWidget(page)
         self.nav.addItem(title)
-        action = self._go_menu.addAction(title)
+        action = self.go_menu.addAction(title)
         action.triggered.connect(lambda: self.nav.setCurrentRow(number - 1))
         self._shortcuts.append((action, f"Ctrl+{number}"))
 
@@ -62,14 +62,14 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menus = self.menuBar()
-        file_menu = menus.addMenu("&File")
-        quit_action = file_menu.addAction("&Quit")
-        quit_action.triggered.connect(self.close)
-        self._shortcuts.append((quit_action, "Ctrl+Q"))
-        self._go_menu = menus.addMenu("&Go")
-        help_menu = menus.addMenu("&Help")
-        about = help_menu.addAction("&About Coach")
-        about.triggered.connect(self.show_about)
+        self.file_menu = menus.addMenu("&File")
+        self.quit_action = self.file_menu.addAction("&Quit")
+        self.quit_action.triggered.connect(self.close)
+        self._shortcuts.append((self.quit_action, "Ctrl+Q"))
+        self.go_menu = menus.addMenu("&Go")
+        self.help_menu = menus.addMenu("&Help")
+        self.about_action = self.help_menu.addAction("&About Coach")
+        self.about_action.triggered.connect(self.show_about)
 
     def show_about(self) -> None:
         # Imported here: only needed if the user asks.

@@ -53,12 +53,12 @@ class TodayView(QWidget):
 
         self.where = QComboBox()
         self.where.setAccessibleName("Where does it hurt?")
-        for protocol_id, label in _WHERE.items():
-            self.where.addItem(label, protocol_id)
+        for protocol_id, where_text in _WHERE.items():
+            self.where.addItem(where_text, protocol_id)
         self.side = QComboBox()
         self.side.setAccessibleName("Which side hurts?")
-        for injured, label in _SIDES.items():
-            self.side.addItem(label, injured)
+        for injured, side_text in _SIDES.items():
+            self.side.addItem(side_text, injured)
         self.side.setCurrentIndex(list(_SIDES).index(Settings().injured))
 
         form = QFormLayout()

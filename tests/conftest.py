@@ -1,0 +1,46 @@
+"""Test setup shared by every test: no display needed, and no Qt leftovers allowed."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+# Before Qt is imported anywhere: a bare `pytest` works on a machine with no display.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _no_qt_leftovers(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Fail a Qt test that leaves a timer running or a window open (STYLE.md #8).
+
+    Autouse fixtures are set up before `qtbot` and so torn down after it: by the
+    time this checks, qtbot has closed the widgets the test registered.
+    """
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QTimer  # noqa: PLC0415 - only Qt tests pay for Qt
+    from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+    from shiboken6 import isValid  # noqa: PLC0415
+
+    started: list[QTimer] = []
+    original_start = QTimer.start
+
+    def recording_start(timer: QTimer, *args: object) -> None:
+        started.append(timer)
+        original_start(timer, *args)
+
+    QTimer.start = recording_start  # type: ignore[method-assign] # napari's technique
+    try:
+        yield
+    finally:
+        QTimer.start = original_start  # type: ignore[method-assign]
+    QApplication.processEvents()
+    running = [t for t in started if isValid(t) and t.isActive()]
+    windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    for w in windows:
+        w.close()
+    assert not running, f"{len(running)} QTimer(s) still running after the test"
+    assert not windows, f"windows left open: {[type(w).__name__ for w in windows]}"

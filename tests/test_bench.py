@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from coach import bench
+from coach.bench import Result, Stats, format_table
+
+
+def test_stats_median_and_nearest_rank_p95() -> None:
+    s = Stats.of([5.0, 1.0, 3.0, 2.0, 4.0])
+    assert s.median == 3.0
+    assert s.p95 == 5.0
+    s = Stats.of([float(i) for i in range(1, 101)])
+    assert s.median == 50.5
+    assert s.p95 == 95.0
+
+
+def test_table_shows_ratio_and_verdict() -> None:
+    result = Result(
+        name="start-up to first paint", unit="ms", value=Stats.of([150.0, 160.0, 170.0]),
+        goal="ratio <= 1.5", met=False, baseline_name="bare", baseline=Stats.of([100.0] * 3),
+        ratio=1.6,
+    )  # fmt: skip
+    info = {"system": "Linux", "cores": 2, "memory_gib": 24, "python": "3.11", "pyside6": "6"}
+    table = format_table([result], 3, info)
+    assert "160.0" in table
+    assert "1.60" in table
+    assert "NOT MET" in table
+
+
+@pytest.mark.slow
+def test_bench_measures_start_up_against_a_bare_window(capsys: pytest.CaptureFixture[str]) -> None:
+    assert bench.run(runs=3, as_json=True) == 0
+    doc = json.loads(capsys.readouterr().out)
+    (startup,) = doc["results"]
+    assert startup["name"] == "start-up to first paint"
+    assert len(startup["value"]["samples"]) == 3
+    assert len(startup["baseline"]["samples"]) == 3
+    assert startup["ratio"] == pytest.approx(
+        startup["value"]["median"] / startup["baseline"]["median"]
+    )
+    # Both programs really started Qt and painted: no process does that in under 20 ms.
+    assert min(startup["value"]["samples"] + startup["baseline"]["samples"]) > 20
+    assert doc["machine"]["cores"] >= 1
