@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from coach import __version__
-from coach.resources import asset_path
 from coach.ui.main_window import MainWindow
 
 
@@ -34,7 +35,20 @@ class FirstPaint(QObject):
 
 
 def app_icon() -> QIcon:
+    from coach.resources import asset_path  # noqa: PLC0415 - see finish_startup
+
     return QIcon(str(asset_path("icons/coach.svg")))
+
+
+def finish_startup(app: QApplication, window: MainWindow) -> None:
+    """What the first frame does not need, done right after it is painted.
+
+    Shortcuts (the first key sequence makes PySide6 build every enum of the Qt
+    namespace, about 10 ms) and the icon (importlib.resources costs about 5 ms):
+    no one can press a key, or tell an icon came 15 ms late, before a window exists.
+    """
+    app.setWindowIcon(app_icon())
+    window.install_shortcuts()
 
 
 def create_application() -> QApplication:
@@ -47,11 +61,22 @@ def create_application() -> QApplication:
     app.setApplicationDisplayName("Coach")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("coach")
-    app.setWindowIcon(app_icon())
     return app
 
 
 PAINTED_MESSAGE = "coach: the main window is shown and painted"
+
+
+def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
+    """Why no window can be opened here, or None. Qt itself would abort with a core dump."""
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return (
+        "coach: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set). Start Coach "
+        "from a desktop session; to run without a screen, set QT_QPA_PLATFORM=offscreen."
+    )
 
 
 def run(*, quit_after_show: bool = False) -> int:
@@ -60,13 +85,17 @@ def run(*, quit_after_show: bool = False) -> int:
     With `quit_after_show`, print PAINTED_MESSAGE as soon as the first frame is
     painted (`coach bench` times its arrival) and quit: the smoke test.
     """
+    problem = display_problem(os.environ, sys.platform)
+    if problem:
+        print(problem, file=sys.stderr)  # noqa: T201 - said before any window can exist
+        return 1
     app = create_application()
     window = MainWindow()
     first_paint = FirstPaint(window)
     if quit_after_show:
         first_paint.painted.connect(_report_painted)
         first_paint.painted.connect(app.quit)
-    first_paint.painted.connect(window.install_shortcuts)
+    first_paint.painted.connect(lambda: finish_startup(app, window))
     window.show()
     return app.exec()
 

@@ -13,9 +13,7 @@ class MainWindow(QMainWindow):
     """The app's one window.
 
     Keyboard shortcuts are attached by `install_shortcuts()`, which the app calls
-    right after the first paint: the first use of a key sequence makes PySide6
-    build every enum of the Qt namespace (about 10 ms), and no key can be pressed
-    before the window is there anyway.
+    right after the first paint (see `coach.ui.app.finish_startup`).
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -251,5 +251,5 @@ class EngineMachine(RuleBasedStateMachine):
         self.last = state
 
 
-EngineMachine.TestCase.settings = hsettings(max_examples=150, stateful_step_count=40)
+EngineMachine.TestCase.settings = hsettings(max_examples=300, stateful_step_count=40)
 TestEngineMachine = EngineMachine.TestCase

@@ -1,10 +1,24 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from coach.ui.app import FirstPaint, app_icon, create_application
+from coach.ui.app import (
+    FirstPaint,
+    app_icon,
+    create_application,
+    display_problem,
+    finish_startup,
+)
+from coach.ui.main_window import MainWindow
+
+DISPLAY_VARS = {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
 
 
 def test_first_paint_is_reported_once_after_show(qtbot: QtBot) -> None:
@@ -29,3 +43,42 @@ def test_app_icon_loads() -> None:
     icon = app_icon()
     assert not icon.isNull()
     assert not icon.pixmap(64, 64).isNull()
+
+
+@pytest.mark.parametrize(
+    ("environ", "platform", "ok"),
+    [
+        ({}, "linux", False),
+        ({"DISPLAY": ":0"}, "linux", True),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", True),
+        ({"QT_QPA_PLATFORM": "offscreen"}, "linux", True),
+        ({}, "darwin", True),
+        ({}, "win32", True),
+    ],
+)
+def test_display_problem(environ: dict[str, str], platform: str, ok: bool) -> None:
+    problem = display_problem(environ, platform)
+    assert (problem is None) is ok
+    if problem:
+        assert "DISPLAY" in problem
+        assert "QT_QPA_PLATFORM=offscreen" in problem
+
+
+def test_coach_without_a_display_says_so_and_exits_1() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in DISPLAY_VARS}
+    done = subprocess.run(
+        [sys.executable, "-m", "coach"], env=env, capture_output=True, text=True, timeout=60,
+        check=False,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert done.stderr.startswith("coach: no display found")
+    assert "Traceback" not in done.stderr
+
+
+def test_finish_startup_sets_the_icon_and_the_shortcuts(qtbot: QtBot, qapp: QApplication) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    qapp.setWindowIcon(QIcon())
+    finish_startup(qapp, window)
+    assert not qapp.windowIcon().isNull()
+    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
