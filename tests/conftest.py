@@ -32,11 +32,12 @@ def _no_qt_leftovers(request: pytest.FixtureRequest) -> Iterator[None]:
         started.append(timer)
         original_start(timer, *args)
 
-    QTimer.start = recording_start  # type: ignore[method-assign] # napari's technique
+    # Patching a method of a Qt class for the test only: napari's technique.
+    QTimer.start = recording_start  # type: ignore[method-assign] # restored below
     try:
         yield
     finally:
-        QTimer.start = original_start  # type: ignore[method-assign]
+        QTimer.start = original_start  # type: ignore[method-assign] # undo the patch
     QApplication.processEvents()
     running = [t for t in started if isValid(t) and t.isActive()]
     windows = [w for w in QApplication.topLevelWidgets() if w.isVisible()]

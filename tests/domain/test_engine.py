@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
@@ -8,15 +10,14 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from coach.domain.clock import ManualClock
 from coach.domain.engine import Engine, InvalidCommandError, Status
 from coach.domain.plan import plan
-from coach.domain.protocols import ALFREDSON, JONSSON
+from coach.domain.protocols import ALFREDSON, JONSSON, Protocol
 from coach.domain.settings import Injured, Settings, Side
 from coach.domain.timeline import CueKind, timeline
 
 
-def engine_for(**kw: object) -> tuple[Engine, ManualClock]:
-    protocol = kw.pop("protocol", JONSSON)
+def engine_for(protocol: Protocol = JONSSON, **kw: Any) -> tuple[Engine, ManualClock]:
     clock = ManualClock(1000.0)  # an arbitrary origin: the engine only uses differences
-    tl = timeline(plan(protocol, Settings(**kw)))  # type: ignore[arg-type]
+    tl = timeline(plan(protocol, Settings(**kw)))
     return Engine(tl, clock), clock
 
 

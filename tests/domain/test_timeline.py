@@ -49,8 +49,8 @@ def test_both_sides_session_length() -> None:
 
 
 @given(settings_strategy, st.sampled_from(list(PROTOCOLS.values())))
-def test_duration_is_the_sum_of_its_parts(settings: Settings, protocol: object) -> None:
-    p = plan(protocol, settings)  # type: ignore[arg-type]
+def test_duration_is_the_sum_of_its_parts(settings: Settings, protocol: Protocol) -> None:
+    p = plan(protocol, settings)
     tl = timeline(p)
     sets = len(p.sets)
     expected = (
@@ -63,9 +63,9 @@ def test_duration_is_the_sum_of_its_parts(settings: Settings, protocol: object) 
 
 @given(settings_strategy, st.sampled_from(list(PROTOCOLS.values())))
 def test_phases_tile_the_session_without_gaps_or_overlaps(
-    settings: Settings, protocol: object
+    settings: Settings, protocol: Protocol
 ) -> None:
-    tl = timeline(plan(protocol, settings))  # type: ignore[arg-type]
+    tl = timeline(plan(protocol, settings))
     times = [c.t_ms for c in tl.cues]
     assert times == sorted(times)
     at = 0
