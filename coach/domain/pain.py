@@ -1,0 +1,73 @@
+"""Pain ratings and what they mean, from the pain-monitoring model (CLINICAL.md §2).
+
+Silbernagel KG et al., Am J Sports Med 2007;35(6):897-906: on a 0-10 scale, 0-2 is
+safe, 3-5 acceptable, above 5 too much. Alfredson's protocol expects mild to moderate
+pain during the exercise and stops it when pain becomes disabling.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+SOURCE = "Silbernagel KG et al. Am J Sports Med 2007;35(6):897-906."
+
+
+class Zone(enum.Enum):
+    SAFE = "safe"
+    ACCEPTABLE = "acceptable"
+    TOO_MUCH = "too much"
+
+
+@dataclass(frozen=True)
+class ZoneInfo:
+    zone: Zone
+    label: str
+    meaning: str
+
+
+_ZONES = {
+    Zone.SAFE: ZoneInfo(Zone.SAFE, "0-2: safe", "Carry on."),
+    Zone.ACCEPTABLE: ZoneInfo(
+        Zone.ACCEPTABLE,
+        "3-5: acceptable",
+        "Mild to moderate pain is expected with these exercises. Carry on.",
+    ),
+    Zone.TOO_MUCH: ZoneInfo(
+        Zone.TOO_MUCH,
+        "6-10: too much",
+        "More than these exercises should hurt. Consider stopping for today, or doing "
+        "the next sets with less load.",
+    ),
+}
+
+
+def check_rating(pain: int) -> int:
+    """`pain` itself if it is a whole number from 0 to 10; ValueError otherwise."""
+    if isinstance(pain, bool) or not isinstance(pain, int) or not 0 <= pain <= 10:
+        raise ValueError(f"pain must be a whole number from 0 to 10 (got {pain!r})")
+    return pain
+
+
+def zone(pain: int) -> ZoneInfo:
+    check_rating(pain)
+    if pain <= 2:
+        return _ZONES[Zone.SAFE]
+    if pain <= 5:
+        return _ZONES[Zone.ACCEPTABLE]
+    return _ZONES[Zone.TOO_MUCH]
+
+
+def should_offer_to_stop(ratings: Sequence[int | None]) -> bool:
+    """After the latest rating: offer to end the session?
+
+    Yes for the worst pain (10), or for "too much" on two rated sets in a row.
+    `ratings` are the sets in the order they were done; None is a set not rated.
+    """
+    if not ratings or ratings[-1] is None:
+        return False
+    if ratings[-1] == 10:
+        return True
+    rated = [r for r in ratings if r is not None]
+    return len(rated) >= 2 and all(zone(r).zone is Zone.TOO_MUCH for r in rated[-2:])

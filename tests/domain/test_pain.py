@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coach.domain.pain import Zone, check_rating, should_offer_to_stop, zone
+
+
+@pytest.mark.parametrize(
+    ("pain", "expected"),
+    [(0, Zone.SAFE), (2, Zone.SAFE), (3, Zone.ACCEPTABLE), (5, Zone.ACCEPTABLE),
+     (6, Zone.TOO_MUCH), (10, Zone.TOO_MUCH)],
+)  # fmt: skip
+def test_zones_follow_the_pain_monitoring_model(pain: int, expected: Zone) -> None:
+    assert zone(pain).zone is expected
+
+
+def test_too_much_suggests_stopping_or_less_load() -> None:
+    assert "less load" in zone(7).meaning
+    assert "stopping" in zone(7).meaning
+
+
+@pytest.mark.parametrize("bad", [-1, 11, 2.5, True, None, "3"])
+def test_ratings_are_whole_numbers_from_0_to_10(bad: object) -> None:
+    with pytest.raises(ValueError, match="0 to 10"):
+        check_rating(bad)  # type: ignore[arg-type] # bad input on purpose
+
+
+@pytest.mark.parametrize(
+    ("ratings", "offer"),
+    [
+        ([], False),
+        ([10], True),
+        ([3, 10], True),
+        ([6], False),
+        ([6, 7], True),
+        ([6, None, 7], True),  # an unrated set between does not break the streak
+        ([6, 4, 7], False),
+        ([7, 6, None], False),  # the latest set is not rated yet
+        ([2, 9, 3], False),
+    ],
+)
+def test_offer_to_stop(ratings: list[int | None], offer: bool) -> None:
+    assert should_offer_to_stop(ratings) is offer
+
+
+@given(st.lists(st.one_of(st.none(), st.integers(0, 5)), max_size=20))
+def test_never_offer_to_stop_while_pain_stays_acceptable(ratings: list[int | None]) -> None:
+    assert not should_offer_to_stop(ratings)
