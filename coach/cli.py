@@ -11,6 +11,7 @@ import math
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import NoReturn
 
 from coach import __version__
@@ -113,6 +114,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--json", action="store_true", help="print every cue with its time, as JSON"
     )
 
+    cues_cmd = commands.add_parser(
+        "cues", help="write the exact sound track a workout plays, as a WAV file"
+    )
+    _add_workout_options(cues_cmd)
+    cues_cmd.add_argument(
+        "--out", type=_wav_path, metavar="FILE.wav", help="where to write the track (required)"
+    )
+
     bench_cmd = commands.add_parser("bench", help="measure Coach's speed (medians and ratios)")
     bench_cmd.add_argument(
         "--runs",
@@ -123,6 +132,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bench_cmd.add_argument("--json", action="store_true", help="print the results as JSON")
     return parser
+
+
+def _wav_path(text: str) -> Path:
+    path = Path(text).expanduser()
+    if path.suffix.lower() != ".wav":
+        raise argparse.ArgumentTypeError(f"must be a file name ending in .wav (got {text!r})")
+    if not path.parent.is_dir():
+        raise argparse.ArgumentTypeError(f"folder {str(path.parent)!r} does not exist")
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text!r} is a folder")
+    return path
 
 
 class UsageError(Exception):
@@ -150,6 +170,28 @@ def _cmd_plan(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_cues(args: argparse.Namespace) -> int:
+    if args.out is None:
+        raise UsageError("argument --out: required, a file name ending in .wav")
+    settings = _settings_from(args)
+    from coach.audio.track import CueTrack, Voice  # noqa: PLC0415 - numpy only when needed
+
+    voice = Voice.load()
+    if voice.missing:
+        print(
+            f"coach cues: warning: voice clips missing ({', '.join(voice.missing)}); "
+            "the track has beats and chimes without those words",
+            file=sys.stderr,
+        )
+    track = CueTrack(timeline(plan(PROTOCOLS[args.protocol], settings)), voice)
+    try:
+        track.write_wav(args.out)
+    except OSError as e:
+        print(f"coach cues: error: cannot write {args.out}: {e.strerror or e}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(argv)
@@ -167,6 +209,8 @@ def _main(argv: Sequence[str] | None) -> int:
     try:
         if args.command == "plan":
             return _cmd_plan(args)
+        if args.command == "cues":
+            return _cmd_cues(args)
     except UsageError as e:
         print(f"coach {args.command}: error: {e}", file=sys.stderr)
         return 2
