@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from coach import __version__
+from coach.domain.record import SessionRecord
 from coach.ui.today_view import DISCLAIMER, TodayView
+
+if TYPE_CHECKING:
+    from coach.ui.workout_view import WorkoutView
 
 
 class MainWindow(QMainWindow):
@@ -42,8 +48,12 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.today = TodayView()
+        self.today.start_requested.connect(self.start_workout)
         self.add_page("Today", self.today)
         self.nav.setCurrentRow(0)
+        self.workout: WorkoutView | None = None
+        # Until storage lands, finished sessions live here, in memory.
+        self.finished_sessions: list[SessionRecord] = []
 
     def add_page(self, title: str, page: QWidget) -> None:
         """Add a page to the list and the Go menu, reachable with Ctrl+<its number>."""
@@ -53,6 +63,32 @@ class MainWindow(QMainWindow):
         action = self.go_menu.addAction(title)
         action.triggered.connect(lambda: self.nav.setCurrentRow(number - 1))
         self._shortcuts.append((action, f"Ctrl+{number}"))
+
+    def start_workout(self) -> WorkoutView:
+        """Open the workout page for the plan on the Today page."""
+        # Imported here: the workout brings numpy and QtMultimedia, which start-up skips.
+        from coach.ui.sound import open_sound  # noqa: PLC0415
+        from coach.ui.workout_view import WorkoutView  # noqa: PLC0415
+
+        timeline = self.today.timeline
+        player, clock, notice = open_sound(timeline, self)
+        self.workout = WorkoutView(timeline, clock, player, notice)
+        self.workout.closed.connect(self._workout_closed)
+        self.pages.addWidget(self.workout)
+        self.pages.setCurrentWidget(self.workout)
+        self.nav.setEnabled(False)  # the session has the window to itself until it ends
+        self.workout.setFocus()
+        return self.workout
+
+    def _workout_closed(self, record: SessionRecord) -> None:
+        self.finished_sessions.append(record)
+        if self.workout is not None:
+            self.pages.removeWidget(self.workout)
+            self.workout.close()
+            self.workout.deleteLater()
+            self.workout = None
+        self.nav.setEnabled(True)
+        self.pages.setCurrentWidget(self.today)
 
     def install_shortcuts(self) -> None:
         for action, keys in self._shortcuts:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -45,6 +46,7 @@ class TodayView(QWidget):
     """Shows the plan for the chosen protocol and side; emits `plan_changed` on a change."""
 
     plan_changed = Signal()
+    start_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +82,12 @@ class TodayView(QWidget):
         layout.addWidget(title)
         layout.addLayout(form)
         layout.addWidget(self.plan_text, stretch=1)
+        self.start_button = QPushButton("Start this session")
+        self.start_button.setAccessibleName("Start this session")
+        self.start_button.setMinimumHeight(48)
+        self.start_button.setStyleSheet("font-size: 15pt; font-weight: 600;")
+        self.start_button.clicked.connect(self.start_requested)
+        layout.addWidget(self.start_button)
         layout.addWidget(disclaimer)
 
         self.where.currentIndexChanged.connect(self._refresh)

@@ -1,0 +1,629 @@
+"""The workout page: the timeline played out loud and large, readable across a room.
+
+It draws `Engine.state_at(clock.now())` and nothing else: the wording, the timing and
+the pain rules all come from `coach.domain`. The clock is the audio player's played
+position when there is sound, so the picture follows the sound. One single-shot
+timer is re-armed for the next moment that changes the screen (a cue, a whole
+second of a countdown, or a frame of the lowering bar), so the page never ticks
+and never drifts: every wake-up reads the clock afresh.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections.abc import Callable
+from functools import partial
+
+from PySide6.QtCore import QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QShortcut,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QStackedLayout,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from coach.audio.player import AudioPlayer
+from coach.domain.clock import Clock
+from coach.domain.engine import Engine, EngineState, Status
+from coach.domain.pain import SOURCE as PAIN_SOURCE
+from coach.domain.pain import should_offer_to_stop, zone
+from coach.domain.record import Outcome, SessionRecord
+from coach.domain.settings import Side
+from coach.domain.summary import format_seconds
+from coach.domain.timeline import Cue, CueKind, Timeline
+from coach.domain.wording import format_kg
+from coach.ui.workout_dialogs import ConfirmStop, RedFlagDialog
+
+# Colour is never alone: the banner always spells out the leg and the phase too.
+SIDE_COLOURS = {Side.LEFT: QColor("#1f6fb2"), Side.RIGHT: QColor("#c2571a")}
+NEUTRAL = QColor("#4b5563")
+PHASE_WORDS = {
+    CueKind.GET_READY: "GET READY",
+    CueKind.UP: "UP",
+    CueKind.SHIFT: "SHIFT",
+    CueKind.LOWER: "LOWER",
+    CueKind.RESET: "RESET",
+    CueKind.REST: "REST",
+    CueKind.DONE: "DONE",
+}
+SIDE_WORDS = {Side.LEFT: "◀ LEFT LEG", Side.RIGHT: "RIGHT LEG ▶"}
+LOWER_FPS = 30  # the lowering bar fills smoothly; nothing else redraws between cues
+ZONE_COLOURS = {"safe": "#2e7d32", "acceptable": "#b26a00", "too much": "#c62828"}
+
+
+class Metronome(QWidget):
+    """A bar that fills over the lowering, a tick per beat, and the seconds counted down."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumHeight(48)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setAccessibleName("Lowering metronome")
+        self.fraction = 0.0
+        self.beats = 0
+        self.beat: int | None = None
+        self.caption = ""
+        self.colour = NEUTRAL
+
+    def show_state(
+        self, fraction: float, beats: int, beat: int | None, caption: str, colour: QColor
+    ) -> None:
+        self.fraction, self.beats, self.beat, self.caption = fraction, beats, beat, caption
+        self.colour = colour
+        self.setAccessibleDescription(caption)
+        self.update()
+
+    def pulsing(self) -> bool:
+        """True just after a beat: the bar brightens for the first 15% of each second."""
+        if not self.beats or self.beat is None:
+            return False
+        return self.fraction * self.beats - (self.beat - 1) < 0.15
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802, ARG002 - Qt's override
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(self.rect()).adjusted(2, 2, -2, -2)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(self.palette().mid())
+        p.drawRoundedRect(r, 10, 10)
+        fill = QColor(self.colour)
+        if self.pulsing():
+            fill = fill.lighter(140)
+        p.setBrush(fill)
+        p.drawRoundedRect(QRectF(r.x(), r.y(), r.width() * self.fraction, r.height()), 10, 10)
+        p.setPen(self.palette().base().color())
+        for k in range(1, self.beats):
+            x = r.x() + r.width() * k / self.beats
+            p.drawLine(int(x), int(r.top()) + 4, int(x), int(r.bottom()) - 4)
+        font = p.font()
+        font.setPixelSize(max(14, int(r.height() * 0.55)))
+        font.setBold(True)
+        p.setFont(font)
+        p.setPen(self.palette().text().color())
+        p.drawText(r, Qt.AlignmentFlag.AlignCenter, self.caption)
+        p.end()
+
+
+class PainPanel(QWidget):
+    """After a set: 0-10 buttons (keys 0-9 and T), the zone at once, and an offer to stop."""
+
+    rated = Signal(int)
+    end_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Pain rating")
+        self.question = QLabel()
+        self.question.setStyleSheet("font-size: 16pt; font-weight: 600;")
+        row = QHBoxLayout()
+        self.buttons: list[QPushButton] = []
+        for value in range(11):
+            key = "T" if value == 10 else str(value)
+            button = QPushButton(f"{value}" if value < 10 else "10 (T)")
+            button.setToolTip(f"Pain {value} of 10 (key {key})")
+            button.setAccessibleName(f"Pain {value}")
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(44)
+            button.clicked.connect(lambda _=False, v=value: self.rated.emit(v))
+            row.addWidget(button)
+            self.buttons.append(button)
+        self.zone_label = QLabel()
+        self.zone_label.setWordWrap(True)
+        self.zone_label.setStyleSheet("font-size: 13pt;")
+        self.zone_label.setMinimumHeight(2 * self.zone_label.fontMetrics().lineSpacing() + 8)
+        self.offer = QWidget()
+        offer_row = QHBoxLayout(self.offer)
+        offer_row.setContentsMargins(0, 0, 0, 0)
+        offer_text = QLabel("That is a lot of pain. End the session now? The sets done are kept.")
+        offer_text.setWordWrap(True)
+        self.end_button = QPushButton("End the session")
+        self.end_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.end_button.clicked.connect(self.end_requested)
+        self.carry_on_button = QPushButton("Carry on")
+        self.carry_on_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.carry_on_button.clicked.connect(self.offer.hide)
+        offer_row.addWidget(offer_text, stretch=1)
+        offer_row.addWidget(self.end_button)
+        offer_row.addWidget(self.carry_on_button)
+        self.offer.hide()
+        hint = QLabel(f"0 = no pain, 10 = the worst imaginable. Zones: {PAIN_SOURCE}")
+        hint.setStyleSheet("font-size: 9pt;")
+        hint.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.question)
+        layout.addLayout(row)
+        layout.addWidget(self.zone_label)
+        layout.addWidget(self.offer)
+        layout.addWidget(hint)
+
+    def ask(self, question: str) -> None:
+        self.question.setText(question)
+        self.zone_label.setText("Not rated yet: rate it now or at the end of the session.")
+        self.zone_label.setStyleSheet("font-size: 13pt;")
+        self.offer.hide()
+        self.show()
+
+    def show_rating(self, pain: int, *, offer_stop: bool) -> None:
+        info = zone(pain)
+        self.zone_label.setText(f"<b>{pain}: {info.zone.value}.</b> {info.meaning}")
+        self.zone_label.setStyleSheet(f"font-size: 13pt; color: {ZONE_COLOURS[info.zone.value]};")
+        self.offer.setVisible(offer_stop)
+
+
+class SummaryView(QWidget):
+    """The end of a session: sets and reps per side, pain per set, time taken, a note."""
+
+    done = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel()
+        self.heading.setStyleSheet("font-size: 22pt; font-weight: 600;")
+        self.facts = QLabel()
+        self.facts.setWordWrap(True)
+        self.facts.setStyleSheet("font-size: 13pt;")
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels(["Set", "Exercise", "Leg", "Reps", "Pain (0-10)"])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText("A note for yourself or your clinician (optional)")
+        self.note.setAccessibleName("Session note")
+        self.note.setMaximumHeight(90)
+        self.done_button = QPushButton("Done")
+        self.done_button.clicked.connect(self.done)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.table, stretch=1)
+        layout.addWidget(self.note)
+        layout.addWidget(self.done_button, alignment=Qt.AlignmentFlag.AlignRight)
+        self._record: SessionRecord | None = None
+
+    def show_record(self, record: SessionRecord) -> None:
+        self._record = record
+        headings = {
+            Outcome.COMPLETED: "Session complete",
+            Outcome.ENDED_EARLY: "Session ended early",
+            Outcome.STOPPED: "Session stopped",
+        }
+        self.heading.setText(headings.get(record.outcome or Outcome.STOPPED, "Session"))
+        planned = len(record.timeline.spans)
+        per_side = (
+            ", ".join(
+                f"{side.value}: {reps} reps"
+                for side, reps in sorted(record.reps_by_side().items(), key=lambda kv: kv[0].value)
+            )
+            or "no reps"
+        )
+        lines = [
+            f"{len(record.sets)} of {planned} sets done ({per_side}).",
+            f"Time taken: {format_seconds(record.seconds)}.",
+        ]
+        if record.reason:
+            lines.append(f"Reason: {record.reason}.")
+        self.facts.setText(" ".join(lines))
+        names = {e.id: e.short for e in record.timeline.plan.protocol.exercises}
+        self.table.setRowCount(len(record.sets))
+        for row, s in enumerate(record.sets):
+            for col, text in enumerate(
+                (f"{s.number} of {record.timeline.plan.settings.sets}", names[s.exercise],
+                 s.side.value, str(s.reps))
+            ):  # fmt: skip
+                self.table.setItem(row, col, QTableWidgetItem(text))
+            self.table.setCellWidget(row, 4, self._pain_box(s.index, s.pain))
+        self.table.resizeColumnsToContents()
+
+    def _pain_box(self, index: int, pain: int | None) -> QComboBox:
+        box = QComboBox()
+        box.setAccessibleName("Pain of this set")
+        box.addItem("not rated", None)
+        for value in range(11):
+            box.addItem(f"{value}: {zone(value).zone.value}", value)
+        box.setCurrentIndex(0 if pain is None else pain + 1)
+        box.currentIndexChanged.connect(lambda _i, b=box, i=index: self._rate(i, b.currentData()))
+        return box
+
+    def _rate(self, index: int, pain: int | None) -> None:
+        if self._record is not None and pain is not None:
+            self._record.rate(index, pain)
+
+
+class WorkoutView(QWidget):
+    """Runs one session. Emits `closed(record)` when the user leaves the summary."""
+
+    closed = Signal(object)
+    phase_shown = Signal(object, float)  # the cue now on screen, and the clock's session time
+
+    def __init__(
+        self,
+        timeline: Timeline,
+        clock: Clock,
+        player: AudioPlayer | None = None,
+        notice: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.timeline = timeline
+        self.engine = Engine(timeline, clock)
+        self.record = SessionRecord(timeline)
+        self.player = player
+        self._cue_times = sorted({c.t_ms / 1000 for c in timeline.cues})
+        self._shown: Cue | None = None
+        self._known_done: frozenset[int] = frozenset()
+        self._pending: int | None = None  # the set whose pain is being asked
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self.refresh)
+        self._build(notice)
+        self.refresh()
+
+    # -- building -------------------------------------------------------------
+    def _build(self, notice: str) -> None:
+        running = QWidget()
+        layout = QVBoxLayout(running)
+        layout.setContentsMargins(24, 12, 24, 12)
+        layout.addLayout(self._build_status())
+        layout.addWidget(self.banner)
+        layout.addStretch(1)
+        layout.addWidget(self.instruction)
+        layout.addWidget(self.detail)
+        layout.addWidget(self.metronome)
+        layout.addStretch(1)
+        self.notice = QLabel(notice)
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("font-size: 11pt; color: #b26a00;")
+        self.notice.setVisible(bool(notice))
+        layout.addWidget(self.notice)
+        self.pain_panel = PainPanel()
+        self.pain_panel.hide()
+        self.pain_panel.rated.connect(self.rate)
+        self.pain_panel.end_requested.connect(self.end_early)
+        layout.addWidget(self.pain_panel)
+        layout.addLayout(self._build_controls())
+
+        self.summary = SummaryView()
+        self.summary.done.connect(self._close)
+        self.pages = QStackedLayout(self)
+        self.pages.addWidget(running)
+        self.pages.addWidget(self.summary)
+        self._build_shortcuts()
+
+    def _build_status(self) -> QGridLayout:
+        """The line of facts at the top, and the big cue in the middle."""
+        self.exercise_label = QLabel()
+        self.set_label = QLabel()
+        self.rep_label = QLabel()
+        self.load_label = QLabel()
+        self.left_label = QLabel()
+        for label in (self.exercise_label, self.set_label, self.rep_label, self.load_label,
+                      self.left_label):  # fmt: skip
+            label.setStyleSheet("font-size: 14pt;")
+        top = QGridLayout()
+        top.setHorizontalSpacing(32)
+        top.setColumnStretch(0, 1)
+        top.addWidget(self.exercise_label, 0, 0)
+        top.addWidget(self.set_label, 0, 1)
+        top.addWidget(self.rep_label, 0, 2)
+        top.addWidget(self.load_label, 0, 3)
+        top.addWidget(self.left_label, 0, 4, alignment=Qt.AlignmentFlag.AlignRight)
+
+        self.banner = QLabel()
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setAccessibleName("Leg and phase")
+        self.instruction = QLabel()
+        self.instruction.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.instruction.setWordWrap(True)
+        self.instruction.setAccessibleName("Instruction")
+        self.detail = QLabel()
+        self.detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.detail.setWordWrap(True)
+        self.metronome = Metronome()
+        return top
+
+    def _build_controls(self) -> QHBoxLayout:
+        self.start_button = self._button("Start", "Start the session", self.start)
+        self.pause_button = self._button("Pause (Space)", "Pause or resume", self.toggle_pause)
+        self.skip_button = self._button("Skip set", "Skip the rest of this set", self.skip_set)
+        self.stop_button = self._button("Stop (Esc)", "Stop the session", self.request_stop)
+        self.mute_button = self._button("Mute (M)", "Silence the sound", self.toggle_mute)
+        self.mute_button.setCheckable(True)
+        self.wrong_button = self._button(
+            "Something's wrong", "Pause and see the warning signs", self.something_wrong
+        )
+        self.wrong_button.setStyleSheet("color: #c62828; font-weight: 600;")
+        self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.volume.setRange(0, 100)
+        self.volume.setValue(100)
+        self.volume.setMaximumWidth(140)
+        self.volume.setAccessibleName("Volume")
+        self.volume.valueChanged.connect(self._volume_changed)
+        controls = QHBoxLayout()
+        for button in (self.start_button, self.pause_button, self.skip_button,
+                       self.stop_button, self.mute_button):  # fmt: skip
+            controls.addWidget(button)
+        controls.addWidget(QLabel("Volume"))
+        controls.addWidget(self.volume)
+        controls.addStretch(1)
+        controls.addWidget(self.wrong_button)
+        if self.player is None:
+            self.mute_button.setEnabled(False)
+            self.volume.setEnabled(False)
+        return controls
+
+    def _build_shortcuts(self) -> None:
+        keys: list[tuple[str, Callable[[], None]]] = [
+            ("Space", self.toggle_pause),
+            ("Esc", self.request_stop),
+            ("M", self.toggle_mute),
+            ("T", partial(self._rate_key, 10)),
+        ]
+        keys += [(str(v), partial(self._rate_key, v)) for v in range(10)]
+        for key, action in keys:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(action)
+
+    def _button(self, text: str, tip: str, action: Callable[[], None]) -> QPushButton:
+        button = QPushButton(text)
+        button.setToolTip(tip)
+        button.setAccessibleName(text)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Space pauses; it never clicks a button
+        button.setMinimumHeight(40)
+        button.clicked.connect(action)
+        return button
+
+    # -- commands -------------------------------------------------------------
+    def start(self) -> None:
+        if self.engine.state().status is not Status.READY:
+            return
+        if self.player is not None:
+            self.player.start()
+        self.engine.start()
+        self.setFocus()
+        self.refresh()
+
+    def toggle_pause(self) -> None:
+        status = self.engine.state().status
+        if status is Status.RUNNING:
+            self.engine.pause()
+            if self.player is not None:
+                self.player.pause()
+        elif status is Status.PAUSED:
+            if self.player is not None:
+                self.player.resume()
+            self.engine.resume()
+        self.refresh()
+
+    def skip_set(self) -> None:
+        if self.engine.state().status not in (Status.RUNNING, Status.PAUSED):
+            return
+        before = self.engine.state().elapsed
+        self.engine.skip_set()
+        if self.player is not None:
+            self.player.jump(self.engine.state().elapsed - before)
+        self.refresh()
+
+    def request_stop(self) -> None:
+        if self.engine.state().status.is_over:
+            return
+        if ConfirmStop.ask(self):
+            self._end(Outcome.STOPPED, "stopped by the user")
+
+    def end_early(self) -> None:
+        if not self.engine.state().status.is_over:
+            self._end(Outcome.ENDED_EARLY, "too much pain")
+
+    def something_wrong(self) -> None:
+        if self.engine.state().status is Status.RUNNING:
+            self.toggle_pause()
+        flag = RedFlagDialog.ask(self)
+        if flag is not None:
+            self._end(Outcome.STOPPED, f"red flag: {flag}")
+
+    def toggle_mute(self) -> None:
+        if self.player is None:
+            return
+        self.player.set_muted(not self.player.muted)
+        self.mute_button.setChecked(self.player.muted)
+        self.mute_button.setText("Unmute (M)" if self.player.muted else "Mute (M)")
+
+    def rate(self, pain: int) -> None:
+        if self._pending is None:
+            return
+        self.record.rate(self._pending, pain)
+        self.pain_panel.show_rating(pain, offer_stop=should_offer_to_stop(self.record.ratings()))
+
+    def _rate_key(self, pain: int) -> None:
+        if self.pain_panel.isVisible():
+            self.rate(pain)
+
+    def _volume_changed(self, value: int) -> None:
+        if self.player is not None:
+            self.player.set_volume(value / 100)
+
+    def _end(self, outcome: Outcome, reason: str) -> None:
+        state = self.engine.state()
+        if state.status is Status.READY:
+            self.engine.abort()
+        elif not state.status.is_over:
+            if outcome is Outcome.STOPPED:
+                self.engine.abort()
+            else:
+                self.engine.finish()
+        self._finish(outcome, reason)
+
+    def _finish(self, outcome: Outcome, reason: str = "") -> None:
+        self._timer.stop()
+        if self.player is not None:
+            self.player.stop()
+        self._collect(self.engine.state())
+        self.record.finish(outcome, self.engine.state().elapsed, reason)
+        self.summary.show_record(self.record)
+        self.pages.setCurrentIndex(1)
+
+    def _close(self) -> None:
+        self.record.note = self.summary.note.toPlainText().strip()
+        self.closed.emit(self.record)
+
+    # -- drawing --------------------------------------------------------------
+    def refresh(self) -> None:
+        """Draw the state at the clock's now, then sleep until the screen must change."""
+        if self.record.outcome is not None:
+            return
+        if self.player is not None and (problem := self.player.problem()):
+            self.notice.setText(f"Sound stopped: {problem}. Follow the screen.")
+            self.notice.show()
+        state = self.engine.state()
+        self._collect(state)
+        self._draw(state)
+        if state.status is Status.FINISHED and state.phase is CueKind.DONE:
+            self._finish(Outcome.COMPLETED)
+            return
+        self._schedule(state)
+
+    def _collect(self, state: EngineState) -> None:
+        """Record newly completed sets, and ask for the pain of the latest."""
+        new = sorted(state.completed - self._known_done)
+        self._known_done = state.completed
+        for index in new:
+            self.record.add_completed(self.timeline.spans[index])
+        if new:
+            self._pending = new[-1]
+            span = self.timeline.spans[self._pending].set
+            self.pain_panel.ask(
+                f"How much did set {span.number} ({span.side.value} leg) hurt, from 0 to 10?"
+            )
+
+    def _draw(self, state: EngineState) -> None:
+        cue = state.cue
+        settings = self.timeline.plan.settings
+        colour = SIDE_COLOURS.get(cue.side, NEUTRAL) if cue.side else NEUTRAL
+        side_word = SIDE_WORDS.get(cue.side, "") if cue.side else ""
+        phase_word = PHASE_WORDS.get(cue.kind, "")
+        if state.status is Status.PAUSED:
+            phase_word = "PAUSED"
+        elif state.status is Status.READY:
+            phase_word = "READY"
+        self.banner.setText(f"{side_word}   ·   {phase_word}" if side_word else phase_word)
+        self.banner.setStyleSheet(
+            f"background: {colour.name()}; color: white; font-size: 20pt; font-weight: 700;"
+            " padding: 8px; border-radius: 8px;"
+        )
+        if state.status is Status.READY:
+            self.instruction.setText("Press Start when you are in place")
+            self.detail.setText(self.timeline.cues[0].detail)
+        else:
+            self.instruction.setText(cue.text)
+            self.detail.setText(cue.detail)
+        exercise = cue.exercise.name if cue.exercise else ""
+        self.exercise_label.setText(exercise)
+        self.set_label.setText(f"Set {cue.set} of {settings.sets}" if cue.set else "")
+        self.rep_label.setText(f"Rep {cue.rep} of {settings.reps}" if cue.rep else "")
+        self.load_label.setText(
+            f"Load {format_kg(settings.load_kg)}" if settings.load_kg else "Body weight"
+        )
+        self.left_label.setText(f"{_clock_text(state.remaining)} left")
+
+        if cue.kind is CueKind.LOWER:
+            caption = f"{math.ceil(state.seconds_left)}"
+            self.metronome.show_state(
+                state.fraction, settings.lower_seconds, state.beat, caption, colour
+            )
+        elif cue.kind in (CueKind.REST, CueKind.GET_READY):
+            caption = f"{math.ceil(state.seconds_left)} s"
+            self.metronome.show_state(1 - state.fraction, 0, None, caption, NEUTRAL)
+        else:
+            self.metronome.show_state(0.0, settings.lower_seconds, None, "", colour)
+        self.pain_panel.setVisible(self._pending is not None and cue.kind is CueKind.REST)
+
+        self.start_button.setEnabled(state.status is Status.READY)
+        running = state.status in (Status.RUNNING, Status.PAUSED)
+        self.pause_button.setEnabled(running)
+        self.pause_button.setText(
+            "Resume (Space)" if state.status is Status.PAUSED else "Pause (Space)"
+        )
+        self.skip_button.setEnabled(running)
+        if cue is not self._shown:
+            self._shown = cue
+            self.phase_shown.emit(cue, state.elapsed)
+
+    def _schedule(self, state: EngineState) -> None:
+        if state.status is not Status.RUNNING:
+            self._timer.stop()
+            return
+        now = state.elapsed
+        i = bisect.bisect_right(self._cue_times, now + 1e-6)
+        wake = self._cue_times[i] if i < len(self._cue_times) else now + 1
+        wake = min(wake, math.floor(now) + 1)  # the countdowns show whole seconds
+        if state.phase is CueKind.LOWER:
+            wake = min(wake, now + 1 / LOWER_FPS)
+        self._timer.start(max(0, math.ceil((wake - now) * 1000)))
+
+    # -- Qt -------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        # Big enough to read from two metres: at 1920x1080 this is about 70 pt.
+        px = max(28.0, min(self.height() * 0.085, self.width() * 0.055))
+        dpi = self.logicalDpiY() or 96
+        font = QFont(self.instruction.font())
+        font.setPointSizeF(px * 72 / dpi)
+        font.setBold(True)
+        self.instruction.setFont(font)
+        detail = QFont(self.detail.font())
+        detail.setPointSizeF(max(12.0, px * 0.32 * 72 / dpi))
+        self.detail.setFont(detail)
+        self.metronome.setFixedHeight(int(max(48, px * 0.9)))
+
+    def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+        self._timer.stop()
+        if self.player is not None:
+            self.player.stop()
+        super().closeEvent(event)  # type: ignore[arg-type] # QCloseEvent, typed loosely here
+
+
+def _clock_text(seconds: float) -> str:
+    whole = max(0, math.ceil(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"
