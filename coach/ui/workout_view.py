@@ -401,10 +401,13 @@ class WorkoutView(QWidget):
             ("T", partial(self._rate_key, 10)),
         ]
         keys += [(str(v), partial(self._rate_key, v)) for v in range(10)]
+        self._shortcuts: list[QShortcut] = []
         for key, action in keys:
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(action)
+            self._shortcuts.append(shortcut)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def _button(self, text: str, tip: str, action: Callable[[], None]) -> QPushButton:
         button = QPushButton(text)
@@ -503,6 +506,8 @@ class WorkoutView(QWidget):
         self.record.finish(outcome, self.engine.state().elapsed, reason)
         self.summary.show_record(self.record)
         self.pages.setCurrentIndex(1)
+        for shortcut in self._shortcuts:  # the keys are the note's again: Space types a space
+            shortcut.setEnabled(False)
 
     def _close(self) -> None:
         self.record.note = self.summary.note.toPlainText().strip()

@@ -5,8 +5,12 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from coach import __version__
+from coach.domain.record import Outcome
+from coach.domain.settings import Injured
+from coach.ui import sound
 from coach.ui.main_window import MainWindow
 from coach.ui.today_view import TodayView
+from coach.ui.workout_view import WorkoutView
 
 
 @pytest.fixture
@@ -52,3 +56,25 @@ def test_about_names_the_version_and_the_disclaimer(
     assert title == "About Coach"
     assert __version__ in text
     assert "not a diagnosis" in text
+
+
+def test_start_runs_a_workout_and_its_end_returns_to_today(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sound, "output_available", lambda: False)
+    window.today.side.setCurrentIndex(window.today.side.findData(Injured.LEFT))
+    window.today.start_button.click()
+    workout = window.workout
+    assert isinstance(workout, WorkoutView)
+    assert window.pages.currentWidget() is workout
+    assert not window.nav.isEnabled()
+    assert workout.notice.text() == sound.NO_OUTPUT
+    assert workout.timeline is window.today.timeline
+    workout.start()
+    workout.end_early()
+    workout.summary.done_button.click()
+    assert window.workout is None
+    assert window.pages.currentWidget() is window.today
+    assert window.nav.isEnabled()
+    (record,) = window.finished_sessions
+    assert record.outcome is Outcome.ENDED_EARLY
