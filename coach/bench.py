@@ -8,6 +8,7 @@ medians, which noise on the machine affects far less than absolute times.
 from __future__ import annotations
 
 import json
+import math
 import os
 import platform
 import statistics
@@ -150,6 +151,111 @@ def startup(runs: int) -> Result:
     )
 
 
+def detect_onsets(samples: Sequence[int], quiet_ms: int = 50) -> list[int]:
+    """Where the audio gets loud (half of full scale) after a quiet stretch.
+
+    Reads only the samples, so it checks the track rather than repeating its code.
+    """
+    import numpy as np  # noqa: PLC0415 - the benchmark's own import, not start-up's
+
+    x = np.abs(np.asarray(samples, dtype=np.int32))
+    loud = np.flatnonzero(x >= 32767 // 2)
+    gaps = np.diff(loud, prepend=-(10**9))
+    return [int(i) for i in loud[gaps > quiet_ms * 48]]
+
+
+def audio_onsets() -> Result:
+    """How far each sound of a rendered track starts from its cue, in samples."""
+    from coach.audio.track import SAMPLE_RATE, SOUNDED, CueTrack, Voice  # noqa: PLC0415
+    from coach.domain.plan import plan  # noqa: PLC0415
+    from coach.domain.protocols import ALFREDSON  # noqa: PLC0415
+    from coach.domain.settings import Injured, Settings  # noqa: PLC0415
+    from coach.domain.timeline import timeline  # noqa: PLC0415
+
+    settings = Settings(injured=Injured.BOTH, reps=3, sets=2, rest_seconds=5)
+    tl = timeline(plan(ALFREDSON, settings))
+    track = CueTrack(tl, Voice.load())
+    found = detect_onsets(track.render(0, track.length).tolist())
+    expected = sorted({round(c.t * SAMPLE_RATE) for c in tl.cues if c.kind in SOUNDED})
+    errors = [float(min(abs(f - e) for f in found)) for e in expected]
+    extra = len(found) - len(expected)
+    return Result(
+        name="audio onset error",
+        unit="samples",
+        value=Stats.of(errors),
+        goal="0 (every sound on its cue's sample)",
+        met=max(errors) == 0 and extra == 0,
+        notes=[f"{len(expected)} cues, {len(found)} onsets found"],
+    )
+
+
+def workout_timing() -> tuple[Result, Result]:
+    """A short real-time workout offscreen: when each phase reached the screen, and CPU."""
+    from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer  # noqa: PLC0415
+
+    from coach.domain.plan import plan  # noqa: PLC0415
+    from coach.domain.protocols import JONSSON  # noqa: PLC0415
+    from coach.domain.settings import Settings  # noqa: PLC0415
+    from coach.domain.timeline import Cue, timeline  # noqa: PLC0415
+    from coach.ui.app import create_application  # noqa: PLC0415
+    from coach.ui.sound import open_sound  # noqa: PLC0415
+    from coach.ui.workout_view import WorkoutView  # noqa: PLC0415
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    create_application()
+    settings = Settings(reps=2, sets=1, lower_seconds=2, get_ready_seconds=1, rest_seconds=0)
+    tl = timeline(plan(JONSSON, settings))
+    owner = QObject()
+    player, clock, _ = open_sound(tl, owner)
+    view = WorkoutView(tl, clock, player)
+    view.resize(1280, 800)
+    view.show()
+    pending: list[Cue] = []
+    late_ms: list[float] = []
+    view.phase_shown.connect(lambda cue, _t: pending.append(cue))
+
+    class PaintWatch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802, ARG002 - Qt override
+            if event.type() == QEvent.Type.Paint and pending:
+                cue = pending[-1]
+                pending.clear()
+                late_ms.append((view.engine.state().elapsed - cue.t) * 1000)
+            return False
+
+    watch = PaintWatch()
+    view.instruction.installEventFilter(watch)
+    loop = QEventLoop()
+    view.pages.currentChanged.connect(loop.quit)  # the summary replaces the workout
+    QTimer.singleShot(int(tl.duration_ms + 20_000), loop.quit)
+    pending.clear()
+    cpu, wall = time.process_time(), time.perf_counter()
+    view.start()
+    loop.exec()
+    cpu_pct = (time.process_time() - cpu) / (time.perf_counter() - wall) * 100
+    view.close()
+    source = "audio clock" if player is not None else "monotonic clock (no sound output)"
+    lateness = Stats.of(late_ms or [float("inf")])
+    p99 = sorted(late_ms)[max(0, -(-99 * len(late_ms) // 100) - 1)] if late_ms else math.inf
+    return (
+        Result(
+            name="visual lateness",
+            unit="ms",
+            value=lateness,
+            goal="p99 < 16.7 (one 60 Hz frame)",
+            met=p99 < 16.7,
+            notes=[f"p99 {p99:.1f} ms over {len(late_ms)} phase changes; {source}"],
+        ),
+        Result(
+            name="CPU during a workout",
+            unit="% core",
+            value=Stats.of([cpu_pct]),
+            goal="< 5",
+            met=cpu_pct < 5,
+            notes=[f"{tl.duration_ms / 1000:.0f} s workout in real time; {source}"],
+        ),
+    )
+
+
 def machine() -> dict[str, object]:
     from PySide6 import __version__ as pyside  # noqa: PLC0415 - only the report needs it
 
@@ -173,25 +279,27 @@ def format_table(results: Sequence[Result], runs: int, info: dict[str, object]) 
         f"({info['system']}, {info['cores']} cores, {info['memory_gib']} GiB, "
         f"Python {info['python']}, PySide6 {info['pyside6']})",
         "",
-        f"{'measurement':<28}{'median':>10}{'p95':>10}{'baseline':>10}{'ratio':>8}  goal",
+        f"{'measurement':<32}{'median':>10}{'p95':>10}{'baseline':>10}{'ratio':>8}  goal",
     ]
     for r in results:
         base = f"{r.baseline.median:10.1f}" if r.baseline else f"{'-':>10}"
         ratio = f"{r.ratio:8.2f}" if r.ratio is not None else f"{'-':>8}"
         verdict = "met" if r.met else "NOT MET"
         lines.append(
-            f"{r.name + ' (' + r.unit + ')':<28}{r.value.median:10.1f}{r.value.p95:10.1f}"
+            f"{r.name + ' (' + r.unit + ')':<32}{r.value.median:10.1f}{r.value.p95:10.1f}"
             f"{base}{ratio}  {r.goal}: {verdict}"
         )
         if r.baseline_name:
             lines.append(f"{'':<4}baseline: {r.baseline_name}; " + "; ".join(r.notes))
+        elif r.notes:
+            lines.append(f"{'':<4}" + "; ".join(r.notes))
     return "\n".join(lines) + "\n"
 
 
 def run(*, runs: int, as_json: bool) -> int:
     """Run every benchmark; print a table (or JSON). Exit status 1 if a command failed."""
     try:
-        results = [startup(runs)]
+        results = [startup(runs), audio_onsets(), *workout_timing()]
     except BenchError as e:
         print(f"coach bench: error: {e}", file=sys.stderr)
         return 1

@@ -34,7 +34,7 @@ def test_table_shows_ratio_and_verdict() -> None:
 def test_bench_measures_start_up_against_a_bare_window(capsys: pytest.CaptureFixture[str]) -> None:
     assert bench.run(runs=3, as_json=True) == 0
     doc = json.loads(capsys.readouterr().out)
-    (startup,) = doc["results"]
+    startup, onsets, lateness, cpu = doc["results"]
     assert startup["name"] == "start-up to first paint"
     assert len(startup["value"]["samples"]) == 3
     assert len(startup["baseline"]["samples"]) == 3
@@ -44,3 +44,19 @@ def test_bench_measures_start_up_against_a_bare_window(capsys: pytest.CaptureFix
     # Both programs really started Qt and painted: no process does that in under 20 ms.
     assert min(startup["value"]["samples"] + startup["baseline"]["samples"]) > 20
     assert doc["machine"]["cores"] >= 1
+    # Every sound on its cue's sample, found by reading the rendered audio.
+    assert onsets["name"] == "audio onset error"
+    assert onsets["value"]["samples"] and max(onsets["value"]["samples"]) == 0
+    assert onsets["met"]
+    # A real-time workout ran: one lateness per phase change (2 reps x 4 phases).
+    assert lateness["name"] == "visual lateness"
+    assert len(lateness["value"]["samples"]) == 8
+    assert all(0 <= ms < 1000 for ms in lateness["value"]["samples"])
+    assert cpu["name"] == "CPU during a workout"
+    assert 0 < cpu["value"]["median"] < 100
+
+
+def test_detect_onsets_finds_sound_after_silence() -> None:
+    samples = [0] * 5000 + [30000, -30000, 20000] + [0] * 5000 + [-20000] + [0] * 10
+    assert bench.detect_onsets(samples) == [5000, 10003]
+    assert bench.detect_onsets([0] * 100) == []
