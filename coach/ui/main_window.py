@@ -8,10 +8,10 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from coach import __version__
-from coach.domain.record import SessionRecord
 from coach.ui.today_view import DISCLAIMER, TodayView
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported for real only when a workout starts: start-up skips them
+    from coach.domain.record import SessionRecord
     from coach.ui.workout_view import WorkoutView
 
 
