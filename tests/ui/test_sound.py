@@ -27,10 +27,8 @@ def test_without_an_output_the_clock_is_monotonic_and_a_notice_says_so(
     assert "silent" in notice
 
 
-def test_with_an_output_the_player_is_the_clock(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(sound, "output_available", lambda: True)
+@pytest.mark.usefixtures("sound_output")
+def test_with_an_output_the_player_is_the_clock(qtbot: QtBot) -> None:
     owner = QObject()
     player, clock, notice = sound.open_sound(TIMELINE, owner)
     assert isinstance(player, AudioPlayer)
@@ -38,10 +36,10 @@ def test_with_an_output_the_player_is_the_clock(
     assert notice == ""
 
 
+@pytest.mark.usefixtures("sound_output")
 def test_missing_voice_clips_are_named_in_the_notice(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sound, "output_available", lambda: True)
     monkeypatch.setattr(Voice, "load", classmethod(lambda cls: Voice({}, ("rest", "back"))))
     _, _, notice = sound.open_sound(TIMELINE, QObject())
     assert "rest, back" in notice
