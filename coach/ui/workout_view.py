@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -203,7 +204,8 @@ class SummaryView(QWidget):
         self.facts.setStyleSheet("font-size: 13pt;")
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(["Set", "Exercise", "Leg", "Reps", "Pain (0-10)"])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the exercise name
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.note = QPlainTextEdit()
@@ -253,7 +255,8 @@ class SummaryView(QWidget):
             ):  # fmt: skip
                 self.table.setItem(row, col, QTableWidgetItem(text))
             self.table.setCellWidget(row, 4, self._pain_box(s.index, s.pain))
-        self.table.resizeColumnsToContents()
+        for col in (0, 2, 3, 4):
+            self.table.resizeColumnToContents(col)
 
     def _pain_box(self, index: int, pain: int | None) -> QComboBox:
         box = QComboBox()
