@@ -8,7 +8,6 @@ medians, which noise on the machine affects far less than absolute times.
 from __future__ import annotations
 
 import json
-import math
 import os
 import platform
 import statistics
@@ -57,9 +56,13 @@ class Stats:
 
     @classmethod
     def of(cls, samples: Sequence[float]) -> Stats:
-        ordered = sorted(samples)
-        rank = max(0, -(-95 * len(ordered) // 100) - 1)  # nearest-rank percentile
-        return cls(statistics.median(ordered), ordered[rank], list(samples))
+        return cls(statistics.median(samples), percentile(samples, 95), list(samples))
+
+
+def percentile(samples: Sequence[float], q: int) -> float:
+    """The nearest-rank q-th percentile: a value that was measured, never interpolated."""
+    ordered = sorted(samples)
+    return ordered[max(0, -(-q * len(ordered) // 100) - 1)]
 
 
 @dataclass(frozen=True)
@@ -234,13 +237,14 @@ def workout_timing() -> tuple[Result, Result]:
     cpu_pct = (time.process_time() - cpu) / (time.perf_counter() - wall) * 100
     view.close()
     source = "audio clock" if player is not None else "monotonic clock (no sound output)"
-    lateness = Stats.of(late_ms or [float("inf")])
-    p99 = sorted(late_ms)[max(0, -(-99 * len(late_ms) // 100) - 1)] if late_ms else math.inf
+    if not late_ms:
+        raise BenchError("the timed workout drew no phase change on the screen")
+    p99 = percentile(late_ms, 99)
     return (
         Result(
             name="visual lateness",
             unit="ms",
-            value=lateness,
+            value=Stats.of(late_ms),
             goal="p99 < 16.7 (one 60 Hz frame)",
             met=p99 < 16.7,
             notes=[f"p99 {p99:.1f} ms over {len(late_ms)} phase changes; {source}"],

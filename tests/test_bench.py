@@ -17,6 +17,13 @@ def test_stats_median_and_nearest_rank_p95() -> None:
     assert s.p95 == 95.0
 
 
+def test_percentile_is_a_measured_value() -> None:
+    samples = [float(i) for i in range(1, 11)]
+    assert bench.percentile(samples, 99) == 10.0
+    assert bench.percentile(samples, 50) == 5.0
+    assert bench.percentile([7.0], 99) == 7.0
+
+
 def test_table_shows_ratio_and_verdict() -> None:
     result = Result(
         name="start-up to first paint", unit="ms", value=Stats.of([150.0, 160.0, 170.0]),

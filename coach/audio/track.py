@@ -96,10 +96,6 @@ class Voice:
             clips[name] = (samples * (VOICE_PEAK / peak)).astype(np.float32)
         return cls(clips, tuple(missing))
 
-    @classmethod
-    def silent(cls) -> Voice:
-        return cls({})
-
 
 _FIXED_PROMPTS = {
     CueKind.GET_READY: "get_ready",

@@ -23,20 +23,20 @@ class Zone(enum.Enum):
 @dataclass(frozen=True)
 class ZoneInfo:
     zone: Zone
-    label: str
+    scores: str  # the ratings in this zone, e.g. "3-5"
     meaning: str
 
 
 _ZONES = {
-    Zone.SAFE: ZoneInfo(Zone.SAFE, "0-2: safe", "Carry on."),
+    Zone.SAFE: ZoneInfo(Zone.SAFE, "0-2", "Carry on."),
     Zone.ACCEPTABLE: ZoneInfo(
         Zone.ACCEPTABLE,
-        "3-5: acceptable",
+        "3-5",
         "Mild to moderate pain is expected with these exercises. Carry on.",
     ),
     Zone.TOO_MUCH: ZoneInfo(
         Zone.TOO_MUCH,
-        "6-10: too much",
+        "6-10",
         "More than these exercises should hurt. Consider stopping for today, or doing "
         "the next sets with less load.",
     ),

@@ -17,6 +17,7 @@ from functools import partial
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QCloseEvent,
     QColor,
     QFont,
     QKeySequence,
@@ -185,7 +186,7 @@ class PainPanel(QWidget):
 
     def show_rating(self, pain: int, *, offer_stop: bool) -> None:
         info = zone(pain)
-        self.zone_label.setText(f"<b>{pain}: {info.zone.value}.</b> {info.meaning}")
+        self.zone_label.setText(f"<b>{pain}: {info.zone.value} ({info.scores}).</b> {info.meaning}")
         self.zone_label.setStyleSheet(f"font-size: 13pt; color: {ZONE_COLOURS[info.zone.value]};")
         self.offer.setVisible(offer_stop)
 
@@ -230,7 +231,7 @@ class SummaryView(QWidget):
             Outcome.ENDED_EARLY: "Session ended early",
             Outcome.STOPPED: "Session stopped",
         }
-        self.heading.setText(headings.get(record.outcome or Outcome.STOPPED, "Session"))
+        self.heading.setText(headings[record.outcome] if record.outcome else "Session")
         planned = len(record.timeline.spans)
         per_side = (
             ", ".join(
@@ -548,8 +549,8 @@ class WorkoutView(QWidget):
     def _draw(self, state: EngineState) -> None:
         cue = state.cue
         settings = self.timeline.plan.settings
-        colour = SIDE_COLOURS.get(cue.side, NEUTRAL) if cue.side else NEUTRAL
-        side_word = SIDE_WORDS.get(cue.side, "") if cue.side else ""
+        colour = SIDE_COLOURS[cue.side] if cue.side else NEUTRAL
+        side_word = SIDE_WORDS[cue.side] if cue.side else ""
         phase_word = PHASE_WORDS.get(cue.kind, "")
         if state.status is Status.PAUSED:
             phase_word = "PAUSED"
@@ -625,11 +626,11 @@ class WorkoutView(QWidget):
         self.detail.setFont(detail)
         self.metronome.setFixedHeight(int(max(48, px * 0.9)))
 
-    def closeEvent(self, event: object) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self._timer.stop()
         if self.player is not None:
             self.player.stop()
-        super().closeEvent(event)  # type: ignore[arg-type] # QCloseEvent, typed loosely here
+        super().closeEvent(event)
 
 
 def _clock_text(seconds: float) -> str:

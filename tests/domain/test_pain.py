@@ -16,6 +16,10 @@ def test_zones_follow_the_pain_monitoring_model(pain: int, expected: Zone) -> No
     assert zone(pain).zone is expected
 
 
+def test_each_zone_names_its_scores() -> None:
+    assert [zone(p).scores for p in (0, 4, 9)] == ["0-2", "3-5", "6-10"]
+
+
 def test_too_much_suggests_stopping_or_less_load() -> None:
     assert "less load" in zone(7).meaning
     assert "stopping" in zone(7).meaning
