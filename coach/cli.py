@@ -7,10 +7,12 @@ accepts; a user never sees a traceback for something they typed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import math
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
@@ -92,6 +94,23 @@ def _add_workout_options(p: argparse.ArgumentParser) -> None:
         )
 
 
+_DATA_DIR_HELP = (
+    "the folder holding Coach's data (default: $COACH_DATA_DIR, else the platform's "
+    "app-data folder, ~/.local/share/coach on Linux)"
+)
+
+
+def _add_data_dir(p: argparse.ArgumentParser, default: object) -> None:
+    p.add_argument("--data-dir", metavar="DIR", default=default, help=_DATA_DIR_HELP)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a date as YYYY-MM-DD (got {text!r})") from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="coach",
@@ -99,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Without a command, opens the app.",
     )
     parser.add_argument("--version", action="version", version=f"coach {__version__}")
+    _add_data_dir(parser, None)
     parser.add_argument(
         "--quit-after-show",
         action="store_true",
@@ -131,6 +151,42 @@ def build_parser() -> argparse.ArgumentParser:
         help="runs of each measurement: a whole number from 3 to 200 (default 11)",
     )
     bench_cmd.add_argument("--json", action="store_true", help="print the results as JSON")
+
+    export_cmd = commands.add_parser(
+        "export", help="write the history as CSV (one row per set) or JSON (everything)"
+    )
+    export_cmd.add_argument(
+        "--format", type=_choice(["csv", "json"]), metavar="{csv,json}", help="required"
+    )
+    export_cmd.add_argument("--out", type=_out_path, metavar="FILE", help="required")
+    export_cmd.add_argument(
+        "--from", dest="first", type=_day, metavar="YYYY-MM-DD", help="first day to include"
+    )
+    export_cmd.add_argument(
+        "--to", dest="last", type=_day, metavar="YYYY-MM-DD", help="last day to include"
+    )
+
+    import_cmd = commands.add_parser("import", help="add the sessions of a JSON export")
+    import_cmd.add_argument("file", type=Path, metavar="FILE", help="a file from coach export")
+
+    demo_cmd = commands.add_parser(
+        "demo", help="fill an empty data folder with a made-up program history, to try Coach"
+    )
+    demo_cmd.add_argument(
+        "--weeks",
+        type=_number(Limit("weeks", 1, 520, "", whole=True)),
+        metavar="N",
+        help="weeks of history: a whole number from 1 to 520 (required)",
+    )
+    demo_cmd.add_argument(
+        "--seed",
+        type=_number(Limit("seed", 0, 2**31 - 1, "", whole=True)),
+        default=1,
+        metavar="S",
+        help="the same seed makes the same history (default 1)",
+    )
+    for command in commands.choices.values():
+        _add_data_dir(command, argparse.SUPPRESS)  # given after the command, it wins
     return parser
 
 
@@ -138,6 +194,15 @@ def _wav_path(text: str) -> Path:
     path = Path(text).expanduser()
     if path.suffix.lower() != ".wav":
         raise argparse.ArgumentTypeError(f"must be a file name ending in .wav (got {text!r})")
+    if not path.parent.is_dir():
+        raise argparse.ArgumentTypeError(f"folder {str(path.parent)!r} does not exist")
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{text!r} is a folder")
+    return path
+
+
+def _out_path(text: str) -> Path:
+    path = Path(text).expanduser()
     if not path.parent.is_dir():
         raise argparse.ArgumentTypeError(f"folder {str(path.parent)!r} does not exist")
     if path.is_dir():
@@ -192,6 +257,82 @@ def _cmd_cues(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    if args.format is None:
+        raise UsageError("argument --format: required, one of csv, json")
+    if args.out is None:
+        raise UsageError("argument --out: required, the file to write")
+    if args.first and args.last and args.first > args.last:
+        raise UsageError(f"--from {args.first} is after --to {args.last}")
+    from coach.storage import exchange  # noqa: PLC0415 - sqlite-utils only when needed
+    from coach.storage.store import DB_NAME, Store  # noqa: PLC0415
+
+    folder = _data_dir(args)
+    if not (folder / DB_NAME).exists():
+        print(f"coach export: error: no Coach data in {folder}", file=sys.stderr)
+        return 1
+    with Store.open(folder) as store:
+        if args.format == "csv":
+            rows = exchange.export_csv(store, args.out, args.first, args.last)
+            print(f"Wrote {rows} rows to {args.out}")
+        else:
+            sessions = exchange.export_json(store, args.out, args.first, args.last)
+            print(f"Wrote {sessions} sessions to {args.out}")
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from coach.storage import exchange  # noqa: PLC0415 - sqlite-utils only when needed
+    from coach.storage.store import Store  # noqa: PLC0415
+
+    try:
+        document = exchange.read_document(args.file)
+    except exchange.ImportFileError as e:
+        raise UsageError(str(e)) from e
+    with _locked(_data_dir(args)) as folder, Store.open(folder) as store:
+        result = exchange.import_document(store, document)
+    print(
+        f"Added {result.sessions_added} sessions ({result.sets_added} sets); "
+        f"{result.sessions_present} were already there."
+    )
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    if args.weeks is None:
+        raise UsageError("argument --weeks: required, a whole number from 1 to 520")
+    from coach.storage import demo  # noqa: PLC0415 - sqlite-utils only when needed
+    from coach.storage.store import Store  # noqa: PLC0415
+
+    with _locked(_data_dir(args)) as folder, Store.open(folder) as store:
+        try:
+            result = demo.fill(store, args.weeks, args.seed)
+        except demo.DemoRefusedError as e:
+            raise UsageError(str(e)) from e
+    print(f"Wrote {result.sessions} sessions ({result.sets} sets) to {folder}")
+    return 0
+
+
+def _data_dir(args: argparse.Namespace) -> Path:
+    from coach.paths import data_dir  # noqa: PLC0415 - loads QtCore
+
+    return data_dir(args.data_dir)
+
+
+@contextlib.contextmanager
+def _locked(folder: Path) -> Iterator[Path]:
+    """Hold the data folder's lock: a command that writes never races the app."""
+    from coach.paths import DataLock  # noqa: PLC0415 - loads QtCore
+    from coach.storage.files import private_dir  # noqa: PLC0415
+
+    lock = DataLock(private_dir(folder))
+    lock.acquire()
+    try:
+        yield folder
+    finally:
+        lock.release()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(argv)
@@ -206,18 +347,37 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    try:
-        if args.command == "plan":
-            return _cmd_plan(args)
-        if args.command == "cues":
-            return _cmd_cues(args)
-    except UsageError as e:
-        print(f"coach {args.command}: error: {e}", file=sys.stderr)
-        return 2
+    commands = {
+        "plan": _cmd_plan,
+        "cues": _cmd_cues,
+        "export": _cmd_export,
+        "import": _cmd_import,
+        "demo": _cmd_demo,
+    }
+    if args.command in commands:
+        return _run(args.command, commands[args.command], args)
     if args.command == "bench":
         from coach import bench  # noqa: PLC0415 - keeps the benchmark code out of start-up
 
         return bench.run(runs=args.runs, as_json=args.json)
     from coach.ui import app  # noqa: PLC0415 - Qt loads only when a window is wanted
 
-    return app.run(quit_after_show=args.quit_after_show)
+    return app.run(data_dir=args.data_dir, quit_after_show=args.quit_after_show)
+
+
+def _run(name: str, command: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Run a subcommand: misuse exits 2, a problem with the data or the disk exits 1."""
+    try:
+        return command(args)
+    except UsageError as e:
+        print(f"coach {name}: error: {e}", file=sys.stderr)
+        return 2
+    except Exception as e:
+        # Imported only on this path: `coach plan` need not load the storage package.
+        from coach.paths import AlreadyRunningError  # noqa: PLC0415
+        from coach.storage.schema import StorageError  # noqa: PLC0415
+
+        if isinstance(e, StorageError | AlreadyRunningError):
+            print(f"coach {name}: error: {e}", file=sys.stderr)
+            return 1
+        raise

@@ -4,11 +4,26 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.helpers import WallClock
+
+if TYPE_CHECKING:
+    from coach.domain.timeline import Timeline
+    from coach.storage.store import Store
+
 # Before Qt is imported anywhere: a bare `pytest` works on a machine with no display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path_factory: pytest.TempPathFactory,
+                      monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
+    """No test, nor any `coach` it starts, ever touches the user's real data folder."""
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path_factory.mktemp("data")))
 
 
 @pytest.fixture(autouse=True)
@@ -61,3 +76,28 @@ def sound_output(qapp: object) -> None:
     if os.environ.get("CI") == "true":
         pytest.fail("no sound output: CI must start the PulseAudio null sink (.ci/run)")
     pytest.skip("no sound output on this machine (start a PulseAudio null sink to run this)")
+
+
+@pytest.fixture
+def wall() -> WallClock:
+    return WallClock()
+
+
+@pytest.fixture
+def store(tmp_path: Path, wall: WallClock) -> Iterator[Store]:
+    """A real database file in tmp_path, stamped by the test's wall clock."""
+    from coach.storage.store import Store  # noqa: PLC0415 - storage tests only
+
+    with Store.open(tmp_path / "data", now=wall) as s:
+        yield s
+
+
+@pytest.fixture
+def short_timeline() -> Timeline:
+    """Alfredson, right side, 2 sets of 2 reps: 4 sets in all."""
+    from coach.domain.plan import plan  # noqa: PLC0415
+    from coach.domain.protocols import ALFREDSON  # noqa: PLC0415
+    from coach.domain.settings import Injured, Settings  # noqa: PLC0415
+    from coach.domain.timeline import timeline  # noqa: PLC0415
+
+    return timeline(plan(ALFREDSON, Settings(injured=Injured.RIGHT, reps=2, sets=2)))

@@ -86,10 +86,24 @@ class Engine:
         self._jumped = 0.0
         self._ended_elapsed = 0.0
         self._skipped: set[int] = set()
+        self._first_set = 0
 
     # -- commands -------------------------------------------------------------
-    def start(self) -> None:
+    def start(self, from_set: int = 0) -> None:
+        """Start the session, or resume an interrupted one at set `from_set`.
+
+        A resumed session begins where the set before `from_set` ended, so the rest
+        before that set runs in full; the sets before it count as done elsewhere
+        (not completed by this run, not skipped).
+        """
         self._require(Status.READY)
+        if not 0 <= from_set < len(self.timeline.spans):
+            raise InvalidCommandError(
+                f"no set {from_set} to start from (0 to {len(self.timeline.spans) - 1})"
+            )
+        self._first_set = from_set
+        if from_set:
+            self._jumped = self.timeline.spans[from_set - 1].end_ms / 1000
         self._started_at = self._clock.now()
         self._status = Status.RUNNING
 
@@ -173,7 +187,11 @@ class Engine:
 
     # -- internals ------------------------------------------------------------
     def _is_complete(self, span: SetSpan, elapsed: float) -> bool:
-        return span.end_ms / 1000 <= elapsed and span.index not in self._skipped
+        return (
+            span.end_ms / 1000 <= elapsed
+            and span.index >= self._first_set
+            and span.index not in self._skipped
+        )
 
     def _raw_elapsed(self, now: float) -> float:
         if self._status is Status.READY:

@@ -1,7 +1,7 @@
 """What happened in a workout: the sets done, their pain, and how the session ended.
 
-Built from the engine's state as the session runs. The storage layer will save it;
-until then it lives in memory.
+Built from the engine's state as the session runs; the workout view writes each
+change through the storage layer's journal as it happens.
 """
 
 from __future__ import annotations
@@ -57,9 +57,10 @@ class SessionRecord:
         self.sets.append(result)
         return result
 
-    def rate(self, index: int, pain: int) -> None:
-        """Record the pain of the completed set `index` (a rating can be changed later)."""
-        check_rating(pain)
+    def rate(self, index: int, pain: int | None) -> None:
+        """Record the pain of the completed set `index`; None takes a rating back."""
+        if pain is not None:
+            check_rating(pain)
         for i, s in enumerate(self.sets):
             if s.index == index:
                 self.sets[i] = replace(s, pain=pain)

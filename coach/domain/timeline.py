@@ -99,6 +99,14 @@ class Timeline:
     def duration_ms(self) -> int:
         return self.cues[-1].t_ms
 
+    def span_at(self, seconds: float) -> SetSpan | None:
+        """The set under way at `seconds` into the session, if any."""
+        ms = seconds * 1000
+        for span in self.spans:
+            if span.start_ms <= ms < span.end_ms:
+                return span
+        return None
+
     @property
     def phases(self) -> tuple[Cue, ...]:
         """The cues that last, in order, then the final DONE cue."""

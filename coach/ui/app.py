@@ -10,7 +10,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-from coach import __version__
+from coach import __version__, paths
 from coach.ui.main_window import MainWindow
 
 
@@ -46,9 +46,11 @@ def finish_startup(app: QApplication, window: MainWindow) -> None:
     Shortcuts (the first key sequence makes PySide6 build every enum of the Qt
     namespace, about 10 ms) and the icon (importlib.resources costs about 5 ms):
     no one can press a key, or tell an icon came 15 ms late, before a window exists.
+    Then the history (importing sqlite-utils alone takes about 0.3 s).
     """
     app.setWindowIcon(app_icon())
     window.install_shortcuts()
+    window.open_data()
 
 
 def create_application() -> QApplication:
@@ -79,25 +81,52 @@ def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
     )
 
 
-def run(*, quit_after_show: bool = False) -> int:
+def run(*, data_dir: str | None = None, quit_after_show: bool = False) -> int:
     """Open the main window and run until it closes. Returns the exit status.
 
     With `quit_after_show`, print PAINTED_MESSAGE as soon as the first frame is
     painted (`coach bench` times its arrival) and quit: the smoke test.
+    A second Coach on the same data folder says so and exits with status 1.
     """
     problem = display_problem(os.environ, sys.platform)
     if problem:
         print(problem, file=sys.stderr)  # noqa: T201 - said before any window can exist
         return 1
+    folder = paths.data_dir(data_dir)
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        lock = paths.DataLock(folder)
+        lock.acquire()
+    except (OSError, paths.AlreadyRunningError) as e:
+        return _refuse(e)
     app = create_application()
-    window = MainWindow()
+    window = MainWindow(folder)
     first_paint = FirstPaint(window)
     if quit_after_show:
         first_paint.painted.connect(_report_painted)
         first_paint.painted.connect(app.quit)
     first_paint.painted.connect(lambda: finish_startup(app, window))
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        if window.store is not None:
+            window.store.close()
+        lock.release()
+
+
+def _refuse(error: Exception) -> int:
+    """Say why Coach cannot start: on stderr, and in a box if there is a real screen."""
+    text = str(error)
+    if isinstance(error, OSError):
+        text = f"Coach cannot use its data folder: {error.strerror or error}."
+    print(f"coach: {text}", file=sys.stderr)  # noqa: T201 - before any window exists
+    app = create_application()
+    if app.platformName() not in ("offscreen", "minimal"):
+        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415 - only on this path
+
+        QMessageBox.warning(None, "Coach", text)
+    return 1
 
 
 def _report_painted() -> None:

@@ -2,28 +2,38 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from coach import __version__
+from coach.ui.history_view import HistoryView
 from coach.ui.today_view import DISCLAIMER, TodayView
 
-if TYPE_CHECKING:  # imported for real only when a workout starts: start-up skips them
-    from coach.domain.record import SessionRecord
+if TYPE_CHECKING:  # imported for real only when needed: start-up skips them
+    from coach.domain.record import SessionRecord, SetResult
+    from coach.domain.timeline import Timeline
+    from coach.storage.store import SessionJournal, Store
     from coach.ui.workout_view import WorkoutView
 
 
 class MainWindow(QMainWindow):
     """The app's one window.
 
-    Keyboard shortcuts are attached by `install_shortcuts()`, which the app calls
-    right after the first paint (see `coach.ui.app.finish_startup`).
+    Keyboard shortcuts are attached by `install_shortcuts()`, and the history is
+    opened by `open_data()`; the app calls both right after the first paint (see
+    `coach.ui.app.finish_startup`). Until then, and if the history cannot be opened,
+    `store` is None and workouts run unsaved.
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, data_dir: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.data_dir = data_dir
+        self.store: Store | None = None
+        self.store_problem = "the history is still opening"
+        self.undo_stack = QUndoStack(self)
         self.setWindowTitle("Coach")
         self.resize(1100, 720)
         self.setMinimumSize(800, 560)
@@ -50,10 +60,10 @@ class MainWindow(QMainWindow):
         self.today = TodayView()
         self.today.start_requested.connect(self.start_workout)
         self.add_page("Today", self.today)
+        self.history = HistoryView(self.undo_stack)
+        self.add_page("History", self.history)
         self.nav.setCurrentRow(0)
         self.workout: WorkoutView | None = None
-        # Until storage lands, finished sessions live here, in memory.
-        self.finished_sessions: list[SessionRecord] = []
 
     def add_page(self, title: str, page: QWidget) -> None:
         """Add a page to the list and the Go menu, reachable with Ctrl+<its number>."""
@@ -64,15 +74,72 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda: self.nav.setCurrentRow(number - 1))
         self._shortcuts.append((action, f"Ctrl+{number}"))
 
+    # -- data ---------------------------------------------------------------------
+    def open_data(self) -> None:
+        """Open the history (recovering or backing up as needed); offer to resume."""
+        if self.data_dir is None:
+            return
+        from coach.ui.data import open_store  # noqa: PLC0415 - sqlite-utils: ~0.3 s
+
+        opened = open_store(self, self.data_dir)
+        self.attach_store(opened.store, opened.problem)
+        if opened.backup is not None:
+            self.statusBar().showMessage(f"Backup written: {opened.backup}", 10_000)
+        self.offer_resume()
+
+    def attach_store(self, store: Store | None, problem: str = "") -> None:
+        self.store = store
+        self.store_problem = problem
+        self.history.set_store(store, problem)
+        for action in (self.export_action, self.import_action):
+            action.setEnabled(store is not None)
+
+    def offer_resume(self) -> None:
+        """Ask about a session the app died in: resume it, close it, or ask next time."""
+        if self.store is None:
+            return
+        from coach.ui.data import ResumeSession  # noqa: PLC0415 - loaded with the store
+
+        interrupted = self.store.interrupted()
+        if not interrupted:
+            return
+        *older, newest = interrupted
+        for row in older:  # long gone: keep what was done, as partial sessions
+            self.store.close_as_partial(row.id)
+        answer = ResumeSession.ask(self, newest, newest.set_count)
+        if answer == ResumeSession.RESUME:
+            self.resume_workout(newest.id)
+        elif answer == ResumeSession.CLOSE:
+            self.store.close_as_partial(newest.id)
+            self.history.reload()
+
+    # -- workouts ---------------------------------------------------------------
     def start_workout(self) -> WorkoutView:
         """Open the workout page for the plan on the Today page."""
+        timeline = self.today.timeline
+        journal = self.store.journal(timeline) if self.store is not None else None
+        return self._open_workout(timeline, journal, ())
+
+    def resume_workout(self, session_id: str) -> WorkoutView | None:
+        """Open the workout page on an interrupted session, at its next unfinished set."""
+        assert self.store is not None  # noqa: S101 - only offered with a store
+        journal, row, sets = self.store.resume(session_id)
+        done = [s.result() for s in sets]
+        if max((s.index for s in done), default=-1) + 1 >= row.set_count:
+            self.store.close_as_partial(session_id)  # nothing left to do
+            self.history.reload()
+            return None
+        return self._open_workout(journal.timeline, journal, done)
+
+    def _open_workout(
+        self, timeline: Timeline, journal: SessionJournal | None, done: list[SetResult] | tuple[()]
+    ) -> WorkoutView:
         # Imported here: the workout brings numpy and QtMultimedia, which start-up skips.
         from coach.ui.sound import open_sound  # noqa: PLC0415
         from coach.ui.workout_view import WorkoutView  # noqa: PLC0415
 
-        timeline = self.today.timeline
         player, clock, notice = open_sound(timeline, self)
-        self.workout = WorkoutView(timeline, clock, player, notice)
+        self.workout = WorkoutView(timeline, clock, player, notice, journal=journal, done=done)
         self.workout.closed.connect(self._workout_closed)
         self.pages.addWidget(self.workout)
         self.pages.setCurrentWidget(self.workout)
@@ -80,8 +147,8 @@ class MainWindow(QMainWindow):
         self.workout.setFocus()
         return self.workout
 
-    def _workout_closed(self, record: SessionRecord) -> None:
-        self.finished_sessions.append(record)
+    def _workout_closed(self, _record: SessionRecord) -> None:
+        self.history.reload()
         if self.workout is not None:
             self.pages.removeWidget(self.workout)
             self.workout.close()
@@ -97,13 +164,46 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menus = self.menuBar()
         self.file_menu = menus.addMenu("&File")
+        self.export_action = self.file_menu.addAction("&Export history…")
+        self.export_action.triggered.connect(self.export_history)
+        self.import_action = self.file_menu.addAction("&Import history…")
+        self.import_action.triggered.connect(self.import_history)
+        for action in (self.export_action, self.import_action):
+            action.setEnabled(False)  # until the history is open
+        self.file_menu.addSeparator()
         self.quit_action = self.file_menu.addAction("&Quit")
         self.quit_action.triggered.connect(self.close)
         self._shortcuts.append((self.quit_action, "Ctrl+Q"))
+        self.edit_menu = menus.addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self._shortcuts += [(self.undo_action, "Ctrl+Z"), (self.redo_action, "Ctrl+Shift+Z")]
         self.go_menu = menus.addMenu("&Go")
         self.help_menu = menus.addMenu("&Help")
         self.about_action = self.help_menu.addAction("&About Coach")
         self.about_action.triggered.connect(self.show_about)
+
+    def export_history(self) -> None:
+        if self.store is None:
+            return
+        from coach.ui.exchange_dialogs import export_history  # noqa: PLC0415 - on demand
+
+        export_history(self, self.store, self.history.date_range())
+
+    def import_history(self) -> None:
+        if self.store is None:
+            return
+        from coach.ui.exchange_dialogs import import_history  # noqa: PLC0415 - on demand
+
+        if import_history(self, self.store):
+            self.history.reload()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self.workout is not None and self.workout.record.outcome is None:
+            self.workout.close()  # stops the sound; what was done is saved already
+        super().closeEvent(event)
 
     def show_about(self) -> None:
         # Imported here: only needed if the user asks.

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -27,7 +28,6 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
-    QComboBox,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -48,12 +48,17 @@ from coach.domain.clock import Clock
 from coach.domain.engine import Engine, EngineState, Status
 from coach.domain.pain import SOURCE as PAIN_SOURCE
 from coach.domain.pain import should_offer_to_stop, zone
-from coach.domain.record import Outcome, SessionRecord
+from coach.domain.record import Outcome, SessionRecord, SetResult
 from coach.domain.settings import Side
 from coach.domain.summary import format_seconds
 from coach.domain.timeline import Cue, CueKind, Timeline
 from coach.domain.wording import format_kg
+from coach.storage.schema import StorageError
+from coach.ui.widgets import pain_box
 from coach.ui.workout_dialogs import ConfirmStop, RedFlagDialog
+
+if TYPE_CHECKING:
+    from coach.storage.store import SessionJournal
 
 # Colour is never alone: the banner always spells out the leg and the phase too.
 SIDE_COLOURS = {Side.LEFT: QColor("#1f6fb2"), Side.RIGHT: QColor("#c2571a")}
@@ -195,6 +200,7 @@ class SummaryView(QWidget):
     """The end of a session: sets and reps per side, pain per set, time taken, a note."""
 
     done = Signal()
+    rated = Signal(int, object)  # set index, pain (None: not rated)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -213,6 +219,8 @@ class SummaryView(QWidget):
         self.note.setPlaceholderText("A note for yourself or your clinician (optional)")
         self.note.setAccessibleName("Session note")
         self.note.setMaximumHeight(90)
+        self.saved = QLabel()
+        self.saved.setWordWrap(True)
         self.done_button = QPushButton("Done")
         self.done_button.clicked.connect(self.done)
         layout = QVBoxLayout(self)
@@ -221,7 +229,10 @@ class SummaryView(QWidget):
         layout.addWidget(self.facts)
         layout.addWidget(self.table, stretch=1)
         layout.addWidget(self.note)
-        layout.addWidget(self.done_button, alignment=Qt.AlignmentFlag.AlignRight)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.saved, stretch=1)
+        bottom.addWidget(self.done_button)
+        layout.addLayout(bottom)
         self._record: SessionRecord | None = None
 
     def show_record(self, record: SessionRecord) -> None:
@@ -255,43 +266,42 @@ class SummaryView(QWidget):
                  s.side.value, str(s.reps))
             ):  # fmt: skip
                 self.table.setItem(row, col, QTableWidgetItem(text))
-            self.table.setCellWidget(row, 4, self._pain_box(s.index, s.pain))
+            self.table.setCellWidget(row, 4, pain_box(s.pain, partial(self.rated.emit, s.index)))
         for col in (0, 2, 3, 4):
             self.table.resizeColumnToContents(col)
 
-    def _pain_box(self, index: int, pain: int | None) -> QComboBox:
-        box = QComboBox()
-        box.setAccessibleName("Pain of this set")
-        box.addItem("not rated", None)
-        for value in range(11):
-            box.addItem(f"{value}: {zone(value).zone.value}", value)
-        box.setCurrentIndex(0 if pain is None else pain + 1)
-        box.currentIndexChanged.connect(lambda _i, b=box, i=index: self._rate(i, b.currentData()))
-        return box
-
-    def _rate(self, index: int, pain: int | None) -> None:
-        if self._record is not None and pain is not None:
-            self._record.rate(index, pain)
-
 
 class WorkoutView(QWidget):
-    """Runs one session. Emits `closed(record)` when the user leaves the summary."""
+    """Runs one session. Emits `closed(record)` when the user leaves the summary.
+
+    Each change is written through `journal` as it happens: the session row at
+    Start, each set as it ends, each rating, the ending and the note. Without a
+    journal (the history could not be opened) the session runs unsaved, and says so.
+    To resume an interrupted session, pass the sets its earlier run saved as `done`:
+    it starts at the set after them.
+    """
 
     closed = Signal(object)
     phase_shown = Signal(object, float)  # the cue now on screen, and the clock's session time
 
-    def __init__(
+    def __init__(  # noqa: PLR0913 - each is a dependency passed in (STYLE.md 3)
         self,
         timeline: Timeline,
         clock: Clock,
         player: AudioPlayer | None = None,
         notice: str = "",
+        *,
+        journal: SessionJournal | None = None,
+        done: Sequence[SetResult] = (),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.timeline = timeline
         self.engine = Engine(timeline, clock)
-        self.record = SessionRecord(timeline)
+        self.record = SessionRecord(timeline, sets=list(done))
+        self.from_set = max((s.index for s in done), default=-1) + 1
+        self.journal = journal
+        self.unsaved: list[str] = []  # what could not be written, for the summary
         self.player = player
         self._cue_times = sorted({c.t_ms / 1000 for c in timeline.cues})
         self._shown: Cue | None = None
@@ -321,6 +331,17 @@ class WorkoutView(QWidget):
         self.notice.setStyleSheet("font-size: 11pt; color: #b26a00;")
         self.notice.setVisible(bool(notice))
         layout.addWidget(self.notice)
+        self.save_notice = QLabel()
+        self.save_notice.setWordWrap(True)
+        self.save_notice.setStyleSheet("font-size: 11pt; color: #c62828;")
+        self.save_notice.setAccessibleName("Saving problem")
+        if self.journal is None:
+            self.save_notice.setText(
+                "This session will not be saved: the history could not be opened."
+            )
+        else:
+            self.save_notice.hide()
+        layout.addWidget(self.save_notice)
         self.pain_panel = PainPanel()
         self.pain_panel.hide()
         self.pain_panel.rated.connect(self.rate)
@@ -330,6 +351,7 @@ class WorkoutView(QWidget):
 
         self.summary = SummaryView()
         self.summary.done.connect(self._close)
+        self.summary.rated.connect(self._rate_later)
         self.pages = QStackedLayout(self)
         self.pages.addWidget(running)
         self.pages.addWidget(self.summary)
@@ -426,9 +448,13 @@ class WorkoutView(QWidget):
     def start(self) -> None:
         if self.engine.state().status is not Status.READY:
             return
+        if self.journal is not None:
+            self._save(self.journal.begin)
         if self.player is not None:
             self.player.start()
-        self.engine.start()
+        self.engine.start(self.from_set)
+        if self.player is not None and self.from_set:
+            self.player.jump(self.engine.state().elapsed)
         self.setFocus()
         self.refresh()
 
@@ -481,7 +507,13 @@ class WorkoutView(QWidget):
         if self._pending is None:
             return
         self.record.rate(self._pending, pain)
+        self._saving("rate", self._pending, pain)
         self.pain_panel.show_rating(pain, offer_stop=should_offer_to_stop(self.record.ratings()))
+
+    def _rate_later(self, index: int, pain: int | None) -> None:
+        """A rating changed on the summary."""
+        self.record.rate(index, pain)
+        self._saving("rate", index, pain)
 
     def _rate_key(self, pain: int) -> None:
         if self.pain_panel.isVisible():
@@ -508,14 +540,44 @@ class WorkoutView(QWidget):
             self.player.stop()
         self._collect(self.engine.state())
         self.record.finish(outcome, self.engine.state().elapsed, reason)
+        if self.engine.state().elapsed > 0 or self.record.sets:
+            self._saving("finish", outcome, self.record.seconds, reason)
         self.summary.show_record(self.record)
+        self._show_saved()
         self.pages.setCurrentIndex(1)
         for shortcut in self._shortcuts:  # the keys are the note's again: Space types a space
             shortcut.setEnabled(False)
 
     def _close(self) -> None:
         self.record.note = self.summary.note.toPlainText().strip()
+        if self.record.note:
+            self._saving("note", self.record.note)
         self.closed.emit(self.record)
+
+    # -- saving ---------------------------------------------------------------
+    def _saving(self, method: str, *args: object) -> None:
+        """Call a journal method if there is a journal and the session row exists."""
+        if self.journal is not None and self.journal.id is not None:
+            self._save(partial(getattr(self.journal, method), *args))
+
+    def _save(self, write: Callable[[], None]) -> None:
+        """Write now; if the disk refuses, say so and carry on with the workout."""
+        try:
+            write()
+        except StorageError as e:
+            self.unsaved.append(str(e))
+            self.save_notice.setText(f"{e} The session goes on; what is on screen is kept.")
+            self.save_notice.show()
+
+    def _show_saved(self) -> None:
+        if self.journal is None:
+            text, colour = "Not saved: the history could not be opened.", "#c62828"
+        elif self.unsaved:
+            text, colour = f"Not all saved. {self.unsaved[-1]}", "#c62828"
+        else:
+            text, colour = "Saved. Changes to pain and the note are saved too.", "#2e7d32"
+        self.summary.saved.setText(text)
+        self.summary.saved.setStyleSheet(f"color: {colour};")
 
     # -- drawing --------------------------------------------------------------
     def refresh(self) -> None:
@@ -526,6 +588,10 @@ class WorkoutView(QWidget):
             self.notice.setText(f"Sound stopped: {problem}. Follow the screen.")
             self.notice.show()
         state = self.engine.state()
+        if self.journal is not None and state.status is Status.RUNNING:
+            span = self.timeline.span_at(state.elapsed)
+            if span is not None:
+                self.journal.set_started(span.index)
         self._collect(state)
         self._draw(state)
         if state.status is Status.FINISHED and state.phase is CueKind.DONE:
@@ -538,7 +604,8 @@ class WorkoutView(QWidget):
         new = sorted(state.completed - self._known_done)
         self._known_done = state.completed
         for index in new:
-            self.record.add_completed(self.timeline.spans[index])
+            result = self.record.add_completed(self.timeline.spans[index])
+            self._saving("add", result)
         if new:
             self._pending = new[-1]
             span = self.timeline.spans[self._pending].set

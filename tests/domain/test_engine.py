@@ -85,6 +85,26 @@ def test_a_set_completes_when_its_last_rep_ends() -> None:
     assert s.phase is CueKind.REST
 
 
+def test_resuming_at_a_set_starts_with_the_full_rest_before_it() -> None:
+    engine, clock = engine_for(protocol=ALFREDSON, reps=2, rest_seconds=30)
+    spans = engine.timeline.spans
+    engine.start(from_set=2)
+    s = engine.state()
+    assert s.elapsed == spans[1].end_ms / 1000
+    assert s.phase is CueKind.REST
+    assert s.completed == frozenset()  # the sets before were done by the earlier run
+    assert s.skipped == frozenset()
+    clock.advance((spans[2].end_ms - spans[1].end_ms) / 1000)
+    assert engine.state().completed == {2}
+
+
+def test_resuming_at_a_set_that_does_not_exist_is_refused() -> None:
+    engine, _clock = engine_for(reps=2)
+    with pytest.raises(InvalidCommandError, match="no set 99"):
+        engine.start(from_set=99)
+    assert engine.state().status is Status.READY
+
+
 def test_skip_inside_a_set_abandons_it_and_keeps_the_rest_before_the_next() -> None:
     engine, clock = engine_for(reps=3, rest_seconds=30)
     engine.start()

@@ -185,3 +185,13 @@ def test_document_is_json_with_the_documented_fields() -> None:
         assert {"t", "kind", "text", "exercise", "set", "rep", "side"} <= set(cue)
         assert isinstance(cue["t"], float)
     assert all(isinstance(c, Cue) for c in make().cues)
+
+
+def test_span_at_names_the_set_under_way_and_none_between_sets() -> None:
+    tl = timeline(plan(ALFREDSON, Settings(reps=2, rest_seconds=30)))
+    first, second = tl.spans[0], tl.spans[1]
+    assert tl.span_at(first.start_ms / 1000) is first
+    assert tl.span_at((first.end_ms - 1) / 1000) is first
+    assert tl.span_at(first.end_ms / 1000) is None  # resting
+    assert tl.span_at(second.start_ms / 1000) is second
+    assert tl.span_at(0) is None  # getting ready

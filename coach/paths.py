@@ -1,0 +1,70 @@
+"""Where Coach keeps the user's data, resolved in this one place, and who may write there.
+
+The folder is, in order: `--data-dir`, the `COACH_DATA_DIR` environment variable, or
+the platform's app-data folder from QStandardPaths (`~/.local/share/coach` on Linux).
+One app at a time may use a folder: `DataLock` holds a QLockFile in it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QStandardPaths
+
+ENV_VAR = "COACH_DATA_DIR"
+APP_FOLDER = "coach"
+LOCK_NAME = "coach.lock"
+
+
+def data_dir(override: str | os.PathLike[str] | None = None,
+             environ: Mapping[str, str] = os.environ) -> Path:  # fmt: skip
+    """The data folder (not created here)."""
+    if override:
+        return Path(override).expanduser().absolute()
+    if environ.get(ENV_VAR):
+        return Path(environ[ENV_VAR]).expanduser().absolute()
+    # GenericDataLocation, not AppDataLocation: the latter depends on the application
+    # and organisation names, which the command line (no QApplication) does not set.
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    return Path(base) / APP_FOLDER
+
+
+def backups_dir(folder: Path) -> Path:
+    return folder / "backups"
+
+
+class AlreadyRunningError(Exception):
+    """Another Coach holds the folder. `str()` is a message for the user."""
+
+
+class DataLock:
+    """The right to write to a data folder: one holder at a time, across processes.
+
+    A lock left by a process that died is taken over (QLockFile checks the PID).
+    """
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self._lock = QLockFile(str(folder / LOCK_NAME))
+        self._lock.setStaleLockTime(0)  # only a dead holder makes a lock stale, never age
+
+    def acquire(self) -> None:
+        """Take the lock or raise AlreadyRunningError. The folder must exist."""
+        if self._lock.tryLock(0):
+            return
+        if self._lock.error() is QLockFile.LockError.LockFailedError:
+            info = self._lock.getLockInfo()  # PySide6: (pid, hostname, appname)
+            pid = info[0] if isinstance(info, tuple) and info else 0
+            where = f" (process {pid})" if pid else ""
+            raise AlreadyRunningError(
+                f"Coach is already running with the data folder {self.folder}{where}. "
+                "Switch to that window, or close it first."
+            )
+        raise AlreadyRunningError(
+            f"Coach cannot lock its data folder {self.folder}: the folder is not writable."
+        )
+
+    def release(self) -> None:
+        self._lock.unlock()

@@ -1,0 +1,123 @@
+"""Daily backups of the database, and recovery from a damaged one.
+
+At start the app makes a backup if the newest is more than a day old: SQLite's
+backup API copies a consistent snapshot even while the file is open, the copy is
+checked, and the newest `KEEP` are kept. A damaged database is never overwritten:
+it is renamed aside with a timestamp (its -wal and -shm files with it), and the
+newest backup that passes the check can be copied into its place.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from coach.storage.files import make_private, private_dir, private_temp
+from coach.storage.store import DB_NAME, CorruptDatabaseError, Store, failing_as, integrity_check
+
+KEEP = 14
+EVERY = timedelta(hours=24)
+_PREFIX = "coach-"
+_SUFFIX = ".sqlite3"
+_STAMP = "%Y%m%dT%H%M%S"
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken: datetime  # local wall-clock time, no zone (from the file name)
+
+
+def _local(moment: datetime) -> datetime:
+    """Local wall-clock time without a zone, as backup names hold it."""
+    return moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment
+
+
+def backups_in(folder: Path) -> list[Backup]:
+    """The backups in `folder`, newest first."""
+    found = []
+    if folder.is_dir():
+        for path in folder.glob(f"{_PREFIX}*{_SUFFIX}"):
+            try:
+                taken = datetime.strptime(path.name[len(_PREFIX) : -len(_SUFFIX)], _STAMP)  # noqa: DTZ007 - names hold local time
+            except ValueError:
+                continue  # not one of ours
+            found.append(Backup(path, taken))
+    return sorted(found, key=lambda b: b.taken, reverse=True)
+
+
+def backup_due(folder: Path, now: datetime) -> bool:
+    newest = backups_in(folder)
+    return not newest or _local(now) - newest[0].taken >= EVERY
+
+
+def make_backup(store: Store, folder: Path, now: datetime) -> Path:
+    """Copy the database into `folder`, check the copy, drop all but the newest KEEP."""
+    target = folder / f"{_PREFIX}{_local(now).strftime(_STAMP)}{_SUFFIX}"
+    with failing_as(f"write the backup {target}"):
+        private_dir(folder)
+        with private_temp(target) as temp:
+            dest = sqlite3.connect(temp)
+            try:
+                store.db.conn.backup(dest)
+                # The copy is a plain rollback-journal file: one file, complete in itself.
+                dest.execute("PRAGMA journal_mode = DELETE")
+                integrity_check(dest, target)
+            finally:
+                dest.close()
+            make_private(temp)
+            temp.replace(target)
+        for old in backups_in(folder)[KEEP:]:
+            old.path.unlink(missing_ok=True)
+    return target
+
+
+def backup_if_due(store: Store, folder: Path, now: datetime) -> Path | None:
+    return make_backup(store, folder, now) if backup_due(folder, now) else None
+
+
+def move_aside(data: Path, now: datetime) -> Path:
+    """Rename a damaged database (and its -wal and -shm files) out of the way."""
+    db = data / DB_NAME
+    aside = data / f"{DB_NAME}.damaged-{_local(now).strftime(_STAMP)}"
+    with failing_as(f"move the damaged database {db} aside"):
+        for suffix in ("-wal", "-shm"):
+            extra = db.with_name(db.name + suffix)
+            if extra.exists():
+                extra.replace(aside.with_name(aside.name + suffix))
+        db.replace(aside)
+    return aside
+
+
+def newest_good(folder: Path) -> Backup | None:
+    """The newest backup that opens and passes the integrity check."""
+    for backup in backups_in(folder):
+        try:
+            conn = sqlite3.connect(f"file:{backup.path}?mode=ro", uri=True)
+            try:
+                integrity_check(conn, backup.path)
+            finally:
+                conn.close()
+        except (CorruptDatabaseError, sqlite3.Error):
+            continue
+        return backup
+    return None
+
+
+def restore_backup(backup: Backup, data: Path) -> None:
+    """Copy `backup` into place as the database. The place must be free (moved aside)."""
+    db = data / DB_NAME
+    if db.exists():
+        raise FileExistsError(f"{db} exists: move it aside before restoring")
+    with failing_as(f"restore the backup {backup.path}"), private_temp(db) as temp:
+        source = sqlite3.connect(f"file:{backup.path}?mode=ro", uri=True)
+        dest = sqlite3.connect(temp)
+        try:
+            source.backup(dest)
+        finally:
+            dest.close()
+            source.close()
+        make_private(temp)
+        temp.replace(db)

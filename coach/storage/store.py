@@ -1,0 +1,419 @@
+"""The repository: every read and write of the user's history goes through `Store`.
+
+A workout writes through a `SessionJournal`: the session row exists from the
+moment the user presses Start, and each set is committed the moment it is
+finished. With WAL and `synchronous=FULL`, a commit has reached the disk when it
+returns, so a set the screen calls saved survives a crash or a power cut.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from coach.domain.plan import plan
+from coach.domain.protocols import PROTOCOLS
+from coach.domain.record import Outcome, SetResult
+from coach.domain.settings import Injured, Settings, Side
+from coach.domain.timeline import Timeline, timeline
+from coach.storage import schema
+from coach.storage.files import private_dir, touch_private
+from coach.storage.schema import StorageError
+
+DB_NAME = "coach.sqlite3"
+MORNING_ENDS_HOUR = 14  # a session started before 14:00 counts as the morning one
+
+Clock = Callable[[], datetime]
+
+
+def local_now() -> datetime:
+    return datetime.now().astimezone()
+
+
+def stamp(moment: datetime) -> str:
+    """ISO 8601 to the second, with the UTC offset: `2026-11-21T08:05:00+01:00`."""
+    return moment.isoformat(timespec="seconds")
+
+
+def part_of_day(started: str) -> str:
+    """Morning or evening, from a stamp's local hour: the program has two sessions a day."""
+    return "morning" if int(started[11:13]) < MORNING_ENDS_HOUR else "evening"
+
+
+class CorruptDatabaseError(StorageError):
+    """The database file fails SQLite's integrity check (or is not a database)."""
+
+
+def _message(what: str, error: BaseException) -> str:
+    text = str(error)
+    if isinstance(error, sqlite3.OperationalError) and "full" in text:
+        text = "the disk is full"
+    elif isinstance(error, OSError) and error.strerror:
+        text = error.strerror.lower()
+    return f"Could not {what}: {text}."
+
+
+@contextlib.contextmanager
+def failing_as(what: str) -> Iterator[None]:
+    """Turn a disk or database failure into a StorageError that says what was lost."""
+    try:
+        yield
+    except (sqlite3.OperationalError, sqlite3.DatabaseError, OSError) as e:
+        if isinstance(e, sqlite3.IntegrityError | sqlite3.ProgrammingError):
+            raise  # a programming error: a broken rule in Coach, not the user's disk
+        raise StorageError(_message(what, e)) from e
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    """A session as the history shows it."""
+
+    id: str
+    started: str
+    ended: str | None
+    status: str
+    reason: str
+    protocol: str
+    injured: str
+    lower_seconds: int
+    rest_seconds: int
+    reps: int
+    planned_sets: int
+    load_kg: float
+    get_ready_seconds: int
+    seconds: float
+    note: str
+    sets_done: int = 0
+    reps_done: int = 0
+    mean_pain: float | None = None
+    max_pain: int | None = None
+
+    @property
+    def part_of_day(self) -> str:
+        return part_of_day(self.started)
+
+    @property
+    def set_count(self) -> int:
+        """Sets in the whole session: each exercise's sets, on each injured side."""
+        exercises = len(PROTOCOLS[self.protocol].exercises)
+        return self.planned_sets * exercises * len(Injured(self.injured).sides)
+
+    @property
+    def day(self) -> date:
+        return date.fromisoformat(self.started[:10])
+
+    @property
+    def settings(self) -> Settings:
+        return Settings(
+            injured=Injured(self.injured),
+            lower_seconds=self.lower_seconds,
+            rest_seconds=self.rest_seconds,
+            reps=self.reps,
+            sets=self.planned_sets,
+            load_kg=self.load_kg,
+            get_ready_seconds=self.get_ready_seconds,
+        )
+
+    def timeline(self) -> Timeline:
+        """The timeline this session was run from (the same plan gives the same cues)."""
+        return timeline(plan(PROTOCOLS[self.protocol], self.settings))
+
+
+@dataclass(frozen=True)
+class SetRow:
+    session_id: str
+    position: int
+    exercise: str
+    number: int
+    side: str
+    reps: int
+    load_kg: float
+    lower_seconds: int
+    pain: int | None
+    started: str
+    finished: str
+
+    def result(self) -> SetResult:
+        return SetResult(
+            index=self.position,
+            exercise=self.exercise,
+            number=self.number,
+            side=Side(self.side),
+            reps=self.reps,
+            load_kg=self.load_kg,
+            lower_seconds=self.lower_seconds,
+            pain=self.pain,
+        )
+
+
+SESSION_COLUMNS = tuple(f.name for f in fields(SessionRow))[:15]
+SET_COLUMNS = tuple(f.name for f in fields(SetRow))
+
+
+@dataclass(frozen=True)
+class DeletedSession:
+    """What `Store.delete_session` removed, enough for `Store.restore` to put it back."""
+
+    session: dict[str, Any]
+    sets: tuple[dict[str, Any], ...]
+
+
+_SUMMARY = """
+SELECT s.*, count(t.position) AS sets_done, coalesce(sum(t.reps), 0) AS reps_done,
+       avg(t.pain) AS mean_pain, max(t.pain) AS max_pain
+FROM sessions AS s LEFT JOIN sets AS t ON t.session_id = s.id
+"""
+
+
+class Store:
+    """The user's database. Open with `Store.open(folder)`; close when done."""
+
+    def __init__(self, db: sqlite_utils.Database, path: Path, now: Clock = local_now) -> None:
+        self.db = db
+        self.path = path
+        self.now = now
+
+    @classmethod
+    def open(cls, folder: Path, *, now: Clock = local_now, check: bool = True) -> Store:
+        """Open (or create) the database in `folder`, migrated to this Coach's schema.
+
+        Raises NewerDatabaseError for a file from a newer Coach (left untouched),
+        CorruptDatabaseError if it fails the integrity check (left untouched), and
+        StorageError if the folder or file cannot be created or read.
+        """
+        path = folder / DB_NAME
+        with failing_as(f"open the database {path}"):
+            private_dir(folder)
+            touch_private(path)  # SQLite gives its -wal and -shm files the same mode
+            conn = sqlite3.connect(path, timeout=5)
+        try:
+            with failing_as(f"open the database {path}"):
+                schema.check_not_newer(_checked(conn, path), path)
+                if check:
+                    integrity_check(conn, path)
+                conn.execute("PRAGMA journal_mode = WAL")
+                conn.execute("PRAGMA synchronous = FULL")
+                conn.execute("PRAGMA foreign_keys = ON")
+                schema.migrate(conn)
+        except BaseException:
+            conn.close()
+            raise
+        db = sqlite_utils.Database(conn, execute_plugins=False, recursive_triggers=False)
+        return cls(db, path, now)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- a workout ------------------------------------------------------------
+    def journal(self, tl: Timeline) -> SessionJournal:
+        """A journal for a new workout; its session row is written by `begin()`."""
+        return SessionJournal(self, None, tl)
+
+    def resume(self, session_id: str) -> tuple[SessionJournal, SessionRow, list[SetRow]]:
+        """Carry on writing an interrupted session: its journal, its row and its sets."""
+        row = self.session(session_id)
+        return SessionJournal(self, session_id, row.timeline()), row, self.sets(session_id)
+
+    def interrupted(self) -> list[SessionRow]:
+        """Sessions left in progress by an app that died (oldest first)."""
+        return self._summaries("WHERE s.status = ?", [schema.IN_PROGRESS], newest_first=False)
+
+    def close_as_partial(self, session_id: str) -> None:
+        with failing_as("close the interrupted session"):
+            last = self.db.execute(
+                "SELECT max(finished) FROM sets WHERE session_id = ?", [session_id]
+            ).fetchone()[0]
+            self.db.table("sessions").update(
+                session_id,
+                {"status": schema.PARTIAL, "ended": last, "reason": "interrupted"},
+            )
+
+    # -- history --------------------------------------------------------------
+    def sessions(self, first: date | None = None, last: date | None = None) -> list[SessionRow]:
+        """Sessions started from day `first` to day `last` (local dates), newest first."""
+        where, params = day_range("s.started", first, last)
+        return self._summaries(where, params)
+
+    def session(self, session_id: str) -> SessionRow:
+        found = self._summaries("WHERE s.id = ?", [session_id])
+        if not found:
+            raise KeyError(session_id)
+        return found[0]
+
+    def sets(self, session_id: str) -> list[SetRow]:
+        rows = self.db.query(
+            "SELECT * FROM sets WHERE session_id = ? ORDER BY position", [session_id]
+        )
+        return [SetRow(**r) for r in rows]
+
+    def count_sessions(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM sessions").fetchone()[0])
+
+    def set_pain(self, session_id: str, position: int, pain: int | None) -> int | None:
+        """Change a set's pain rating. Returns the rating it had."""
+        with failing_as("save the pain rating"):
+            old = self.db.table("sets").get((session_id, position))["pain"]
+            self.db.table("sets").update((session_id, position), {"pain": pain})
+        return None if old is None else int(old)
+
+    def set_note(self, session_id: str, note: str) -> str:
+        """Change a session's note. Returns the note it had."""
+        with failing_as("save the note"):
+            old = str(self.db.table("sessions").get(session_id)["note"])
+            self.db.table("sessions").update(session_id, {"note": note})
+        return old
+
+    def delete_session(self, session_id: str) -> DeletedSession:
+        with failing_as("delete the session"), self.db.atomic():
+            session = self.db.table("sessions").get(session_id)
+            sets = tuple(self.db.table("sets").rows_where("session_id = ?", [session_id]))
+            self.db.table("sessions").delete(session_id)  # its sets go with it (ON DELETE CASCADE)
+        return DeletedSession(session, sets)
+
+    def restore(self, deleted: DeletedSession) -> None:
+        with failing_as("restore the session"), self.db.atomic():
+            self.db.table("sessions").insert(deleted.session)
+            if deleted.sets:
+                self.db.table("sets").insert_all(deleted.sets)
+
+    # -- internals ------------------------------------------------------------
+    def _summaries(
+        self, where: str, params: list[Any], *, newest_first: bool = True
+    ) -> list[SessionRow]:
+        order = "DESC" if newest_first else "ASC"
+        sql = f"{_SUMMARY} {where} GROUP BY s.id ORDER BY julianday(s.started) {order}"
+        return [SessionRow(**r) for r in self.db.query(sql, params)]
+
+
+def day_range(column: str, first: date | None, last: date | None) -> tuple[str, list[Any]]:
+    clauses, params = [], []
+    if first is not None:
+        clauses.append(f"substr({column}, 1, 10) >= ?")
+        params.append(first.isoformat())
+    if last is not None:
+        clauses.append(f"substr({column}, 1, 10) <= ?")
+        params.append(last.isoformat())
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _checked(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
+    """The connection, once SQLite agrees the file is a database at all."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    except sqlite3.DatabaseError as e:
+        if isinstance(e, sqlite3.OperationalError) and "locked" in str(e):
+            raise
+        raise CorruptDatabaseError(f"{path} is not a readable Coach database ({e}).") from e
+    return conn
+
+
+def integrity_check(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        problems = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
+    except sqlite3.DatabaseError as e:
+        problems = [str(e)]
+    if problems != ["ok"]:
+        raise CorruptDatabaseError(
+            f"{path} is damaged (SQLite's integrity check says: {'; '.join(problems)})."
+        )
+
+
+class SessionJournal:
+    """Writes one workout as it happens. Every method commits before it returns.
+
+    Raises StorageError when the disk refuses; the workout can go on regardless.
+    """
+
+    def __init__(self, store: Store, session_id: str | None, tl: Timeline) -> None:
+        self.store = store
+        self.id = session_id  # None until begin() has written the session row
+        self.timeline = tl
+        self._set_started: dict[int, str] = {}
+
+    def begin(self) -> None:
+        """Write the session row (status in progress): the workout starts now."""
+        if self.id is not None:
+            return  # a resumed session has its row already
+        settings = self.timeline.plan.settings
+        session_id = uuid.uuid4().hex
+        row = {
+            "id": session_id,
+            "started": stamp(self.store.now()),
+            "ended": None,
+            "status": schema.IN_PROGRESS,
+            "reason": "",
+            "protocol": self.timeline.plan.protocol.id,
+            "injured": settings.injured.value,
+            "lower_seconds": settings.lower_seconds,
+            "rest_seconds": settings.rest_seconds,
+            "reps": settings.reps,
+            "planned_sets": settings.sets,
+            "load_kg": float(settings.load_kg),
+            "get_ready_seconds": settings.get_ready_seconds,
+            "seconds": 0.0,
+            "note": "",
+        }
+        with failing_as("start saving the session"):
+            self.store.db.table("sessions").insert(row)
+        self.id = session_id
+
+    @property
+    def session_id(self) -> str:
+        if self.id is None:
+            raise RuntimeError("the session has not begun")
+        return self.id
+
+    def set_started(self, position: int) -> None:
+        """Note the wall-clock time a set began (kept until the set is saved)."""
+        self._set_started.setdefault(position, stamp(self.store.now()))
+
+    def add(self, result: SetResult) -> None:
+        """Commit a finished set. Raises StorageError if it could not be saved."""
+        finished = stamp(self.store.now())
+        row = {
+            "session_id": self.session_id,
+            "position": result.index,
+            "exercise": result.exercise,
+            "number": result.number,
+            "side": result.side.value,
+            "reps": result.reps,
+            "load_kg": float(result.load_kg),
+            "lower_seconds": result.lower_seconds,
+            "pain": result.pain,
+            "started": self._set_started.pop(result.index, finished),
+            "finished": finished,
+        }
+        with failing_as(f"save set {result.number} ({result.side.value} leg)"):
+            self.store.db.table("sets").insert(row, replace=True)
+
+    def rate(self, position: int, pain: int | None) -> None:
+        self.store.set_pain(self.session_id, position, pain)
+
+    def finish(self, outcome: Outcome, seconds: float, reason: str = "") -> None:
+        with failing_as("save the end of the session"):
+            self.store.db.table("sessions").update(
+                self.session_id,
+                {
+                    "status": outcome.value,
+                    "ended": stamp(self.store.now()),
+                    "seconds": round(float(seconds), 3),
+                    "reason": reason,
+                },
+            )
+
+    def note(self, text: str) -> None:
+        self.store.set_note(self.session_id, text)

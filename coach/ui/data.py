@@ -1,0 +1,115 @@
+"""Opening the user's database at start, and the questions that can come with it.
+
+Run once the window is on screen (importing the storage layer costs about 0.3 s).
+A damaged database is moved aside, never overwritten, and the user may take the
+newest good backup instead; a database from a newer Coach is left alone. A daily
+backup is written if the last is more than a day old. Every question opens
+through a classmethod that tests replace (pytest-qt, "Dialogs").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from coach.paths import backups_dir
+from coach.storage import backup
+from coach.storage.schema import NewerDatabaseError, StorageError
+from coach.storage.store import CorruptDatabaseError, SessionRow, Store, local_now
+
+
+class DataProblem:
+    @classmethod
+    def tell(cls, parent: QWidget, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+
+class RestoreBackup:
+    @classmethod
+    def ask(cls, parent: QWidget, problem: str, aside: Path, found: backup.Backup | None) -> bool:
+        """True: put the backup in place. False: start with an empty history."""
+        text = f"{problem}\n\nCoach has moved the damaged file aside, unchanged, to:\n{aside}\n\n"
+        if found is None:
+            DataProblem.tell(
+                parent, "Database damaged", text + "There is no good backup to restore, so "
+                "Coach starts with an empty history."
+            )  # fmt: skip
+            return False
+        answer = QMessageBox.question(
+            parent,
+            "Database damaged",
+            text + f"Restore the backup from {found.taken:%A %d %B %Y, %H:%M}? Sessions after "
+            "it are not in the backup. (No starts with an empty history.)",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+
+class ResumeSession:
+    RESUME = "resume"
+    CLOSE = "close"
+
+    @classmethod
+    def ask(cls, parent: QWidget, session: SessionRow, planned: int) -> str | None:
+        """RESUME, CLOSE (keep it as partial) or None (ask again at the next start)."""
+        box = QMessageBox(parent)
+        box.setWindowTitle("Carry on where you stopped?")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText(
+            f"The session started {session.started[:16].replace('T', ' at ')} did not finish: "
+            f"Coach closed with {session.sets_done} of {planned} sets done, all of them saved."
+        )
+        box.setInformativeText(
+            "Resume starts at the next set, after a rest. Close keeps the sets done as a "
+            "partial session."
+        )
+        resume = box.addButton("Resume", QMessageBox.ButtonRole.AcceptRole)
+        close = box.addButton("Close as partial", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Decide later", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(resume)
+        box.exec()
+        if box.clickedButton() is resume:
+            return cls.RESUME
+        if box.clickedButton() is close:
+            return cls.CLOSE
+        return None
+
+
+@dataclass(frozen=True)
+class Opened:
+    store: Store | None
+    problem: str = ""  # why there is no store
+    backup: Path | None = None  # written at this start
+
+
+def open_store(parent: QWidget, folder: Path) -> Opened:
+    """Open the database in `folder`, recovering from damage, and back it up if due."""
+    try:
+        store = _open_or_recover(parent, folder)
+    except NewerDatabaseError as e:
+        DataProblem.tell(parent, "Database from a newer Coach", str(e))
+        return Opened(None, str(e))
+    except StorageError as e:
+        DataProblem.tell(parent, "Cannot open the history", str(e))
+        return Opened(None, str(e))
+    written = None
+    try:
+        written = backup.backup_if_due(store, backups_dir(folder), store.now())
+    except StorageError as e:
+        DataProblem.tell(parent, "Backup failed", f"{e} Your data itself is unchanged.")
+    return Opened(store, backup=written)
+
+
+def _open_or_recover(parent: QWidget, folder: Path) -> Store:
+    try:
+        return Store.open(folder)
+    except CorruptDatabaseError as e:
+        problem = str(e)
+    aside = backup.move_aside(folder, local_now())
+    found = backup.newest_good(backups_dir(folder))
+    if RestoreBackup.ask(parent, problem, aside, found) and found is not None:
+        backup.restore_backup(found, folder)
+    return Store.open(folder)

@@ -1,0 +1,110 @@
+"""File ▸ Export and File ▸ Import: the same writers and checks as `coach export/import`.
+
+The file choosers open through classmethods that tests replace (pytest-qt, "Dialogs").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDir
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from coach.storage import exchange
+from coach.storage.schema import StorageError
+from coach.storage.store import Store
+
+CSV_FILTER = "CSV for spreadsheets, one row per set (*.csv)"
+JSON_FILTER = "JSON, everything, re-importable (*.json)"
+
+
+class ChooseExportFile:
+    @classmethod
+    def ask(cls, parent: QWidget, suggested: str) -> tuple[Path, str] | None:
+        """The file to write and its format ("csv" or "json"), or None if cancelled."""
+        name, chosen = QFileDialog.getSaveFileName(
+            parent,
+            "Export history",
+            str(Path(QDir.homePath()) / suggested),
+            f"{CSV_FILTER};;{JSON_FILTER}",
+        )
+        if not name:
+            return None
+        path = Path(name)
+        fmt = "json" if chosen == JSON_FILTER or path.suffix.lower() == ".json" else "csv"
+        if path.suffix.lower() != f".{fmt}":
+            path = path.with_name(path.name + f".{fmt}")
+        return path, fmt
+
+
+class ChooseImportFile:
+    @classmethod
+    def ask(cls, parent: QWidget) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(
+            parent, "Import history", QDir.homePath(), f"{JSON_FILTER};;All files (*)"
+        )
+        return Path(name) if name else None
+
+
+class Tell:
+    @classmethod
+    def info(cls, parent: QWidget, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    @classmethod
+    def problem(cls, parent: QWidget, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+
+def export_history(
+    parent: QWidget, store: Store, dates: tuple[date | None, date | None]
+) -> Path | None:
+    """Ask for a file and write the sessions of the History page's date range to it."""
+    first, last = dates
+    span = f"{first}-to-{last}" if first and last else "all"
+    chosen = ChooseExportFile.ask(parent, f"coach-history-{span}")
+    if chosen is None:
+        return None
+    path, fmt = chosen
+    try:
+        if fmt == "csv":
+            count = exchange.export_csv(store, path, first, last)
+            what = f"{count} rows (one per set)"
+        else:
+            count = exchange.export_json(store, path, first, last)
+            what = f"{count} sessions"
+    except StorageError as e:
+        Tell.problem(parent, "Export failed", f"{e} No file was written.")
+        return None
+    Tell.info(parent, "Export done", f"Wrote {what} to {path}.")
+    return path
+
+
+def import_history(parent: QWidget, store: Store) -> bool:
+    """Ask for an export file, check all of it, then add its sessions. True if written."""
+    path = ChooseImportFile.ask(parent)
+    if path is None:
+        return False
+    try:
+        result = exchange.import_file(store, path)
+    except exchange.ImportFileError as e:
+        listed = "\n".join(f"• {p}" for p in e.problems[: exchange.MAX_PROBLEMS])
+        more = len(e.problems) - exchange.MAX_PROBLEMS
+        extra = f"\n…and {more} more." if more > 0 else ""
+        Tell.problem(
+            parent,
+            "Cannot import",
+            f"{path} cannot be imported, so nothing was added:\n\n{listed}{extra}",
+        )
+        return False
+    except StorageError as e:
+        Tell.problem(parent, "Import failed", f"{e} Nothing was added.")
+        return False
+    Tell.info(
+        parent,
+        "Import done",
+        f"Added {result.sessions_added} sessions ({result.sets_added} sets). "
+        f"{result.sessions_present} were already in your history and were left as they are.",
+    )
+    return True

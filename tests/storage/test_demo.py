@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import itertools
+import statistics
+from pathlib import Path
+
+import pytest
+
+from coach.storage import demo, exchange
+from coach.storage.store import Store
+from tests.helpers import WallClock
+
+
+def weekly_mean_pain(store: Store) -> list[float]:
+    by_week: dict[int, list[float]] = {}
+    first = None
+    for row in reversed(store.sessions()):
+        first = first or row.day
+        if row.mean_pain is not None:
+            by_week.setdefault((row.day - first).days // 7, []).append(row.mean_pain)
+    return [statistics.mean(v) for _, v in sorted(by_week.items())]
+
+
+def test_twelve_weeks_look_like_a_program(store: Store, wall: WallClock) -> None:
+    result = demo.fill(store, weeks=12, seed=7)
+    rows = store.sessions()
+    assert len(rows) == result.sessions
+    assert 0.8 * 168 <= result.sessions < 168  # twice a day, some missed
+    assert rows[0].day < wall.now.date()  # ends yesterday at the latest
+    pain = weekly_mean_pain(store)
+    assert pain[0] - pain[-1] >= 2  # pain falls over the program
+    assert any(b > a + 0.3 for a, b in itertools.pairwise(pain))  # not a straight line
+    loads = [r.load_kg for r in reversed(rows)]
+    assert loads == sorted(loads)
+    assert loads[-1] > 0  # load was added once sessions stopped hurting
+    assert {r.status for r in rows} <= {"completed", "ended early"}
+
+
+def test_the_same_seed_gives_the_same_history(tmp_path: Path, wall: WallClock) -> None:
+    docs = []
+    for name in ("a", "b"):
+        with Store.open(tmp_path / name, now=wall) as s:
+            demo.fill(s, weeks=2, seed=3)
+            docs.append(exchange.export_document(s)["sessions"])
+    assert docs[0] == docs[1]
+
+
+def test_demo_refuses_a_folder_with_sessions(store: Store) -> None:
+    demo.fill(store, weeks=1)
+    count = store.count_sessions()
+    with pytest.raises(demo.DemoRefusedError, match="already holds"):
+        demo.fill(store, weeks=1)
+    assert store.count_sessions() == count

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from coach.storage import schema
+from coach.storage.store import DB_NAME, Store
+
+
+def tables(conn: sqlite3.Connection) -> dict[str, str]:
+    rows = conn.execute("SELECT name, sql FROM sqlite_schema WHERE type = 'table'")
+    return dict(rows.fetchall())
+
+
+@pytest.mark.parametrize("start", range(schema.SCHEMA_VERSION))
+def test_migrating_from_every_earlier_version_gives_the_same_schema(
+    tmp_path: Path, start: int
+) -> None:
+    fresh = sqlite3.connect(tmp_path / "fresh.db")
+    schema.migrate(fresh)
+    old = sqlite3.connect(tmp_path / "old.db")
+    schema.migrate(old, target=start)
+    assert schema.version(old) == start
+    assert schema.migrate(old) == schema.SCHEMA_VERSION
+    assert tables(old) == tables(fresh)
+
+
+def test_tables_are_strict_and_refuse_wrong_types(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "x.db")
+    schema.migrate(conn)
+    for sql in tables(conn).values():
+        assert sql.rstrip().endswith("STRICT")
+    with pytest.raises(sqlite3.IntegrityError, match="cannot store TEXT value in INTEGER"):
+        conn.execute(
+            "INSERT INTO sessions (id, started, status, protocol, injured, lower_seconds, "
+            "rest_seconds, reps, planned_sets, load_kg, get_ready_seconds) "
+            "VALUES ('a', 'x', 'completed', 'alfredson', 'left', 'three', 60, 15, 3, 0, 5)"
+        )
+
+
+def test_a_failed_migration_leaves_the_file_at_its_old_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    conn = sqlite3.connect(tmp_path / "x.db")
+    schema.migrate(conn)
+    broken = (*schema.MIGRATIONS, "CREATE TABLE extra (a INTEGER) STRICT; SELECT nonsense;")
+    monkeypatch.setattr(schema, "MIGRATIONS", broken)
+    with pytest.raises(sqlite3.OperationalError):
+        schema.migrate(conn, target=len(broken))
+    assert schema.version(conn) == len(broken) - 1
+    assert "extra" not in tables(conn)
+
+
+def test_a_database_from_a_newer_coach_is_refused_and_left_unchanged(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    conn = sqlite3.connect(folder / DB_NAME)
+    conn.execute(f"PRAGMA user_version = {schema.SCHEMA_VERSION + 1}")
+    conn.execute("CREATE TABLE future (x)")
+    conn.commit()
+    conn.close()
+    before = (folder / DB_NAME).read_bytes()
+    with pytest.raises(schema.NewerDatabaseError, match="newer version of Coach"):
+        Store.open(folder)
+    assert (folder / DB_NAME).read_bytes() == before
+    assert sorted(p.name for p in folder.iterdir()) == [DB_NAME]

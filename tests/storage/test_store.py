@@ -1,0 +1,182 @@
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import stat
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from coach.domain.record import Outcome, SessionRecord
+from coach.domain.timeline import Timeline
+from coach.storage import schema
+from coach.storage.schema import StorageError
+from coach.storage.store import DB_NAME, CorruptDatabaseError, Store
+from tests.helpers import WallClock, run_sets
+
+
+def test_the_file_is_wal_with_full_sync_and_foreign_keys(store: Store) -> None:
+    pragma = store.db.conn.execute
+    assert pragma("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert pragma("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert pragma("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert schema.version(store.db.conn) == schema.SCHEMA_VERSION
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_the_database_and_its_folder_are_private(store: Store) -> None:
+    folder = store.path.parent
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+    for name in (DB_NAME, f"{DB_NAME}-wal", f"{DB_NAME}-shm"):
+        assert stat.S_IMODE((folder / name).stat().st_mode) == 0o600, name
+
+
+def test_a_session_row_exists_from_the_start_and_each_set_as_it_ends(
+    store: Store, short_timeline: Timeline, wall: WallClock
+) -> None:
+    journal = store.journal(short_timeline)
+    assert store.count_sessions() == 0
+    journal.begin()
+    (row,) = store.interrupted()
+    assert row.status == "in progress"
+    assert row.started == "2026-11-21T08:00:00+01:00"
+    assert row.sets_done == 0
+    record = SessionRecord(short_timeline)
+    span = short_timeline.spans[0]
+    journal.set_started(0)
+    wall.advance(seconds=20)
+    journal.add(record.add_completed(span))
+    # A second connection sees the set: it is committed, not waiting in a transaction.
+    other = sqlite3.connect(store.path)
+    assert other.execute("SELECT started, finished, pain FROM sets").fetchall() == [
+        ("2026-11-21T08:00:00+01:00", "2026-11-21T08:00:20+01:00", None)
+    ]
+    journal.rate(0, 4)
+    assert other.execute("SELECT pain FROM sets").fetchone() == (4,)
+    other.close()
+
+
+def test_finish_and_note_end_the_session(
+    store: Store, short_timeline: Timeline, wall: WallClock
+) -> None:
+    sid = run_sets(store, short_timeline, wall, 2)
+    journal = store.resume(sid)[0]
+    journal.finish(Outcome.ENDED_EARLY, 123.4567, "too much pain")
+    journal.note("Sore = stairs")
+    row = store.session(sid)
+    assert (row.status, row.reason, row.seconds, row.note) == (
+        "ended early", "too much pain", 123.457, "Sore = stairs"
+    )  # fmt: skip
+    assert row.ended == "2026-11-21T08:01:00+01:00"
+    assert store.interrupted() == []
+
+
+def test_resume_gives_back_the_sets_saved_and_the_same_plan(
+    store: Store, short_timeline: Timeline, wall: WallClock
+) -> None:
+    sid = run_sets(store, short_timeline, wall, 3)
+    journal, row, sets = store.resume(sid)
+    assert journal.id == sid
+    assert [s.position for s in sets] == [0, 1, 2]
+    assert [s.result().index for s in sets] == [0, 1, 2]
+    assert row.timeline() == short_timeline
+    assert row.set_count == len(short_timeline.spans) == 4
+
+
+def test_an_interrupted_session_can_be_closed_as_partial(
+    store: Store, short_timeline: Timeline, wall: WallClock
+) -> None:
+    sid = run_sets(store, short_timeline, wall, 1)
+    store.close_as_partial(sid)
+    row = store.session(sid)
+    assert row.status == "partial"
+    assert row.ended == "2026-11-21T08:00:30+01:00"  # when the last set ended
+    assert store.interrupted() == []
+
+
+def test_history_is_newest_first_with_pain_summaries_and_a_date_filter(
+    store: Store, short_timeline: Timeline, wall: WallClock
+) -> None:
+    first = run_sets(store, short_timeline, wall, 2)
+    store.set_pain(first, 0, 2)
+    store.set_pain(first, 1, 5)
+    wall.advance(days=1, hours=11)  # the next day, at 19:01
+    second = run_sets(store, short_timeline, wall, 1)
+    rows = store.sessions()
+    assert [r.id for r in rows] == [second, first]
+    assert (rows[1].mean_pain, rows[1].max_pain, rows[1].sets_done) == (3.5, 5, 2)
+    assert (rows[0].mean_pain, rows[0].max_pain) == (None, None)
+    assert [r.part_of_day for r in rows] == ["evening", "morning"]
+    assert [r.id for r in store.sessions(first=date(2026, 11, 22))] == [second]
+    assert [r.id for r in store.sessions(last=date(2026, 11, 21))] == [first]
+    assert store.sessions(date(2026, 11, 23), date(2026, 11, 30)) == []
+
+
+def test_edits_return_the_old_value_and_a_deleted_session_can_be_restored(
+    store: Store, short_timeline: Timeline, wall: WallClock
+) -> None:
+    sid = run_sets(store, short_timeline, wall, 2)
+    assert store.set_pain(sid, 1, 3) is None
+    assert store.set_pain(sid, 1, None) == 3
+    assert store.set_note(sid, "a") == ""
+    before = (store.session(sid), store.sets(sid))
+    deleted = store.delete_session(sid)
+    assert store.count_sessions() == 0
+    assert store.db.execute("SELECT count(*) FROM sets").fetchone()[0] == 0
+    store.restore(deleted)
+    assert (store.session(sid), store.sets(sid)) == before
+
+
+def fill_the_disk(store: Store, session_id: str) -> None:
+    """Make SQLite report a full disk: cap the file at its size, then fill every page.
+
+    The sets table is packed with rows down to a few bytes shorter than a real set,
+    so the next real set needs a page the "disk" does not have.
+    """
+    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+    store.db.execute(f"PRAGMA max_page_count = {pages + 4}")
+    position = 1000
+    for size in (2000, 500, 100, 20, 1):
+        with contextlib.suppress(sqlite3.OperationalError):
+            for _ in range(1000):
+                position += 1
+                store.db.execute(
+                    "INSERT INTO sets SELECT session_id, ?, substr(hex(zeroblob(?)), 1, ?), "
+                    "number, side, reps, load_kg, lower_seconds, pain, started, finished "
+                    "FROM sets WHERE session_id = ? AND position = 0",
+                    [position, size, size, session_id],
+                )
+
+
+def test_a_full_disk_is_a_clear_error_and_the_sets_saved_stay(
+    store: Store, short_timeline: Timeline, wall: WallClock
+) -> None:
+    sid = run_sets(store, short_timeline, wall, 1)
+    journal = store.resume(sid)[0]
+    fill_the_disk(store, sid)
+    record = SessionRecord(short_timeline)
+    with pytest.raises(StorageError, match=r"Could not save set 2 \(right leg\): the disk is full"):
+        journal.add(record.add_completed(short_timeline.spans[1]))
+    assert [s.position for s in store.sets(sid)][:1] == [0]
+    assert 1 not in [s.position for s in store.sets(sid)]
+    assert not store.db.conn.in_transaction
+
+
+def test_a_file_that_is_not_a_database_is_reported_as_damaged_and_left_alone(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / DB_NAME).write_bytes(b"this is not SQLite" * 100)
+    with pytest.raises(CorruptDatabaseError, match="not a readable Coach database"):
+        Store.open(folder)
+    assert (folder / DB_NAME).read_bytes() == b"this is not SQLite" * 100
+
+
+def test_an_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(StorageError, match="Could not open the database"):
+        Store.open(blocker / "data")
