@@ -4,6 +4,8 @@ import json
 import os
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -158,3 +160,130 @@ def test_a_closed_pipe_is_not_a_traceback() -> None:
         assert proc.stderr is not None
         err = proc.stderr.read().decode()
     assert "Traceback" not in err
+
+
+# -- data commands ----------------------------------------------------------------
+def coach(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "coach", *args], capture_output=True, text=True, timeout=120,
+        check=False, env=env,
+    )  # fmt: skip
+
+
+def test_demo_export_and_import_round_trip(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = str(tmp_path / "data")
+    status, out, _ = run_main(capsys, "demo", "--weeks", "2", "--seed", "4", "--data-dir", data)
+    assert status == 0
+    assert out.startswith("Wrote ")
+    csv_out, json_out = tmp_path / "h.csv", tmp_path / "h.json"
+    status, out, _ = run_main(
+        capsys, "--data-dir", data, "export", "--format", "csv", "--out", str(csv_out)
+    )
+    assert status == 0
+    rows = len(csv_out.read_text(encoding="utf-8").splitlines()) - 1
+    assert out == f"Wrote {rows} rows to {csv_out}\n"
+    status, _, _ = run_main(
+        capsys, "export", "--format", "json", "--out", str(json_out), "--data-dir", data
+    )
+    assert status == 0
+    other = str(tmp_path / "other")
+    status, out, _ = run_main(capsys, "import", str(json_out), "--data-dir", other)
+    sessions = len(json.loads(json_out.read_text(encoding="utf-8"))["sessions"])
+    assert (status, out) == (0, f"Added {sessions} sessions ({rows} sets); 0 were already there.\n")
+    status, out, _ = run_main(capsys, "import", str(json_out), "--data-dir", other)
+    assert out == f"Added 0 sessions (0 sets); {sessions} were already there.\n"
+
+
+def test_the_environment_names_the_data_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path / "env"))
+    assert run_main(capsys, "demo", "--weeks", "1")[0] == 0
+    assert (tmp_path / "env" / "coach.sqlite3").exists()
+
+
+def test_export_takes_a_date_range_and_checks_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = ["--data-dir", str(tmp_path / "data")]
+    run_main(capsys, "demo", "--weeks", "2", *data)
+    out = tmp_path / "h.json"
+    status, _, err = run_main(capsys, "export", "--format", "json", "--out", str(out),
+                              "--from", "2026-13-01", *data)  # fmt: skip
+    assert (status, err) == (2, "coach export: error: argument --from: must be a date as "
+                                "YYYY-MM-DD (got '2026-13-01')\n")  # fmt: skip
+    status, _, err = run_main(capsys, "export", "--format", "json", "--out", str(out),
+                              "--from", "2026-11-20", "--to", "2026-11-01", *data)  # fmt: skip
+    assert status == 2
+    assert "is after --to" in err
+    assert not out.exists()
+
+
+def test_export_without_data_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    none = str(tmp_path / "none")
+    out = str(tmp_path / "x.csv")
+    status, _, err = run_main(capsys, "export", "--format", "csv", "--out", out, "--data-dir", none)
+    assert (status, err) == (1, f"coach export: error: no Coach data in {tmp_path / 'none'}\n")
+    assert not (tmp_path / "none").exists()
+
+
+def test_an_invalid_import_exits_2_naming_the_problem_and_changes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = ["--data-dir", str(tmp_path / "data")]
+    run_main(capsys, "demo", "--weeks", "1", *data)
+    good = tmp_path / "h.json"
+    run_main(capsys, "export", "--format", "json", "--out", str(good), *data)
+    before = good.read_text(encoding="utf-8")
+    doc = json.loads(before)
+    doc["sessions"][0]["id"] = "new-id"
+    doc["sessions"][0]["sets"][2]["reps"] = -1
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(doc), encoding="utf-8")
+    status, _, err = run_main(capsys, "import", str(bad), *data)
+    assert status == 2
+    assert err.startswith(
+        f"coach import: error: {bad} cannot be imported: sessions[0].sets[2].reps"
+    )
+    run_main(capsys, "export", "--format", "json", "--out", str(good), *data)
+    after = json.loads(good.read_text(encoding="utf-8"))
+    assert after["sessions"] == json.loads(before)["sessions"]
+
+
+def test_demo_refuses_a_folder_with_data(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = ["--data-dir", str(tmp_path)]
+    assert run_main(capsys, "demo", "--weeks", "1", *data)[0] == 0
+    status, _, err = run_main(capsys, "demo", "--weeks", "1", *data)
+    assert status == 2
+    assert "already holds" in err
+
+
+@pytest.mark.slow
+def test_a_second_coach_on_the_same_folder_exits_1_and_touches_nothing(tmp_path: Path) -> None:
+    env = {**os.environ, "COACH_DATA_DIR": str(tmp_path)}
+    first = subprocess.Popen(
+        [sys.executable, "-m", "coach"], env=env, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        backups = tmp_path / "backups"
+        deadline = time.monotonic() + 60
+        while not list(backups.glob("coach-*.sqlite3")) and time.monotonic() < deadline:
+            time.sleep(0.1)  # until the first has opened its history and backed it up
+        before = {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")}
+        second = coach(env=env)
+        assert second.returncode == 1
+        assert "Coach is already running" in second.stderr
+        assert f"process {first.pid}" in second.stderr
+        assert {p: p.stat().st_mtime_ns for p in tmp_path.rglob("*")} == before
+        for command in (["demo", "--weeks", "1"], ["import", str(tmp_path / "x.json")]):
+            (tmp_path / "x.json").write_text('{"format": "coach-export", "version": 1, '
+                                             '"sessions": []}')  # fmt: skip
+            assert coach(*command, env=env).returncode == 1
+    finally:
+        first.terminate()
+        first.wait(timeout=30)

@@ -160,7 +160,7 @@ class HistoryView(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(False)
-        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.table.selectionModel().selectionChanged.connect(self._row_changed)
 
         self.empty = QLabel(
             "No sessions yet. Each workout you do is kept here, set by set, with its pain."
@@ -229,10 +229,10 @@ class HistoryView(QWidget):
         self._show_detail()
 
     def selected_id(self) -> str | None:
-        index = self.table.selectionModel().currentIndex()
-        if not index.isValid() or index.row() >= len(self.model.rows):
+        rows = self.table.selectionModel().selectedRows()
+        if not rows or rows[0].row() >= len(self.model.rows):
             return None
-        return self.model.rows[index.row()].id
+        return self.model.rows[rows[0].row()].id
 
     def selected(self) -> SessionRow | None:
         sid = self.selected_id()

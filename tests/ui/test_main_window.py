@@ -1,16 +1,24 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from coach import __version__
-from coach.domain.record import Outcome
-from coach.domain.settings import Injured
+from coach.domain.plan import plan
+from coach.domain.protocols import JONSSON
+from coach.domain.settings import Injured, Settings
+from coach.domain.timeline import timeline
+from coach.storage.store import SessionRow, Store
 from coach.ui import sound
+from coach.ui.data import ResumeSession
 from coach.ui.main_window import MainWindow
 from coach.ui.today_view import TodayView
 from coach.ui.workout_view import WorkoutView
+from tests.helpers import WallClock, run_sets
 
 
 @pytest.fixture
@@ -20,21 +28,40 @@ def window(qtbot: QtBot) -> MainWindow:
     return w
 
 
+@pytest.fixture
+def data_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    """A window on a data folder, with its history opened as after the first paint."""
+    w = MainWindow(tmp_path / "data")
+    qtbot.addWidget(w)
+    w.open_data()
+    assert w.store is not None
+    yield w
+    w.store.close()
+
+
 def test_window_has_a_title_a_page_list_and_opens_on_today(window: MainWindow) -> None:
     assert window.windowTitle() == "Coach"
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["Today"]
+    pages = [window.nav.item(i).text() for i in range(window.nav.count())]
+    assert pages == ["Today", "History"]
     assert isinstance(window.pages.currentWidget(), TodayView)
 
 
 def test_menus_list_the_pages_and_shortcuts_arrive_with_install(window: MainWindow) -> None:
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["&File", "&Go", "&Help"]
+    assert titles == ["&File", "&Edit", "&Go", "&Help"]
     go = window.go_menu.actions()
-    assert [a.text() for a in go] == ["Today"]
+    assert [a.text() for a in go] == ["Today", "History"]
     assert go[0].shortcut().isEmpty()
     window.install_shortcuts()
-    assert go[0].shortcut().toString() == "Ctrl+1"
+    assert [a.shortcut().toString() for a in go] == ["Ctrl+1", "Ctrl+2"]
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+
+
+def test_before_the_history_opens_export_and_import_are_off(window: MainWindow) -> None:
+    assert window.store is None
+    assert not window.export_action.isEnabled()
+    assert not window.import_action.isEnabled()
 
 
 def test_quit_closes_the_window(window: MainWindow, qtbot: QtBot) -> None:
@@ -58,9 +85,11 @@ def test_about_names_the_version_and_the_disclaimer(
     assert "not a diagnosis" in text
 
 
-def test_start_runs_a_workout_and_its_end_returns_to_today(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+def test_a_workout_is_saved_and_shows_in_the_history(
+    data_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    window = data_window
+    assert window.export_action.isEnabled()
     monkeypatch.setattr(sound, "output_available", lambda: False)
     window.today.side.setCurrentIndex(window.today.side.findData(Injured.LEFT))
     window.today.start_button.click()
@@ -76,5 +105,69 @@ def test_start_runs_a_workout_and_its_end_returns_to_today(
     assert window.workout is None
     assert window.pages.currentWidget() is window.today
     assert window.nav.isEnabled()
-    (record,) = window.finished_sessions
-    assert record.outcome is Outcome.ENDED_EARLY
+    (row,) = window.history.model.rows
+    assert (row.status, row.injured) == ("ended early", "left")
+
+
+def interrupted_session(folder: Path, sets_done: int) -> str:
+    with Store.open(folder) as store:
+        tl = timeline(plan(JONSSON, Settings(reps=2)))
+        return run_sets(store, tl, WallClock(), sets_done)
+
+
+@pytest.mark.parametrize(
+    ("answer", "status"),
+    [(ResumeSession.CLOSE, "partial"), (None, "in progress")],
+)
+def test_an_interrupted_session_is_offered_at_start(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer: str | None,
+    status: str,
+) -> None:  # fmt: skip
+    sid = interrupted_session(tmp_path / "data", 1)
+    asked: list[tuple[str, int]] = []
+
+    def ask(_cls: object, _parent: object, row: SessionRow, planned: int) -> str | None:
+        asked.append((row.id, planned))
+        return answer
+
+    monkeypatch.setattr(ResumeSession, "ask", classmethod(ask))
+    window = MainWindow(tmp_path / "data")
+    qtbot.addWidget(window)
+    window.open_data()
+    assert window.store is not None
+    assert asked == [(sid, 3)]
+    assert window.store.session(sid).status == status
+    assert window.workout is None
+    window.store.close()
+
+
+def test_resuming_opens_the_workout_at_the_next_set(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sid = interrupted_session(tmp_path / "data", 2)
+    monkeypatch.setattr(sound, "output_available", lambda: False)
+    monkeypatch.setattr(ResumeSession, "ask", classmethod(lambda *_a: ResumeSession.RESUME))
+    window = MainWindow(tmp_path / "data")
+    qtbot.addWidget(window)
+    window.open_data()
+    workout = window.workout
+    assert isinstance(workout, WorkoutView)
+    assert workout.from_set == 2
+    assert [s.index for s in workout.record.sets] == [0, 1]
+    assert workout.journal is not None
+    assert workout.journal.id == sid
+    workout.close()
+    assert window.store is not None
+    window.store.close()
+
+
+def test_without_a_history_workouts_run_unsaved_and_say_so(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sound, "output_available", lambda: False)
+    window.attach_store(None, "the file is from a newer Coach")
+    workout = window.start_workout()
+    assert workout.journal is None
+    assert "will not be saved" in workout.save_notice.text()
+    assert "newer Coach" in window.history.empty.text()
+    workout.close()

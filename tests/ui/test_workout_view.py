@@ -13,8 +13,11 @@ from coach.domain.protocols import ALFREDSON, JONSSON, Protocol
 from coach.domain.record import Outcome, SessionRecord
 from coach.domain.settings import Injured, Settings
 from coach.domain.timeline import CueKind, timeline
+from coach.storage.schema import StorageError
+from coach.storage.store import Store
 from coach.ui.workout_dialogs import ConfirmStop, RedFlagDialog
 from coach.ui.workout_view import WorkoutView
+from tests.helpers import WallClock
 
 # Jonsson, right side, 2 reps: get ready 0-5 s; rep 1: up 5-7, shift 7-8, lower 8-11,
 # reset 11-12; rep 2: 12-19; set 1 ends at 19 s; rest 19-49 s; set 2 from 49 s.
@@ -22,10 +25,24 @@ SETTINGS = Settings(injured=Injured.RIGHT, reps=2, sets=2, rest_seconds=30)
 
 
 def make_view(
-    qtbot: QtBot, settings: Settings = SETTINGS, protocol: Protocol = JONSSON, notice: str = ""
+    qtbot: QtBot,
+    settings: Settings = SETTINGS,
+    protocol: Protocol = JONSSON,
+    notice: str = "",
+    *,
+    store: Store | None = None,
+    resume: str | None = None,
 ) -> tuple[WorkoutView, ManualClock]:
+    """A view on a fake clock; with `store`, it saves (resuming session `resume`)."""
     clock = ManualClock()
-    view = WorkoutView(timeline(plan(protocol, settings)), clock, None, notice)
+    tl = timeline(plan(protocol, settings))
+    journal, done = None, []
+    if store is not None and resume is not None:
+        journal, _row, sets = store.resume(resume)
+        tl, done = journal.timeline, [s.result() for s in sets]
+    elif store is not None:
+        journal = store.journal(tl)
+    view = WorkoutView(tl, clock, None, notice, journal=journal, done=done)
     qtbot.addWidget(view)
     view.resize(1280, 800)
     with qtbot.waitActive(view):  # key presses reach shortcuts in the active window only
@@ -298,3 +315,87 @@ def test_every_phase_reaching_the_screen_is_reported_once(qtbot: QtBot) -> None:
     assert shown == [
         (CueKind.UP, 5.1), (CueKind.SHIFT, 7.1), (CueKind.LOWER, 8.1), (CueKind.RESET, 11.1)
     ]  # fmt: skip
+
+
+# -- saving -------------------------------------------------------------------------
+def test_a_session_is_saved_from_start_set_by_set_with_its_pain_ending_and_note(
+    qtbot: QtBot, store: Store, wall: WallClock
+) -> None:
+    view, clock = make_view(qtbot, store=store)
+    assert store.count_sessions() == 0  # nothing is written before Start
+    view.start()
+    (row,) = store.interrupted()
+    assert row.status == "in progress"
+    at(view, clock, 6)  # set 1 under way
+    wall.advance(seconds=14)
+    at(view, clock, 20)
+    (saved,) = store.sets(row.id)
+    assert (saved.position, saved.reps, saved.pain) == (0, 2, None)
+    assert (saved.started, saved.finished) == (
+        "2026-11-21T08:00:00+01:00", "2026-11-21T08:00:14+01:00"
+    )  # fmt: skip
+    press(view, Qt.Key.Key_3)
+    assert store.sets(row.id)[0].pain == 3
+    at(view, clock, 70)  # the end
+    assert [s.position for s in store.sets(row.id)] == [0, 1]
+    box = view.summary.table.cellWidget(1, 4)
+    assert isinstance(box, QComboBox)
+    box.setCurrentIndex(box.findData(2))
+    assert [s.pain for s in store.sets(row.id)] == [3, 2]
+    assert view.summary.saved.text().startswith("Saved.")
+    QTest.keyClicks(view.summary.note, "good day")
+    view.summary.done_button.click()
+    done = store.session(row.id)
+    assert (done.status, done.note) == ("completed", "good day")
+    assert done.seconds == view.timeline.duration_ms / 1000
+
+
+def test_a_set_that_cannot_be_saved_is_reported_and_the_workout_goes_on(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view, clock = make_view(qtbot, store=store)
+    view.start()
+    assert view.journal is not None
+
+    def full(*_args: object) -> None:
+        raise StorageError("Could not save set 1 (right leg): the disk is full.")
+
+    monkeypatch.setattr(view.journal, "add", full)
+    at(view, clock, 20)
+    assert view.save_notice.isVisible()
+    assert "the disk is full" in view.save_notice.text()
+    assert view.pain_panel.isVisible()  # the workout carries on
+    assert len(view.record.sets) == 1  # and keeps the set on screen
+    view.end_early()
+    assert view.summary.saved.text().startswith("Not all saved.")
+
+
+def test_an_interrupted_session_resumes_at_its_next_set(
+    qtbot: QtBot, store: Store, wall: WallClock
+) -> None:
+    first, clock = make_view(qtbot, store=store)
+    first.start()
+    at(first, clock, 20)  # set 1 saved; then the app "dies"
+    assert first.journal is not None
+    sid = first.journal.id
+    assert sid is not None
+    first.close()
+    view, clock = make_view(qtbot, store=store, resume=sid)
+    view.start()
+    state = view.engine.state()
+    assert state.phase is CueKind.REST  # the rest before set 2, in full
+    assert state.elapsed == view.timeline.spans[0].end_ms / 1000
+    assert view.set_label.text() == "Set 2 of 2"
+    at(view, clock, 70)
+    assert [s.position for s in store.sets(sid)] == [0, 1]
+    assert "2 of 2 sets done" in view.summary.facts.text()  # the earlier set counts
+    assert store.session(sid).status == "completed"
+
+
+def test_without_a_history_the_session_says_it_is_not_saved(qtbot: QtBot) -> None:
+    view, _clock = make_view(qtbot)
+    assert view.save_notice.isVisible()
+    assert "will not be saved" in view.save_notice.text()
+    view.start()
+    view.end_early()
+    assert view.summary.saved.text().startswith("Not saved")

@@ -1,0 +1,165 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
+
+from coach.domain.timeline import Timeline
+from coach.storage.schema import StorageError
+from coach.storage.store import Store
+from coach.ui import history_view
+from coach.ui.history_view import ConfirmDelete, HistoryView
+from tests.helpers import WallClock, run_sets
+
+
+@pytest.fixture
+def two_sessions(store: Store, short_timeline: Timeline, wall: WallClock) -> list[str]:
+    """A morning session of 2 sets (pain 2 and 6) and, next evening, one of 1 set."""
+    first = run_sets(store, short_timeline, wall, 2)
+    store.set_pain(first, 0, 2)
+    store.set_pain(first, 1, 6)
+    wall.advance(days=1, hours=11)
+    second = run_sets(store, short_timeline, wall, 1)
+    return [first, second]
+
+
+def make_view(qtbot: QtBot, store: Store) -> HistoryView:
+    v = HistoryView(QUndoStack())
+    qtbot.addWidget(v)
+    v.set_store(store)
+    return v
+
+
+@pytest.fixture
+def view(qtbot: QtBot, store: Store, two_sessions: list[str]) -> HistoryView:
+    return make_view(qtbot, store)
+
+
+def cell(view: HistoryView, row: int, column: str) -> str:
+    col = [c[0] for c in history_view.COLUMNS].index(column)
+    return str(view.model.data(view.model.index(row, col), Qt.ItemDataRole.DisplayRole))
+
+
+def pain_box(view: HistoryView, row: int) -> QComboBox:
+    box = view.sets_table.cellWidget(row, 5)
+    assert isinstance(box, QComboBox)
+    return box
+
+
+def test_sessions_are_listed_newest_first_with_their_facts(view: HistoryView) -> None:
+    assert view.model.rowCount() == 2
+    assert view.count.text() == "2 sessions"
+    assert cell(view, 0, "Date") == "Sun 22 Nov 2026"
+    assert cell(view, 0, "Session") == "evening"
+    assert cell(view, 1, "Session") == "morning"
+    assert cell(view, 1, "Sets") == "2 of 4"
+    assert (cell(view, 1, "Mean pain"), cell(view, 1, "Max pain")) == ("4", "6")
+    assert cell(view, 0, "Mean pain") == ""  # nothing rated
+    assert cell(view, 1, "Protocol") == "Alfredson heel drops off a step"
+    assert cell(view, 1, "Status") == "in progress"
+
+
+def test_selecting_a_session_shows_its_sets(view: HistoryView, two_sessions: list[str]) -> None:
+    view.table.selectRow(1)
+    assert view.selected_id() == two_sessions[0]
+    assert view.sets_table.rowCount() == 2
+    item = view.sets_table.item(0, 1)
+    assert item is not None
+    assert item.text() == "knee straight"
+    assert pain_box(view, 1).currentData() == 6
+    assert "Saturday 21 November 2026, morning" in view.heading.text()
+
+
+def test_the_date_filter_narrows_the_list(view: HistoryView, two_sessions: list[str]) -> None:
+    view.first.setDate(QDate(2026, 11, 22))
+    view.last.setDate(QDate(2026, 11, 30))
+    view.only_dates.setChecked(True)
+    assert view.date_range() == (date(2026, 11, 22), date(2026, 11, 30))
+    assert [r.id for r in view.model.rows] == [two_sessions[1]]
+    assert view.count.text() == "1 session"
+    view.only_dates.setChecked(False)
+    assert view.model.rowCount() == 2
+
+
+def test_a_pain_edit_is_saved_and_undone(
+    view: HistoryView, store: Store, two_sessions: list[str]
+) -> None:
+    view.table.selectRow(1)
+    pain_box(view, 0).setCurrentIndex(pain_box(view, 0).findData(4))
+    assert store.sets(two_sessions[0])[0].pain == 4
+    assert cell(view, 1, "Mean pain") == "5"
+    view.undo_stack.undo()
+    assert store.sets(two_sessions[0])[0].pain == 2
+    assert pain_box(view, 0).currentData() == 2  # the page shows the undone value
+    view.undo_stack.redo()
+    assert store.sets(two_sessions[0])[0].pain == 4
+
+
+def test_a_note_edit_is_saved_and_undone(
+    view: HistoryView, store: Store, two_sessions: list[str]
+) -> None:
+    view.table.selectRow(0)
+    view.note.setPlainText("  sore on the stairs ")
+    view.save_note.click()
+    assert store.session(two_sessions[1]).note == "sore on the stairs"
+    assert cell(view, 0, "Note") == "sore on the stairs"
+    assert view.undo_stack.undoText() == "change the note"
+    view.undo_stack.undo()
+    assert store.session(two_sessions[1]).note == ""
+
+
+def test_delete_asks_then_deletes_and_undo_brings_it_back(
+    view: HistoryView, store: Store, two_sessions: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view.table.selectRow(1)
+    monkeypatch.setattr(ConfirmDelete, "ask", classmethod(lambda _cls, _p, _row: False))
+    view.delete_button.click()
+    assert store.count_sessions() == 2
+    monkeypatch.setattr(ConfirmDelete, "ask", classmethod(lambda _cls, _p, _row: True))
+    before = store.sets(two_sessions[0])
+    view.delete_button.click()
+    assert [r.id for r in store.sessions()] == [two_sessions[1]]
+    assert view.model.rowCount() == 1
+    view.undo_stack.undo()
+    assert store.sets(two_sessions[0]) == before
+    assert view.model.rowCount() == 2
+    assert view.selected_id() == two_sessions[0]
+
+
+def test_an_edit_that_cannot_be_saved_says_so_and_changes_nothing(
+    view: HistoryView, store: Store, two_sessions: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(
+        history_view.DataError, "tell", classmethod(lambda _cls, _p, text: told.append(text))
+    )
+
+    def full(*_args: object) -> None:
+        raise StorageError("Could not save the note: the disk is full.")
+
+    monkeypatch.setattr(store, "set_note", full)
+    view.table.selectRow(0)
+    view.note.setPlainText("x")
+    view.save_note.click()
+    assert told == ["Could not save the note: the disk is full."]
+    assert view.undo_stack.count() == 0
+    assert view.note.toPlainText() == ""  # the page shows what is stored
+    assert store.session(two_sessions[1]).note == ""
+
+
+def test_an_empty_history_says_what_will_appear(qtbot: QtBot, store: Store) -> None:
+    view = make_view(qtbot, store)
+    assert view.model.rowCount() == 0
+    assert "No sessions yet" in view.empty.text()
+    assert not view.detail.isEnabled()
+
+
+def test_without_a_store_the_page_says_why(qtbot: QtBot) -> None:
+    v = HistoryView(QUndoStack())
+    qtbot.addWidget(v)
+    v.set_store(None, "the file is from a newer Coach")
+    assert "not available: the file is from a newer Coach" in v.empty.text()
