@@ -13,9 +13,11 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 
 from coach import __version__
 from coach.ui.app import PAINTED_MESSAGE
@@ -88,6 +90,8 @@ def _child_env() -> dict[str, str]:
     # containers turn that off, which would charge Coach for recompiling its own
     # modules on every start while the bare baseline has none to compile.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    # Coach starts on an empty folder of its own: never the user's data (or its lock).
+    env["COACH_DATA_DIR"] = tempfile.mkdtemp(prefix="coach-bench-")
     if not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM")):
         env["QT_QPA_PLATFORM"] = "offscreen"
     return env
@@ -260,6 +264,110 @@ def workout_timing() -> tuple[Result, Result]:
     )
 
 
+SET_ROWS = 100_000
+FIVE_YEARS_WEEKS = 261
+
+
+def durable_insert(runs: int) -> Result:
+    """One finished set committed to disk (WAL, synchronous=FULL), as a workout saves it."""
+    from coach.domain.plan import plan  # noqa: PLC0415 - the storage benches load their own
+    from coach.domain.protocols import ALFREDSON  # noqa: PLC0415
+    from coach.domain.record import SessionRecord  # noqa: PLC0415
+    from coach.domain.settings import Settings  # noqa: PLC0415
+    from coach.domain.timeline import timeline  # noqa: PLC0415
+    from coach.storage.store import Store  # noqa: PLC0415
+
+    inserts = max(runs, 50)
+    tl = timeline(plan(ALFREDSON, Settings(sets=10)))
+    with tempfile.TemporaryDirectory(prefix="coach-bench-") as folder:
+        samples = []
+        with Store.open(Path(folder)) as store:
+            while len(samples) < inserts:
+                journal = store.journal(tl)
+                journal.begin()
+                record = SessionRecord(tl)
+                for span in tl.spans:
+                    result = record.add_completed(span)
+                    start = time.perf_counter()
+                    journal.add(result)
+                    samples.append((time.perf_counter() - start) * 1000)
+    value = Stats.of(samples[:inserts])
+    return Result(
+        name="durable insert of one set",
+        unit="ms",
+        value=value,
+        goal="median < 10 ms",
+        met=value.median < 10,
+        notes=[f"{inserts} sets, each its own commit; tmp folder on this machine's disk"],
+    )
+
+
+def five_years(runs: int) -> Result:
+    """Opening the database (integrity check included) with 5 years of demo history."""
+    from coach.storage import demo  # noqa: PLC0415
+    from coach.storage.store import Store  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory(prefix="coach-bench-") as name:
+        folder = Path(name)
+        with Store.open(folder) as store:
+            made = demo.fill(store, FIVE_YEARS_WEEKS, seed=5)
+        samples, listing = [], []
+        for _ in range(runs):
+            start = time.perf_counter()
+            store = Store.open(folder)
+            samples.append((time.perf_counter() - start) * 1000)
+            start = time.perf_counter()
+            store.sessions()
+            listing.append((time.perf_counter() - start) * 1000)
+            store.close()
+    value = Stats.of(samples)
+    return Result(
+        name="open 5 years of history",
+        unit="ms",
+        value=value,
+        goal="median < 100 ms",
+        met=value.median < 100,
+        notes=[
+            f"{made.sessions} sessions, {made.sets} sets",
+            f"listing them for the History page: median {statistics.median(listing):.1f} ms",
+        ],
+    )
+
+
+def export_csv(runs: int) -> Result:
+    """Writing 100 000 set rows to CSV, as `coach export --format csv` does."""
+    from coach.storage import demo, exchange  # noqa: PLC0415
+    from coach.storage.store import Store  # noqa: PLC0415
+
+    with tempfile.TemporaryDirectory(prefix="coach-bench-") as name:
+        folder = Path(name)
+        with Store.open(folder) as store:
+            demo.fill(store, 1400, seed=6)  # a little over 100 000 sets...
+            extra = store.db.execute("SELECT count(*) FROM sets").fetchone()[0] - SET_ROWS
+            store.db.execute(  # ...trimmed to exactly that many rows
+                "DELETE FROM sets WHERE rowid IN (SELECT rowid FROM sets ORDER BY rowid DESC "
+                "LIMIT ?)",
+                [extra],
+            )
+            store.db.execute("DELETE FROM sessions WHERE id NOT IN (SELECT session_id FROM sets)")
+            samples = []
+            for _ in range(min(runs, 5)):
+                start = time.perf_counter()
+                rows = exchange.export_csv(store, folder / "export.csv")
+                samples.append((time.perf_counter() - start) * 1000)
+            if rows != SET_ROWS:
+                raise BenchError(f"the CSV export wrote {rows} rows, not {SET_ROWS}")
+    value = Stats.of(samples)
+    return Result(
+        name="export 100 000 sets to CSV",
+        unit="ms",
+        value=value,
+        goal="median < 2000 ms",
+        met=value.median < 2000,
+        notes=[f"{len(samples)} runs (each writes a {SET_ROWS}-row file)"],
+    )
+
+
 def machine() -> dict[str, object]:
     from PySide6 import __version__ as pyside  # noqa: PLC0415 - only the report needs it
 
@@ -303,7 +411,14 @@ def format_table(results: Sequence[Result], runs: int, info: dict[str, object]) 
 def run(*, runs: int, as_json: bool) -> int:
     """Run every benchmark; print a table (or JSON). Exit status 1 if a command failed."""
     try:
-        results = [startup(runs), audio_onsets(), *workout_timing()]
+        results = [
+            startup(runs),
+            audio_onsets(),
+            *workout_timing(),
+            durable_insert(runs),
+            five_years(runs),
+            export_csv(runs),
+        ]
     except BenchError as e:
         print(f"coach bench: error: {e}", file=sys.stderr)
         return 1

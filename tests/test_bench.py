@@ -41,7 +41,7 @@ def test_table_shows_ratio_and_verdict() -> None:
 def test_bench_measures_start_up_against_a_bare_window(capsys: pytest.CaptureFixture[str]) -> None:
     assert bench.run(runs=3, as_json=True) == 0
     doc = json.loads(capsys.readouterr().out)
-    startup, onsets, lateness, cpu = doc["results"]
+    startup, onsets, lateness, cpu, insert, open_db, export = doc["results"]
     assert startup["name"] == "start-up to first paint"
     assert len(startup["value"]["samples"]) == 3
     assert len(startup["baseline"]["samples"]) == 3
@@ -62,6 +62,15 @@ def test_bench_measures_start_up_against_a_bare_window(capsys: pytest.CaptureFix
     assert all(0 <= ms < 1000 for ms in lateness["value"]["samples"])
     assert cpu["name"] == "CPU during a workout"
     assert 0 < cpu["value"]["median"] < 100
+    # The storage rows time real work: a commit per set, a 5-year file, 100 000 rows.
+    assert insert["name"] == "durable insert of one set"
+    assert len(insert["value"]["samples"]) == 50
+    assert open_db["name"] == "open 5 years of history"
+    assert open_db["notes"][0].endswith("sets")
+    assert int(open_db["notes"][0].split()[0]) > 5 * 365  # twice a day, some missed
+    assert export["name"] == "export 100 000 sets to CSV"
+    assert len(export["value"]["samples"]) == 3
+    assert min(export["value"]["samples"]) > 0
 
 
 def test_detect_onsets_finds_sound_after_silence() -> None:

@@ -9,13 +9,13 @@ from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
 from coach import __version__
-from coach.ui.history_view import HistoryView
 from coach.ui.today_view import DISCLAIMER, TodayView
 
 if TYPE_CHECKING:  # imported for real only when needed: start-up skips them
     from coach.domain.record import SessionRecord, SetResult
     from coach.domain.timeline import Timeline
     from coach.storage.store import SessionJournal, Store
+    from coach.ui.history_view import HistoryView
     from coach.ui.workout_view import WorkoutView
 
 
@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
             "QListWidget { font-size: 12pt; } QListWidget::item { padding: 8px; }"
         )
         self.pages = QStackedWidget()
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_page)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -60,10 +60,32 @@ class MainWindow(QMainWindow):
         self.today = TodayView()
         self.today.start_requested.connect(self.start_workout)
         self.add_page("Today", self.today)
-        self.history = HistoryView(self.undo_stack)
-        self.add_page("History", self.history)
+        # The History page is built when first needed (at the latest, right after the
+        # first paint, when the history opens): its tables cost start-up ~10 ms.
+        self._history: HistoryView | None = None
+        self._history_slot = QWidget()
+        self.add_page("History", self._history_slot)
         self.nav.setCurrentRow(0)
         self.workout: WorkoutView | None = None
+
+    @property
+    def history(self) -> HistoryView:
+        if self._history is None:
+            from coach.ui.history_view import HistoryView  # noqa: PLC0415 - see __init__
+
+            self._history = HistoryView(self.undo_stack)
+            index = self.pages.indexOf(self._history_slot)
+            current = self.pages.currentIndex()
+            self.pages.insertWidget(index, self._history)
+            self.pages.removeWidget(self._history_slot)
+            self._history_slot.deleteLater()
+            self.pages.setCurrentIndex(current)
+        return self._history
+
+    def _show_page(self, row: int) -> None:
+        if self._history is None and self.pages.widget(row) is self._history_slot:
+            self.history  # noqa: B018 - builds the page in its slot
+        self.pages.setCurrentIndex(row)
 
     def add_page(self, title: str, page: QWidget) -> None:
         """Add a page to the list and the Go menu, reachable with Ctrl+<its number>."""

@@ -171,3 +171,11 @@ def test_without_a_history_workouts_run_unsaved_and_say_so(
     assert "will not be saved" in workout.save_notice.text()
     assert "newer Coach" in window.history.empty.text()
     workout.close()
+
+
+def test_the_history_page_is_built_when_first_shown(window: MainWindow) -> None:
+    window.nav.setCurrentRow(1)
+    assert window.pages.currentWidget() is window.history
+    assert window.pages.indexOf(window.history) == 1
+    window.nav.setCurrentRow(0)
+    assert window.pages.currentWidget() is window.today
