@@ -311,7 +311,8 @@ def five_years(runs: int) -> Result:
         folder = Path(name)
         with Store.open(folder) as store:
             made = demo.fill(store, FIVE_YEARS_WEEKS, seed=5)
-        samples, listing = [], []
+        samples: list[float] = []
+        listing: list[float] = []
         for _ in range(runs):
             start = time.perf_counter()
             store = Store.open(folder)
