@@ -280,7 +280,7 @@ def durable_insert(runs: int) -> Result:
     inserts = max(runs, 50)
     tl = timeline(plan(ALFREDSON, Settings(sets=10)))
     with tempfile.TemporaryDirectory(prefix="coach-bench-") as folder:
-        samples = []
+        samples: list[float] = []
         with Store.open(Path(folder)) as store:
             while len(samples) < inserts:
                 journal = store.journal(tl)
@@ -351,7 +351,7 @@ def export_csv(runs: int) -> Result:
                 [extra],
             )
             store.db.execute("DELETE FROM sessions WHERE id NOT IN (SELECT session_id FROM sets)")
-            samples = []
+            samples: list[float] = []
             for _ in range(min(runs, 5)):
                 start = time.perf_counter()
                 rows = exchange.export_csv(store, folder / "export.csv")
