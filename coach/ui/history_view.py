@@ -262,7 +262,7 @@ class HistoryView(QWidget):
         self.sets_table.setRowCount(len(sets))
         for i, s in enumerate(sets):
             cells = (f"{s.number} of {row.planned_sets}", names.get(s.exercise, s.exercise),
-                     s.side, str(s.reps), format_kg(s.load_kg) if s.load_kg else "")  # fmt: skip
+                     s.side, str(s.reps), format_kg(s.load_kg) if s.load_kg else "body weight")  # fmt: skip
             for col, text in enumerate(cells):
                 self.sets_table.setItem(i, col, QTableWidgetItem(text))
             self.sets_table.setCellWidget(
