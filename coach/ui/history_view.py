@@ -48,6 +48,10 @@ def _pain(value: float | None) -> str:
     return "" if value is None else f"{value:.1f}".removesuffix(".0")
 
 
+def _load(kg: float) -> str:
+    return format_kg(kg) if kg else "body weight"
+
+
 COLUMNS: tuple[tuple[str, Callable[[SessionRow], str]], ...] = (
     ("Date", lambda r: f"{r.day:%a %d %b %Y}"),
     ("Time", lambda r: r.started[11:16]),
@@ -57,7 +61,7 @@ COLUMNS: tuple[tuple[str, Callable[[SessionRow], str]], ...] = (
     ("Sets", lambda r: f"{r.sets_done} of {r.set_count}"),
     ("Mean pain", lambda r: _pain(r.mean_pain)),
     ("Max pain", lambda r: _pain(r.max_pain)),
-    ("Load", lambda r: format_kg(r.load_kg) if r.load_kg else "body weight"),
+    ("Load", lambda r: _load(r.load_kg)),
     ("Status", lambda r: r.status),
     ("Note", lambda r: r.note.replace("\n", " ")),
 )
@@ -262,7 +266,7 @@ class HistoryView(QWidget):
         self.sets_table.setRowCount(len(sets))
         for i, s in enumerate(sets):
             cells = (f"{s.number} of {row.planned_sets}", names.get(s.exercise, s.exercise),
-                     s.side, str(s.reps), format_kg(s.load_kg) if s.load_kg else "body weight")  # fmt: skip
+                     s.side, str(s.reps), _load(s.load_kg))  # fmt: skip
             for col, text in enumerate(cells):
                 self.sets_table.setItem(i, col, QTableWidgetItem(text))
             self.sets_table.setCellWidget(
