@@ -380,4 +380,7 @@ def _run(name: str, command: Callable[[argparse.Namespace], int], args: argparse
         if isinstance(e, StorageError | AlreadyRunningError):
             print(f"coach {name}: error: {e}", file=sys.stderr)
             return 1
+        if isinstance(e, OSError):  # the data folder cannot be made or used
+            print(f"coach {name}: error: {e.strerror or e}: {e.filename}", file=sys.stderr)
+            return 1
         raise

@@ -287,3 +287,13 @@ def test_a_second_coach_on_the_same_folder_exits_1_and_touches_nothing(tmp_path:
     finally:
         first.terminate()
         first.wait(timeout=30)
+
+
+def test_a_data_folder_that_cannot_be_made_is_one_line_not_a_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    status, _, err = run_main(capsys, "demo", "--weeks", "1", "--data-dir", str(blocker / "d"))
+    assert status == 1
+    assert err == f"coach demo: error: Not a directory: {blocker / 'd'}\n"

@@ -69,9 +69,29 @@ def make_backup(store: Store, folder: Path, now: datetime) -> Path:
                 dest.close()
             make_private(temp)
             temp.replace(target)
+        keep = _protected(folder, folder.parent)
         for old in backups_in(folder)[KEEP:]:
-            old.path.unlink(missing_ok=True)
+            if old.path not in keep:
+                old.path.unlink(missing_ok=True)
     return target
+
+
+def _protected(folder: Path, data: Path) -> set[Path]:
+    """The newest backup from before each damaged database: the last known good state.
+
+    Kept past the rotation, so a fresh start after damage cannot push it out.
+    """
+    keep = set()
+    backups = backups_in(folder)
+    for damaged in data.glob(f"{DB_NAME}.damaged-*"):
+        try:
+            when = datetime.strptime(damaged.name.rsplit("-", 1)[-1], _STAMP)  # noqa: DTZ007 - local
+        except ValueError:
+            continue
+        before = [b for b in backups if b.taken <= when]
+        if before:
+            keep.add(before[0].path)
+    return keep
 
 
 def backup_if_due(store: Store, folder: Path, now: datetime) -> Path | None:

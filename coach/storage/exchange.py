@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -161,7 +162,7 @@ def read_document(path: Path) -> dict[str, Any]:
 
 
 _INSERT_SESSION = (
-    f"INSERT OR IGNORE INTO sessions ({', '.join(SESSION_COLUMNS)}) "  # noqa: S608 - fixed names
+    f"INSERT INTO sessions ({', '.join(SESSION_COLUMNS)}) "  # noqa: S608 - fixed names
     f"VALUES ({', '.join('?' * len(SESSION_COLUMNS))})"
 )
 
@@ -176,12 +177,13 @@ def import_document(store: Store, document: dict[str, Any]) -> ImportResult:
                 row["status"] = schema.PARTIAL  # a session running elsewhere cannot go on here
             row["load_kg"] = float(row["load_kg"])
             row["seconds"] = float(row["seconds"])
-            cursor = store.db.execute(_INSERT_SESSION, list(row.values()))
-            if cursor.rowcount == 0:
+            exists = store.db.execute("SELECT 1 FROM sessions WHERE id = ?", [row["id"]])
+            if exists.fetchone():
                 present += 1
                 continue
+            store.db.execute(_INSERT_SESSION, list(row.values()))
             added += 1
-            sets = [{"session_id": row["id"], **s} for s in session["sets"]]
+            sets = [{**s, "session_id": row["id"]} for s in session["sets"]]
             for s in sets:
                 s["load_kg"] = float(s["load_kg"])
             if sets:
@@ -196,6 +198,10 @@ def import_file(store: Store, path: Path) -> ImportResult:
 
 # -- checking -------------------------------------------------------------------
 _ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
+# The one form Coach writes (SQLite's date functions and the day filter rely on it).
+_STAMP_NO_ZONE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?")
+_STAMP = re.compile(_STAMP_NO_ZONE.pattern + r"(Z|[+-]\d{2}:\d{2})")
+MAX_SETS = 100  # far more than any session plan has (10 sets x 2 exercises x 2 sides)
 
 
 def _document_problems(doc: object) -> Iterator[str]:
@@ -239,6 +245,9 @@ def _session_problems(where: str, s: dict[str, Any]) -> Iterator[str]:
     if missing:
         yield f"{where}: missing {', '.join(missing)}"
         return
+    unknown = sorted(set(s) - {*SESSION_COLUMNS, "sets"})
+    if unknown:
+        yield f"{where}: unknown {', '.join(map(str, unknown))}"
     yield from _session_field_problems(where, s)
     if not isinstance(s["sets"], list):
         yield f"{where}.sets: must be a list"
@@ -248,16 +257,18 @@ def _session_problems(where: str, s: dict[str, Any]) -> Iterator[str]:
     sides: tuple[str, ...] = ()
     if s["injured"] in _INJURED:
         sides = tuple(side.value for side in Injured(s["injured"]).sides)
-    positions: set[object] = set()
+    positions: set[int] = set()
     for j, one in enumerate(s["sets"]):
         at = f"{where}.sets[{j}]"
         if not isinstance(one, dict):
             yield f"{at}: must be an object"
             continue
         yield from _set_problems(at, one, exercises, sides)
-        if one.get("position") in positions:
-            yield f"{at}.position: {one['position']!r} appears twice in this session"
-        positions.add(one.get("position"))
+        position = one.get("position")
+        if isinstance(position, int) and not isinstance(position, bool):
+            if position in positions:
+                yield f"{at}.position: {position!r} appears twice in this session"
+            positions.add(position)
 
 
 _INJURED = [i.value for i in Injured]
@@ -291,13 +302,16 @@ def _set_problems(
     if missing:
         yield f"{at}: missing {', '.join(missing)}"
         return
-    if not _is_int(t["position"]) or t["position"] < 0:
-        yield _bad(f"{at}.position", "a whole number, 0 or more", t["position"])
-    if exercises and t["exercise"] not in exercises:
+    unknown = sorted(set(t) - set(SET_COLUMNS[1:]))
+    if unknown:
+        yield f"{at}: unknown {', '.join(map(str, unknown))}"
+    if not _is_int(t["position"]) or not 0 <= t["position"] < MAX_SETS:
+        yield _bad(f"{at}.position", f"a whole number from 0 to {MAX_SETS - 1}", t["position"])
+    if not isinstance(t["exercise"], str) or (exercises and t["exercise"] not in exercises):
         yield _bad(f"{at}.exercise", f"one of {', '.join(sorted(exercises))}", t["exercise"])
-    if not _is_int(t["number"]) or t["number"] < 1:
-        yield _bad(f"{at}.number", "a whole number from 1", t["number"])
-    if sides and t["side"] not in sides:
+    if not _is_int(t["number"]) or not 1 <= t["number"] <= LIMITS["sets"].high:
+        yield _bad(f"{at}.number", f"a whole number from 1 to {LIMITS['sets'].high:g}", t["number"])
+    if not isinstance(t["side"], str) or (sides and t["side"] not in sides):
         yield _bad(f"{at}.side", f"one of the injured sides {', '.join(sides)}", t["side"])
     if not _is_int(t["reps"]) or not 0 <= t["reps"] <= LIMITS["reps"].high:
         yield _bad(f"{at}.reps", "a whole number from 0 to 50", t["reps"])
@@ -337,13 +351,17 @@ def _time_problems(at: str, value: object) -> Iterator[str]:
     if not isinstance(value, str):
         yield _bad(at, "a date and time as text", value)
         return
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
-        yield f"{at}: not an ISO 8601 date and time (got {_shown(value)})"
+    example = "like 2026-11-21T08:00:00+01:00"
+    if not _STAMP.fullmatch(value):
+        if _STAMP_NO_ZONE.fullmatch(value):
+            yield f"{at}: needs its UTC offset, {example} (got {_shown(value)})"
+        else:
+            yield f"{at}: not an ISO 8601 date and time {example} (got {_shown(value)})"
         return
-    if moment.tzinfo is None:
-        yield f"{at}: needs its UTC offset, like 2026-11-21T08:00:00+01:00 (got {_shown(value)})"
+    try:
+        datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        yield f"{at}: not a real date and time (got {_shown(value)})"
 
 
 def _shown(value: object) -> str:
@@ -356,7 +374,7 @@ def _is_int(value: object) -> bool:
 
 
 def _is_number(value: object) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 __all__ = [

@@ -63,13 +63,30 @@ def _message(what: str, error: BaseException) -> str:
 
 @contextlib.contextmanager
 def failing_as(what: str) -> Iterator[None]:
-    """Turn a disk or database failure into a StorageError that says what was lost."""
+    """Turn a disk or database failure into a StorageError that says what was lost.
+
+    A constraint that fails (a row already there, or gone) means the data changed
+    under the command, say a session deleted while it ran: the user is told, and
+    the transaction, if any, has been rolled back.
+    """
     try:
         yield
+    except sqlite_utils.db.NotFoundError as e:
+        raise StorageError(f"Could not {what}: it is no longer in the history.") from e
+    except sqlite3.IntegrityError as e:
+        raise StorageError(f"Could not {what}: the history has changed ({e}).") from e
     except (sqlite3.OperationalError, sqlite3.DatabaseError, OSError) as e:
-        if isinstance(e, sqlite3.IntegrityError | sqlite3.ProgrammingError):
-            raise  # a programming error: a broken rule in Coach, not the user's disk
+        if isinstance(e, sqlite3.ProgrammingError):
+            raise  # a programming error in Coach, not the user's disk
         raise StorageError(_message(what, e)) from e
+
+
+# SQLite's primary result codes that mean the file itself is damaged.
+_DAMAGED = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def _is_damage(error: sqlite3.Error) -> bool:
+    return (getattr(error, "sqlite_errorcode", 0) & 0xFF) in _DAMAGED
 
 
 @dataclass(frozen=True)
@@ -233,13 +250,23 @@ class Store:
         return self._summaries("WHERE s.status = ?", [schema.IN_PROGRESS], newest_first=False)
 
     def close_as_partial(self, session_id: str) -> None:
+        """End an interrupted session where its last saved set ended.
+
+        With every set saved, only the closing words were missed: it is completed.
+        """
         with failing_as("close the interrupted session"):
+            row = self.session(session_id)
             last = self.db.execute(
                 "SELECT max(finished) FROM sets WHERE session_id = ?", [session_id]
             ).fetchone()[0]
+            done = row.sets_done >= row.set_count
             self.db.table("sessions").update(
                 session_id,
-                {"status": schema.PARTIAL, "ended": last, "reason": "interrupted"},
+                {
+                    "status": "completed" if done else schema.PARTIAL,
+                    "ended": last,
+                    "reason": "" if done else "interrupted",
+                },
             )
 
     # -- history --------------------------------------------------------------
@@ -315,8 +342,8 @@ def _checked(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
     try:
         conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
     except sqlite3.DatabaseError as e:
-        if isinstance(e, sqlite3.OperationalError) and "locked" in str(e):
-            raise
+        if not _is_damage(e):
+            raise  # cannot open, locked, I/O error: a problem, but not proof of damage
         raise CorruptDatabaseError(f"{path} is not a readable Coach database ({e}).") from e
     return conn
 
@@ -325,6 +352,8 @@ def integrity_check(conn: sqlite3.Connection, path: Path) -> None:
     try:
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
     except sqlite3.DatabaseError as e:
+        if not _is_damage(e):
+            raise
         problems = [str(e)]
     if problems != ["ok"]:
         raise CorruptDatabaseError(

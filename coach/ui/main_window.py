@@ -101,13 +101,17 @@ class MainWindow(QMainWindow):
         """Open the history (recovering or backing up as needed); offer to resume."""
         if self.data_dir is None:
             return
-        from coach.ui.data import open_store  # noqa: PLC0415 - sqlite-utils: ~0.3 s
+        from coach.storage.schema import StorageError  # noqa: PLC0415
+        from coach.ui.data import DataProblem, open_store  # noqa: PLC0415 - sqlite-utils: ~0.3 s
 
         opened = open_store(self, self.data_dir)
         self.attach_store(opened.store, opened.problem)
         if opened.backup is not None:
             self.statusBar().showMessage(f"Backup written: {opened.backup}", 10_000)
-        self.offer_resume()
+        try:
+            self.offer_resume()
+        except StorageError as e:
+            DataProblem.tell(self, "Interrupted session", str(e))
 
     def attach_store(self, store: Store | None, problem: str = "") -> None:
         self.store = store
@@ -128,6 +132,10 @@ class MainWindow(QMainWindow):
         *older, newest = interrupted
         for row in older:  # long gone: keep what was done, as partial sessions
             self.store.close_as_partial(row.id)
+        if newest.sets_done >= newest.set_count:  # all done: only the ending was missed
+            self.store.close_as_partial(newest.id)
+            self.history.reload()
+            return
         answer = ResumeSession.ask(self, newest, newest.set_count)
         if answer == ResumeSession.RESUME:
             self.resume_workout(newest.id)
@@ -165,7 +173,7 @@ class MainWindow(QMainWindow):
         self.workout.closed.connect(self._workout_closed)
         self.pages.addWidget(self.workout)
         self.pages.setCurrentWidget(self.workout)
-        self.nav.setEnabled(False)  # the session has the window to itself until it ends
+        self._set_busy(busy=True)
         self.workout.setFocus()
         return self.workout
 
@@ -176,8 +184,22 @@ class MainWindow(QMainWindow):
             self.workout.close()
             self.workout.deleteLater()
             self.workout = None
-        self.nav.setEnabled(True)
+        self._set_busy(busy=False)
         self.pages.setCurrentWidget(self.today)
+
+    def _set_busy(self, *, busy: bool) -> None:
+        """A session has the window to itself: no other page, and no edits of the history."""
+        self.nav.setEnabled(not busy)
+        for action in self.go_menu.actions():
+            action.setEnabled(not busy)  # a disabled menu alone leaves its shortcuts live
+        if busy:
+            self.undo_action.setEnabled(False)
+            self.redo_action.setEnabled(False)
+        else:  # the stack's own state decides again
+            self.undo_action.setEnabled(self.undo_stack.canUndo())
+            self.redo_action.setEnabled(self.undo_stack.canRedo())
+        for action in (self.export_action, self.import_action):
+            action.setEnabled(not busy and self.store is not None)
 
     def install_shortcuts(self) -> None:
         for action, keys in self._shortcuts:
@@ -220,10 +242,14 @@ class MainWindow(QMainWindow):
         from coach.ui.exchange_dialogs import import_history  # noqa: PLC0415 - on demand
 
         if import_history(self, self.store):
+            # An undo recorded before the import might now clash with what it added.
+            self.undo_stack.clear()
             self.history.reload()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        if self.workout is not None and self.workout.record.outcome is None:
+        if self.workout is not None:
+            if self.workout.record.outcome is not None:
+                self.workout.save_note()  # closed on the summary, without pressing Done
             self.workout.close()  # stops the sound; what was done is saved already
         super().closeEvent(event)
 

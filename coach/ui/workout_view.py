@@ -549,10 +549,15 @@ class WorkoutView(QWidget):
             shortcut.setEnabled(False)
 
     def _close(self) -> None:
-        self.record.note = self.summary.note.toPlainText().strip()
-        if self.record.note:
-            self._saving("note", self.record.note)
+        self.save_note()
         self.closed.emit(self.record)
+
+    def save_note(self) -> None:
+        """Keep the summary's note (on Done, or when the app closes on the summary)."""
+        note = self.summary.note.toPlainText().strip()
+        if note != self.record.note:
+            self.record.note = note
+            self._saving("note", note)
 
     # -- saving ---------------------------------------------------------------
     def _saving(self, method: str, *args: object) -> None:

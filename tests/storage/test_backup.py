@@ -84,3 +84,15 @@ def test_no_good_backup_is_none(tmp_path: Path) -> None:
     (folder / "coach-20261121T080000.sqlite3").write_bytes(b"junk" * 100)
     (folder / "notes.txt").write_text("not a backup")
     assert backup.newest_good(folder) is None
+
+
+def test_rotation_keeps_the_last_backup_from_before_a_damaged_database(store: Store) -> None:
+    data = store.path.parent
+    folder = data / "backups"  # where the app keeps them: beside the database
+    good = backup.make_backup(store, folder, NOW)
+    (data / f"{DB_NAME}.damaged-20261121T090000").write_bytes(b"old")
+    for day in range(1, 30):  # a month of fresh starts on an empty history
+        backup.make_backup(store, folder, NOW + timedelta(days=day))
+    kept = [b.path for b in backup.backups_in(folder)]
+    assert good in kept
+    assert len(kept) == backup.KEEP + 1

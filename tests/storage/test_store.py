@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 import stat
@@ -14,7 +13,7 @@ from coach.domain.timeline import Timeline
 from coach.storage import schema
 from coach.storage.schema import StorageError
 from coach.storage.store import DB_NAME, CorruptDatabaseError, Store
-from tests.helpers import WallClock, run_sets
+from tests.helpers import WallClock, fill_the_disk, run_sets
 
 
 def test_the_file_is_wal_with_full_sync_and_foreign_keys(store: Store) -> None:
@@ -129,27 +128,6 @@ def test_edits_return_the_old_value_and_a_deleted_session_can_be_restored(
     assert (store.session(sid), store.sets(sid)) == before
 
 
-def fill_the_disk(store: Store, session_id: str) -> None:
-    """Make SQLite report a full disk: cap the file at its size, then fill every page.
-
-    The sets table is packed with rows down to a few bytes shorter than a real set,
-    so the next real set needs a page the "disk" does not have.
-    """
-    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
-    store.db.execute(f"PRAGMA max_page_count = {pages + 4}")
-    position = 1000
-    for size in (2000, 500, 100, 20, 1):
-        with contextlib.suppress(sqlite3.OperationalError):
-            for _ in range(1000):
-                position += 1
-                store.db.execute(
-                    "INSERT INTO sets SELECT session_id, ?, substr(hex(zeroblob(?)), 1, ?), "
-                    "number, side, reps, load_kg, lower_seconds, pain, started, finished "
-                    "FROM sets WHERE session_id = ? AND position = 0",
-                    [position, size, size, session_id],
-                )
-
-
 def test_a_full_disk_is_a_clear_error_and_the_sets_saved_stay(
     store: Store, short_timeline: Timeline, wall: WallClock
 ) -> None:
@@ -180,3 +158,62 @@ def test_an_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
     blocker.write_text("x")
     with pytest.raises(StorageError, match="Could not open the database"):
         Store.open(blocker / "data")
+
+
+def test_writing_to_a_session_deleted_meanwhile_is_a_clear_error(
+    store: Store, short_timeline: Timeline, wall: WallClock
+) -> None:
+    sid = run_sets(store, short_timeline, wall, 1)
+    journal = store.resume(sid)[0]
+    store.delete_session(sid)
+    record = SessionRecord(short_timeline)
+    with pytest.raises(StorageError, match=r"Could not save set 2 \(right leg\): the history"):
+        journal.add(record.add_completed(short_timeline.spans[1]))
+    with pytest.raises(StorageError, match="no longer in the history"):
+        journal.rate(1, 3)
+    assert store.count_sessions() == 0
+
+
+def test_restoring_over_a_session_that_came_back_is_a_clear_error(
+    store: Store, short_timeline: Timeline, wall: WallClock
+) -> None:
+    sid = run_sets(store, short_timeline, wall, 2)
+    deleted = store.delete_session(sid)
+    store.restore(deleted)  # say an import brought it back
+    with pytest.raises(StorageError, match="the history has changed"):
+        store.restore(deleted)
+    assert len(store.sets(sid)) == 2  # the failed restore left nothing half-written
+
+
+def test_damage_inside_the_file_is_found_by_the_integrity_check(
+    store: Store, short_timeline: Timeline, wall: WallClock
+) -> None:
+    for _ in range(30):
+        run_sets(store, short_timeline, wall, 4)
+    folder = store.path.parent
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    raw = bytearray((folder / DB_NAME).read_bytes())
+    page = 4096
+    assert len(raw) > 4 * page
+    raw[2 * page : 3 * page] = b"\xa5" * page  # scribble over a page, header intact
+    (folder / DB_NAME).write_bytes(bytes(raw))
+    with pytest.raises(CorruptDatabaseError, match="is damaged"):
+        Store.open(folder)
+
+
+def test_a_database_that_cannot_be_opened_is_not_called_damaged(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    (folder / DB_NAME).mkdir(parents=True)  # in the way: SQLite cannot open it
+    with pytest.raises(StorageError) as caught:
+        Store.open(folder)
+    assert not isinstance(caught.value, CorruptDatabaseError)
+    assert "unable to open" in str(caught.value)
+
+
+def test_an_interrupted_session_with_every_set_saved_closes_as_completed(
+    store: Store, short_timeline: Timeline, wall: WallClock
+) -> None:
+    sid = run_sets(store, short_timeline, wall, len(short_timeline.spans))
+    store.close_as_partial(sid)
+    assert (store.session(sid).status, store.session(sid).reason) == ("completed", "")

@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from coach.domain.timeline import Timeline
-from coach.storage.schema import StorageError
+from coach.storage import exchange
 from coach.storage.store import Store
 from coach.ui import history_view
 from coach.ui.history_view import ConfirmDelete, HistoryView
-from tests.helpers import WallClock, run_sets
+from tests.helpers import WallClock, fill_the_disk, run_sets
 
 
 @pytest.fixture
@@ -137,18 +137,41 @@ def test_an_edit_that_cannot_be_saved_says_so_and_changes_nothing(
     monkeypatch.setattr(
         history_view.DataError, "tell", classmethod(lambda _cls, _p, text: told.append(text))
     )
-
-    def full(*_args: object) -> None:
-        raise StorageError("Could not save the note: the disk is full.")
-
-    monkeypatch.setattr(store, "set_note", full)
+    fill_the_disk(store, two_sessions[0])
+    view.reload()
     view.table.selectRow(0)
-    view.note.setPlainText("x")
+    view.note.setPlainText("x" * 20_000)  # needs pages the full disk does not have
     view.save_note.click()
     assert told == ["Could not save the note: the disk is full."]
     assert view.undo_stack.count() == 0
     assert view.note.toPlainText() == ""  # the page shows what is stored
     assert store.session(two_sessions[1]).note == ""
+
+
+def test_an_undo_that_clashes_with_a_later_change_says_so_and_is_dropped(
+    view: HistoryView, store: Store, two_sessions: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    told: list[str] = []
+    monkeypatch.setattr(
+        history_view.DataError, "tell", classmethod(lambda _cls, _p, text: told.append(text))
+    )
+    backup = exchange.export_document(store)
+    view.delete(two_sessions[0])
+    exchange.import_document(store, backup)  # the deleted session comes back by import...
+    view.undo_stack.undo()  # ...so undoing the delete cannot put it back a second time
+    assert len(told) == 1
+    assert "the history has changed" in told[0]
+    assert view.undo_stack.count() == 0  # the command that cannot be replayed is dropped
+    assert len(store.sets(two_sessions[0])) == 2
+    assert store.count_sessions() == 2
+
+
+def test_redo_deletes_again(view: HistoryView, store: Store, two_sessions: list[str]) -> None:
+    view.delete(two_sessions[0])
+    view.undo_stack.undo()
+    assert store.count_sessions() == 2
+    view.undo_stack.redo()
+    assert [r.id for r in store.sessions()] == [two_sessions[1]]
 
 
 def test_an_empty_history_says_what_will_appear(qtbot: QtBot, store: Store) -> None:

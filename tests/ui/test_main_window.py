@@ -13,7 +13,7 @@ from coach.domain.protocols import JONSSON
 from coach.domain.settings import Injured, Settings
 from coach.domain.timeline import timeline
 from coach.storage.store import SessionRow, Store
-from coach.ui import sound
+from coach.ui import exchange_dialogs, sound
 from coach.ui.data import ResumeSession
 from coach.ui.main_window import MainWindow
 from coach.ui.today_view import TodayView
@@ -179,3 +179,54 @@ def test_the_history_page_is_built_when_first_shown(window: MainWindow) -> None:
     assert window.pages.indexOf(window.history) == 1
     window.nav.setCurrentRow(0)
     assert window.pages.currentWidget() is window.today
+
+
+def test_during_a_workout_no_other_page_or_history_edit_is_reachable(
+    data_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = data_window
+    monkeypatch.setattr(sound, "output_available", lambda: False)
+    window.install_shortcuts()
+    window.history.note.setPlainText("x")
+    workout = window.start_workout()
+    assert not window.nav.isEnabled()
+    assert not any(a.isEnabled() for a in window.go_menu.actions())  # Ctrl+2 included
+    assert not window.undo_action.isEnabled()
+    assert not window.export_action.isEnabled()
+    workout.start()
+    workout.end_early()
+    workout.summary.done_button.click()
+    assert all(a.isEnabled() for a in window.go_menu.actions())
+    assert window.export_action.isEnabled()
+
+
+def test_closing_the_app_on_the_summary_keeps_the_note(
+    data_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = data_window
+    monkeypatch.setattr(sound, "output_available", lambda: False)
+    workout = window.start_workout()
+    workout.start()
+    workout.end_early()
+    workout.summary.note.setPlainText("calf tight")
+    window.close()  # without pressing Done
+    assert window.store is not None
+    (row,) = window.store.sessions()
+    assert row.note == "calf tight"
+
+
+def test_an_import_clears_the_undo_history(
+    data_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    window = data_window
+    assert window.store is not None
+    sid = run_sets(window.store, timeline(plan(JONSSON, Settings(reps=2))), WallClock(), 1)
+    window.history.reload()
+    window.history.delete(sid)
+    assert window.undo_stack.canUndo()
+    empty = tmp_path / "empty.json"
+    empty.write_text('{"format": "coach-export", "version": 1, "sessions": []}')
+    monkeypatch.setattr(exchange_dialogs.ChooseImportFile, "ask", classmethod(lambda *_a: empty))
+    monkeypatch.setattr(exchange_dialogs.Tell, "info", classmethod(lambda *_a: None))
+    window.import_action.trigger()
+    assert not window.undo_stack.canUndo()
