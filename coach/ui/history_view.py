@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -38,9 +38,10 @@ from coach.storage.schema import StorageError
 from coach.ui.widgets import pain_box
 
 if TYPE_CHECKING:
-    from coach.storage.store import DeletedSession, SessionRow, SetRow, Store
+    from coach.storage.store import SessionRow, SetRow, Store
 
 ModelIndex = QModelIndex | QPersistentModelIndex
+T = TypeVar("T")
 _NO_INDEX = QModelIndex()
 
 
@@ -277,24 +278,12 @@ class HistoryView(QWidget):
 
     # -- edits (each one undoable) ----------------------------------------------
     def change_pain(self, session_id: str, position: int, pain: int | None) -> None:
-        store = self.store
-        if store is None:
-            return
-        try:
-            old = store.set_pain(session_id, position, pain)
-        except StorageError as e:
-            self._failed(e)
-            return
-        self.undo_stack.push(
-            _Edit(
-                self,
-                f"change the pain of set {position + 1}",
-                do=lambda: store.set_pain(session_id, position, pain),
-                undo=lambda: store.set_pain(session_id, position, old),
-                session_id=session_id,
-            )
+        self._edit(
+            f"change the pain of set {position + 1}",
+            session_id,
+            do=lambda store: store.set_pain(session_id, position, pain),
+            undo_of=lambda store, old: lambda: store.set_pain(session_id, position, old),
         )
-        self.reload(select=session_id)
 
     def _save_note(self) -> None:
         row = self.selected()
@@ -302,26 +291,14 @@ class HistoryView(QWidget):
             self.change_note(row.id, self.note.toPlainText().strip())
 
     def change_note(self, session_id: str, note: str) -> None:
-        store = self.store
-        if store is None:
-            return
-        try:
-            old = store.set_note(session_id, note)
-        except StorageError as e:
-            self._failed(e)
-            return
-        if old == note:
-            return
-        self.undo_stack.push(
-            _Edit(
-                self,
-                "change the note",
-                do=lambda: store.set_note(session_id, note),
-                undo=lambda: store.set_note(session_id, old),
-                session_id=session_id,
-            )
+        self._edit(
+            "change the note",
+            session_id,
+            do=lambda store: store.set_note(session_id, note),
+            undo_of=lambda store, old: (
+                None if old == note else lambda: store.set_note(session_id, old)
+            ),
         )
-        self.reload(select=session_id)
 
     def delete_selected(self) -> None:
         row = self.selected()
@@ -330,24 +307,39 @@ class HistoryView(QWidget):
         self.delete(row.id)
 
     def delete(self, session_id: str) -> None:
+        self._edit(
+            "delete the session",
+            session_id,
+            do=lambda store: store.delete_session(session_id),
+            undo_of=lambda store, deleted: lambda: store.restore(deleted),
+        )
+
+    def _edit(
+        self,
+        text: str,
+        session_id: str,
+        *,
+        do: Callable[[Store], T],
+        undo_of: Callable[[Store, T], Callable[[], object] | None],
+    ) -> None:
+        """Write an edit now and put it on the undo stack.
+
+        `do` returns what the edit replaced; `undo_of` turns that into the write that
+        puts it back (None: nothing changed, so there is nothing to undo).
+        """
         store = self.store
         if store is None:
             return
         try:
-            deleted: DeletedSession = store.delete_session(session_id)
+            before = do(store)
         except StorageError as e:
             self._failed(e)
             return
-        self.undo_stack.push(
-            _Edit(
-                self,
-                "delete the session",
-                do=lambda: store.delete_session(session_id),
-                undo=lambda: store.restore(deleted),
-                session_id=session_id,
-            )
-        )
-        self.reload()
+        undo = undo_of(store, before)
+        if undo is not None:
+            redo = partial(do, store)
+            self.undo_stack.push(_Edit(self, text, do=redo, undo=undo, session_id=session_id))
+        self.reload(select=session_id)
 
     def _failed(self, error: StorageError) -> None:
         DataError.tell(self, str(error))
