@@ -5,7 +5,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QWidget
-from pytestqt.qtbot import QtBot
 
 from coach.domain.timeline import Timeline
 from coach.paths import backups_dir
@@ -13,13 +12,6 @@ from coach.storage import backup, schema
 from coach.storage.store import DB_NAME, Store
 from coach.ui import data
 from tests.helpers import WallClock, run_sets
-
-
-@pytest.fixture
-def parent(qtbot: QtBot) -> QWidget:
-    w = QWidget()
-    qtbot.addWidget(w)
-    return w
 
 
 @pytest.fixture

@@ -5,19 +5,11 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QWidget
-from pytestqt.qtbot import QtBot
 
 from coach.domain.timeline import Timeline
 from coach.storage.store import Store
 from coach.ui import exchange_dialogs as dialogs
 from tests.helpers import WallClock, run_sets
-
-
-@pytest.fixture
-def parent(qtbot: QtBot) -> QWidget:
-    w = QWidget()
-    qtbot.addWidget(w)
-    return w
 
 
 @pytest.fixture

@@ -27,6 +27,16 @@ def two_sessions(store: Store, short_timeline: Timeline, wall: WallClock) -> lis
     return [first, second]
 
 
+@pytest.fixture
+def told(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the page told the user about failed writes (instead of a message box)."""
+    said: list[str] = []
+    monkeypatch.setattr(
+        history_view.DataError, "tell", classmethod(lambda _cls, _p, text: said.append(text))
+    )
+    return said
+
+
 def make_view(qtbot: QtBot, store: Store) -> HistoryView:
     v = HistoryView(QUndoStack())
     qtbot.addWidget(v)
@@ -131,12 +141,8 @@ def test_delete_asks_then_deletes_and_undo_brings_it_back(
 
 
 def test_an_edit_that_cannot_be_saved_says_so_and_changes_nothing(
-    view: HistoryView, store: Store, two_sessions: list[str], monkeypatch: pytest.MonkeyPatch
+    view: HistoryView, store: Store, two_sessions: list[str], told: list[str]
 ) -> None:
-    told: list[str] = []
-    monkeypatch.setattr(
-        history_view.DataError, "tell", classmethod(lambda _cls, _p, text: told.append(text))
-    )
     fill_the_disk(store, two_sessions[0])
     view.reload()
     view.table.selectRow(0)
@@ -149,12 +155,8 @@ def test_an_edit_that_cannot_be_saved_says_so_and_changes_nothing(
 
 
 def test_an_undo_that_clashes_with_a_later_change_says_so_and_is_dropped(
-    view: HistoryView, store: Store, two_sessions: list[str], monkeypatch: pytest.MonkeyPatch
+    view: HistoryView, store: Store, two_sessions: list[str], told: list[str]
 ) -> None:
-    told: list[str] = []
-    monkeypatch.setattr(
-        history_view.DataError, "tell", classmethod(lambda _cls, _p, text: told.append(text))
-    )
     backup = exchange.export_document(store)
     view.delete(two_sessions[0])
     exchange.import_document(store, backup)  # the deleted session comes back by import...
