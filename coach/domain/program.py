@@ -1,0 +1,189 @@
+"""The 12-week program: its calendar of sessions, where today falls in it, and adherence.
+
+Both protocols ask for two sessions a day, every day, for 12 weeks (CLINICAL.md §1:
+Alfredson 1998, Jonsson 2008). A program is that calendar anchored on a start date,
+with the two times of day the user chose; the rest is arithmetic on it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from coach.domain.settings import Injured
+
+WEEKS = 12
+MORNING = time(8, 0)
+EVENING = time(18, 0)
+VISA_EVERY_WEEKS = 2
+MAX_WEEKS = 52
+
+
+class Status(enum.Enum):
+    ACTIVE = "active"
+    PAUSED = "paused"  # a red flag was reported: no sessions until the user resumes
+    ENDED = "ended"  # replaced by a newer program
+
+
+class Part(enum.Enum):
+    MORNING = "morning"
+    EVENING = "evening"
+
+
+class ProgramError(ValueError):
+    """A program setting out of range. `str()` is a message for the user."""
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One planned session: a day and a part of it, due at a time."""
+
+    day: date
+    part: Part
+    at: time
+
+    @property
+    def due(self) -> datetime:
+        return datetime.combine(self.day, self.at)
+
+
+@dataclass(frozen=True)
+class Program:
+    """A program as the user set it up. Invalid values raise ProgramError."""
+
+    id: str
+    start: date
+    protocol: str  # a key of coach.domain.protocols.PROTOCOLS
+    injured: Injured
+    morning: time = MORNING
+    evening: time = EVENING
+    weeks: int = WEEKS
+    visa_every_weeks: int = VISA_EVERY_WEEKS
+    status: Status = Status.ACTIVE
+    reason: str = ""  # why it is paused
+
+    def __post_init__(self) -> None:
+        if not self.morning < self.evening:
+            raise ProgramError("the first session of the day must come before the second")
+        for name, value, high in (
+            ("weeks", self.weeks, MAX_WEEKS),
+            ("visa_every_weeks", self.visa_every_weeks, WEEKS),
+        ):
+            if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= high:
+                raise ProgramError(f"{name} must be a whole number from 1 to {high}")
+
+    @property
+    def end(self) -> date:
+        """The program's last day."""
+        return self.start + timedelta(days=7 * self.weeks - 1)
+
+    def week(self, day: date) -> int | None:
+        """Week 1 to `weeks` for a day within the program; None before or after it."""
+        if not self.start <= day <= self.end:
+            return None
+        return (day - self.start).days // 7 + 1
+
+    def slots(self, day: date) -> tuple[Slot, ...]:
+        """The sessions planned on `day` (none outside the program)."""
+        if self.week(day) is None:
+            return ()
+        return (Slot(day, Part.MORNING, self.morning), Slot(day, Part.EVENING, self.evening))
+
+    def all_slots(self) -> Iterator[Slot]:
+        day = self.start
+        while day <= self.end:
+            yield from self.slots(day)
+            day += timedelta(days=1)
+
+    def closes(self, slot: Slot) -> datetime:
+        """When a workout stops counting as `slot`: at the day's halfway point, or midnight."""
+        if slot.part is Part.MORNING:
+            half = (_minutes(self.morning) + _minutes(self.evening)) / 2
+            return datetime.combine(slot.day, time()) + timedelta(minutes=half)
+        return datetime.combine(slot.day + timedelta(days=1), time())
+
+    def part_of(self, moment: datetime) -> Part:
+        """Which session of its day a workout started at `moment` counts as.
+
+        The day splits halfway between the two session times, so a morning session
+        done late still counts as the morning one.
+        """
+        half = (_minutes(self.morning) + _minutes(self.evening)) / 2
+        return Part.MORNING if _minutes(moment.time()) < half else Part.EVENING
+
+    def slot_of(self, moment: datetime) -> Slot | None:
+        """The planned session a workout started at `moment` fills, if any."""
+        for slot in self.slots(moment.date()):
+            if slot.part is self.part_of(moment):
+                return slot
+        return None
+
+
+def _minutes(t: time) -> float:
+    return t.hour * 60 + t.minute + t.second / 60
+
+
+@dataclass(frozen=True)
+class Adherence:
+    done: int
+    planned: int
+
+    @property
+    def percent(self) -> int | None:
+        return None if self.planned == 0 else round(100 * self.done / self.planned)
+
+    def describe(self) -> str:
+        if self.planned == 0:
+            return "No sessions due yet"
+        return f"{self.done} of {self.planned} sessions done ({self.percent}%)"
+
+
+@dataclass(frozen=True)
+class DayPlan:
+    """Today as the Today page shows it."""
+
+    week: int | None
+    done: tuple[Slot, ...]
+    pending: tuple[Slot, ...]  # today's sessions not done yet, due or not
+    next: Slot | None  # the next session not done (today's or a later day's)
+    adherence: Adherence
+
+
+def filled(program: Program, starts: Iterable[datetime]) -> set[Slot]:
+    """The planned sessions that workouts started at `starts` filled (one each)."""
+    slots = (program.slot_of(moment) for moment in starts)
+    return {s for s in slots if s is not None}
+
+
+def adherence(program: Program, done: set[Slot], now: datetime) -> Adherence:
+    """Sessions done against sessions due by `now` (a session counts as due from its time).
+
+    A session done ahead of its time counts as both due and done, so the figure never
+    goes above 100%.
+    """
+    due = {s for s in program.all_slots() if s.due <= now}
+    return Adherence(done=len(done), planned=len(due | done))
+
+
+def day_plan(program: Program, done: set[Slot], now: datetime) -> DayPlan:
+    today = program.slots(now.date())
+    upcoming = (s for s in program.all_slots() if s not in done and program.closes(s) > now)
+    return DayPlan(
+        week=program.week(now.date()),
+        done=tuple(s for s in today if s in done),
+        pending=tuple(s for s in today if s not in done),
+        next=next(upcoming, None) if program.status is Status.ACTIVE else None,
+        adherence=adherence(program, done, now),
+    )
+
+
+def parse_time(text: str) -> time:
+    """`HH:MM` as a time of day; ProgramError for anything else."""
+    hours, _, minutes = text.partition(":")
+    if len(hours) == len(minutes) == 2 and (hours + minutes).isdigit():
+        with contextlib.suppress(ValueError):  # 25:00 and the like
+            return time(int(hours), int(minutes))
+    raise ProgramError(f"{text!r} is not a time of day (HH:MM, e.g. 08:00)")

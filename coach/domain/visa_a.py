@@ -1,0 +1,326 @@
+"""The VISA-A questionnaire (CLINICAL.md §3): its eight questions as data, and its score.
+
+VISA-A measures how much Achilles tendinopathy limits daily life and sport: 0-100,
+where 100 means no symptoms. Q1-Q6 are 0-10 scales, Q7 has four choices, and Q8 has
+three branches of which the user answers exactly one. The wording is Coach's own; the
+structure and the points are the published questionnaire's (`SOURCE`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from datetime import date
+
+SOURCE = (
+    "Robinson JM et al. The VISA-A questionnaire: a valid and reliable index of the "
+    "clinical severity of Achilles tendinopathy. Br J Sports Med 2001;35(5):335-41."
+)
+
+RECOVERED = 90  # about 90 or more counts as recovered
+SMALLEST_CHANGE = 15  # the smallest change in score that matters to a patient
+HEALTHY = 96  # people without Achilles problems score above this
+
+ABOUT = (
+    "VISA-A is a short questionnaire that measures how much your Achilles tendon limits "
+    "you, in daily life and in sport. It gives a score from 0 to 100, where 100 means no "
+    "symptoms at all. Answering it every few weeks shows how your tendon is coming along."
+)
+
+
+class VisaError(ValueError):
+    """An answer the questionnaire does not allow. `str()` is a message for the user.
+
+    `question` is the number of the question at fault (1-8), or None when the answers
+    as a whole are wrong (e.g. a stored record missing some of them).
+    """
+
+    def __init__(self, question: int | None, message: str) -> None:
+        super().__init__(message)
+        self.question = question
+
+
+@dataclass(frozen=True)
+class Option:
+    """One answer to a question and the points it scores."""
+
+    points: int
+    label: str  # "" for the unlabelled middle of a 0-10 scale
+
+
+@dataclass(frozen=True)
+class Question:
+    """One of Q1-Q7."""
+
+    number: int
+    text: str
+    options: tuple[Option, ...]
+    hint: str = ""  # how to answer when the activity is impossible, if that needs saying
+
+    @property
+    def points(self) -> tuple[int, ...]:
+        return tuple(o.points for o in self.options)
+
+    @property
+    def is_scale(self) -> bool:
+        """A 0-10 scale whose ends are labelled (Q1-Q6), rather than a list of choices."""
+        return self.points == tuple(range(11))
+
+    def option(self, points: int) -> Option:
+        """The option scoring `points`; KeyError if there is none."""
+        for o in self.options:
+            if o.points == points:
+                return o
+        raise KeyError(points)
+
+
+@dataclass(frozen=True)
+class Branch:
+    """One of Q8's three branches: who it is for, and its duration options."""
+
+    key: str  # "A", "B" or "C"
+    text: str
+    options: tuple[Option, ...]
+
+    @property
+    def points(self) -> tuple[int, ...]:
+        return tuple(o.points for o in self.options)
+
+
+@dataclass(frozen=True)
+class BranchedQuestion:
+    """Q8: first the branch that fits, then how long the user can train."""
+
+    number: int
+    text: str
+    follow_up: str  # the question asked once a branch is chosen
+    branches: tuple[Branch, ...]
+
+    def branch(self, key: str) -> Branch:
+        """The branch called `key`; KeyError if there is none."""
+        for b in self.branches:
+            if b.key == key:
+                return b
+        raise KeyError(key)
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(b.key for b in self.branches)
+
+
+def _scale(number: int, text: str, worst: str, best: str, hint: str = "") -> Question:
+    options = tuple(Option(p, worst if p == 0 else best if p == 10 else "") for p in range(11))
+    return Question(number, text, options, hint)
+
+
+_CANNOT = "If the pain stops you doing this at all, choose 0."
+
+QUESTIONS: tuple[Question, ...] = (
+    _scale(
+        1,
+        "When you get out of bed in the morning, how many minutes does the stiffness "
+        "around your Achilles tendon last?",
+        "100 minutes or more",
+        "none (0 minutes)",
+    ),
+    _scale(
+        2,
+        "Once you have warmed up for the day: how much does it hurt to let your heel "
+        "sink over the edge of a step, knee straight, until the tendon is fully stretched?",
+        "severe pain",
+        "no pain",
+    ),
+    _scale(
+        3,
+        "How much does the tendon hurt in the 2 hours after you walk for 30 minutes "
+        "on level ground?",
+        "severe pain",
+        "no pain",
+        _CANNOT,
+    ),
+    _scale(
+        4,
+        "How much does it hurt to walk down stairs with a normal stride?",
+        "severe pain",
+        "no pain",
+        _CANNOT,
+    ),
+    _scale(
+        5,
+        "How much does it hurt during, or just after, rising onto your toes 10 times "
+        "on the sore leg alone, from flat ground?",
+        "severe pain",
+        "no pain",
+        _CANNOT,
+    ),
+    _scale(
+        6,
+        "How many times in a row can you hop on the sore leg without it hurting?",
+        "none",
+        "10 or more hops",
+    ),
+    Question(
+        7,
+        "Which best describes your sport or physical activity at the moment?",
+        (
+            Option(0, "None at the moment"),
+            Option(4, "Training, or competing, in a reduced or adapted way"),
+            Option(7, "Training fully, or competing, but below my level before the symptoms"),
+            Option(10, "Competing at my level before the symptoms, or higher"),
+        ),
+    ),
+)
+
+DURATIONS = (
+    "Not at all",
+    "1 to 10 minutes",
+    "11 to 20 minutes",
+    "21 to 30 minutes",
+    "More than 30 minutes",
+)
+
+
+def _branch(key: str, text: str, points: tuple[int, ...]) -> Branch:
+    return Branch(key, text, tuple(Option(p, d) for p, d in zip(points, DURATIONS, strict=True)))
+
+
+Q8 = BranchedQuestion(
+    8,
+    "Think of sport or exercise that loads the Achilles tendon, such as running or "
+    "jumping. Which of these fits you?",
+    "For how long can you train or practise?",
+    (
+        _branch("A", "It does not hurt while I do it", (0, 7, 14, 21, 30)),
+        _branch("B", "It hurts, but the pain does not stop me finishing", (0, 4, 10, 14, 20)),
+        _branch("C", "The pain stops me finishing", (0, 2, 5, 7, 10)),
+    ),
+)
+
+
+def _choice(question: int, value: object, allowed: tuple[int, ...], what: str) -> int:
+    # bool is an int to Python, never an answer; floats are refused so scores stay ints.
+    if isinstance(value, bool) or not isinstance(value, int) or value not in allowed:
+        raise VisaError(question, f"Question {question} needs {what} (got {value!r}).")
+    return value
+
+
+def _one_of(points: tuple[int, ...]) -> str:
+    return "one of " + ", ".join(str(p) for p in points)
+
+
+def _check_item(number: int, value: object) -> int:
+    q = QUESTIONS[number - 1]
+    what = "a whole number from 0 to 10" if q.is_scale else _one_of(q.points)
+    return _choice(number, value, q.points, what)
+
+
+def _check_branch(value: object) -> str:
+    if not isinstance(value, str) or value not in Q8.keys:
+        raise VisaError(8, f"Question 8 needs one of the parts A, B or C (got {value!r}).")
+    return value
+
+
+def _check_q8(branch: str, value: object) -> int:
+    allowed = Q8.branch(branch).points
+    return _choice(8, value, allowed, f"{_one_of(allowed)} in part {branch}")
+
+
+@dataclass(frozen=True)
+class VisaAnswers:
+    """A complete set of answers; anything the questionnaire does not allow raises VisaError.
+
+    Each field is the points of the option chosen; `q8_branch` says which part of
+    Q8 (A, B or C) `q8` answers.
+    """
+
+    q1: int
+    q2: int
+    q3: int
+    q4: int
+    q5: int
+    q6: int
+    q7: int
+    q8_branch: str
+    q8: int
+
+    def __post_init__(self) -> None:
+        for q in QUESTIONS:
+            _check_item(q.number, getattr(self, f"q{q.number}"))
+        _check_q8(_check_branch(self.q8_branch), self.q8)
+
+    def as_dict(self) -> dict[str, int | str]:
+        """The answers as a JSON-ready dict (keys q1..q7, q8_branch, q8)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, object]) -> VisaAnswers:
+        """The answers `as_dict` gave; VisaError for anything else, extra keys included."""
+        if not isinstance(d, Mapping):
+            raise VisaError(None, f"The answers must be a mapping (got {type(d).__name__}).")
+        expected = [f.name for f in fields(cls)]
+        missing = [k for k in expected if k not in d]
+        extra = sorted(str(k) for k in d if k not in expected)
+        if missing:
+            raise VisaError(None, f"The answers lack {', '.join(missing)}.")
+        if extra:
+            raise VisaError(None, f"The answers have unknown entries: {', '.join(extra)}.")
+        items = [_check_item(q.number, d[f"q{q.number}"]) for q in QUESTIONS]
+        branch = _check_branch(d["q8_branch"])
+        q1, q2, q3, q4, q5, q6, q7 = items
+        return cls(q1, q2, q3, q4, q5, q6, q7, branch, _check_q8(branch, d["q8"]))
+
+
+def score(answers: VisaAnswers) -> int:
+    """The VISA-A score, 0-100: the sum of the points of all eight answers."""
+    a = answers
+    return a.q1 + a.q2 + a.q3 + a.q4 + a.q5 + a.q6 + a.q7 + a.q8
+
+
+def _check_score(value: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+        raise ValueError(f"a VISA-A score is a whole number from 0 to 100 (got {value!r})")
+    return value
+
+
+def _points(n: int) -> str:
+    return f"{n} point" if n == 1 else f"{n} points"
+
+
+def interpret(value: int) -> str:
+    """A short, neutral sentence placing a score against CLINICAL.md's landmarks."""
+    _check_score(value)
+    if value > HEALTHY:
+        return (
+            f"In the range counted as recovered ({RECOVERED} or more), and as high as "
+            f"people without Achilles problems usually score (above {HEALTHY})."
+        )
+    if value >= RECOVERED:
+        return f"In the range counted as recovered ({RECOVERED} or more)."
+    return (
+        f"{_points(RECOVERED - value).capitalize()} below the range counted as "
+        f"recovered ({RECOVERED} or more)."
+    )
+
+
+def change(first: int, latest: int) -> str:
+    """Whether the change from the `first` score to the `latest` one is big enough to matter."""
+    _check_score(first)
+    _check_score(latest)
+    diff = latest - first
+    if diff == 0:
+        return "The same score as the first time."
+    direction = "Up" if diff > 0 else "Down"
+    if abs(diff) >= SMALLEST_CHANGE:
+        verdict = f"a change of {SMALLEST_CHANGE} or more counts as important"
+    else:
+        verdict = f"less than the {SMALLEST_CHANGE} points that count as an important change"
+    return f"{direction} {_points(abs(diff))} since the first time: {verdict}."
+
+
+def due(last_taken: date | None, today: date, every_weeks: int) -> bool:
+    """Is the questionnaire due: never taken, or taken `every_weeks` weeks ago or more?"""
+    if isinstance(every_weeks, bool) or not isinstance(every_weeks, int) or every_weeks < 1:
+        raise ValueError(f"every_weeks must be a whole number of 1 or more (got {every_weeks!r})")
+    if last_taken is None:
+        return True
+    return (today - last_taken).days >= every_weeks * 7

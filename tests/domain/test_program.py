@@ -1,0 +1,157 @@
+"""The program's calendar: weeks, the two daily sessions, what counts as done, adherence."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coach.domain.program import (
+    Part,
+    Program,
+    ProgramError,
+    Slot,
+    Status,
+    adherence,
+    day_plan,
+    filled,
+    parse_time,
+)
+from coach.domain.settings import Injured
+
+START = date(2026, 11, 2)  # a Monday
+
+
+def program(**kw: object) -> Program:
+    values: dict[str, object] = {
+        "id": "p",
+        "start": START,
+        "protocol": "alfredson",
+        "injured": Injured.RIGHT,
+    }
+    values.update(kw)
+    return Program(**values)  # type: ignore[arg-type]  # test helper
+
+
+def at(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime.combine(START + timedelta(days=day), time(hour, minute))
+
+
+def test_twelve_weeks_of_two_sessions_a_day_by_default() -> None:
+    p = program()
+    assert p.end == date(2027, 1, 24)
+    assert p.week(START) == 1
+    assert p.week(START + timedelta(days=6)) == 1
+    assert p.week(START + timedelta(days=7)) == 2
+    assert p.week(p.end) == 12
+    assert p.week(START - timedelta(days=1)) is None
+    assert p.week(p.end + timedelta(days=1)) is None
+    assert len(list(p.all_slots())) == 12 * 7 * 2
+    assert [s.at for s in p.slots(START)] == [time(8), time(18)]
+
+
+def test_a_workout_fills_the_session_of_its_half_of_the_day() -> None:
+    p = program(morning=time(7), evening=time(19))  # the day splits at 13:00
+    assert p.part_of(at(0, 12, 59)) is Part.MORNING
+    assert p.part_of(at(0, 13)) is Part.EVENING
+    assert p.slot_of(at(0, 6)) == Slot(START, Part.MORNING, time(7))
+    assert p.slot_of(at(-1, 8)) is None  # before the program
+
+
+def test_two_workouts_in_one_half_day_fill_one_session() -> None:
+    p = program()
+    done = filled(p, [at(0, 8), at(0, 9), at(0, 18)])
+    assert len(done) == 2
+    assert adherence(p, done, at(0, 23)).describe() == "2 of 2 sessions done (100%)"
+
+
+def test_adherence_counts_sessions_due_so_far() -> None:
+    p = program()
+    done = filled(p, [at(0, 8), at(1, 8), at(1, 18)])
+    # Day 2 at 12:00: due are days 0 and 1 (4) and day 2's morning (5).
+    result = adherence(p, done, at(2, 12))
+    assert (result.done, result.planned, result.percent) == (3, 5, 60)
+    assert adherence(p, set(), at(-1, 12)).describe() == "No sessions due yet"
+
+
+def test_a_session_done_early_never_takes_adherence_above_100() -> None:
+    p = program()
+    done = filled(p, [at(0, 7)])  # before its 08:00 time
+    assert adherence(p, done, at(0, 7, 30)).percent == 100
+
+
+def test_the_day_plan_shows_done_pending_and_next() -> None:
+    p = program()
+    done = filled(p, [at(3, 8)])
+    plan = day_plan(p, done, at(3, 10))
+    assert plan.week == 1
+    assert [s.part for s in plan.done] == [Part.MORNING]
+    assert [s.part for s in plan.pending] == [Part.EVENING]
+    assert plan.next == Slot(START + timedelta(days=3), Part.EVENING, time(18))
+
+
+def test_a_morning_missed_past_its_window_is_not_next() -> None:
+    p = program()  # 08:00 and 18:00: mornings count until 13:00
+    plan = day_plan(p, set(), at(0, 14))
+    assert plan.next is not None
+    assert plan.next.part is Part.EVENING
+    assert day_plan(p, set(), at(0, 23, 59)).next == Slot(START, Part.EVENING, time(18))
+    assert day_plan(p, set(), at(1, 0)).next == Slot(
+        START + timedelta(days=1), Part.MORNING, time(8)
+    )
+
+
+def test_a_paused_program_has_no_next_session() -> None:
+    assert day_plan(program(status=Status.PAUSED), set(), at(0, 7)).next is None
+
+
+def test_after_the_last_day_there_is_no_next_session() -> None:
+    p = program(weeks=1)
+    plan = day_plan(p, set(), at(7, 7))
+    assert (plan.week, plan.next, plan.pending) == (None, None, ())
+    assert plan.adherence.planned == 14
+
+
+@pytest.mark.parametrize(
+    ("kw", "message"),
+    [
+        ({"morning": time(18), "evening": time(8)}, "must come before"),
+        ({"morning": time(8), "evening": time(8)}, "must come before"),
+        ({"weeks": 0}, "weeks must be"),
+        ({"weeks": 53}, "weeks must be"),
+        ({"weeks": True}, "weeks must be"),
+        ({"visa_every_weeks": 13}, "visa_every_weeks must be"),
+    ],
+)
+def test_bad_settings_are_refused(kw: dict[str, object], message: str) -> None:
+    with pytest.raises(ProgramError, match=message):
+        program(**kw)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), [("08:00", time(8)), ("23:59", time(23, 59)), ("00:00", time(0))]
+)
+def test_times_of_day_parse(text: str, expected: time) -> None:
+    assert parse_time(text) == expected
+
+
+@pytest.mark.parametrize("text", ["8:00", "24:00", "12:60", "noon", "", "12:3a", "+1:00"])
+def test_bad_times_of_day_are_refused(text: str) -> None:
+    with pytest.raises(ProgramError, match="HH:MM"):
+        parse_time(text)
+
+
+@given(
+    st.lists(st.integers(min_value=-3 * 24 * 60, max_value=90 * 24 * 60), max_size=60),
+    st.integers(min_value=0, max_value=90 * 24 * 60),
+)
+def test_adherence_stays_between_zero_and_all_due(minutes: list[int], now_minutes: int) -> None:
+    p = program()
+    base = datetime.combine(START, time())
+    now = base + timedelta(minutes=now_minutes)
+    starts = [base + timedelta(minutes=m) for m in minutes if m <= now_minutes]
+    result = adherence(p, filled(p, starts), now)
+    assert 0 <= result.done <= result.planned <= 12 * 7 * 2
+    assert result.percent is None or 0 <= result.percent <= 100
