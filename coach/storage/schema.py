@@ -51,7 +51,47 @@ CREATE TABLE sets (
 ) STRICT;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1,)
+# The program, and what the user records beside the workouts (issue 5).
+_V2 = """
+CREATE TABLE programs (
+    id TEXT PRIMARY KEY,                 -- a UUID
+    created TEXT NOT NULL,               -- ISO 8601 stamp
+    start TEXT NOT NULL CHECK (start GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    protocol TEXT NOT NULL,
+    injured TEXT NOT NULL CHECK (injured IN ('left', 'right', 'both')),
+    morning TEXT NOT NULL CHECK (morning GLOB '[0-2][0-9]:[0-5][0-9]'),
+    evening TEXT NOT NULL CHECK (evening GLOB '[0-2][0-9]:[0-5][0-9]' AND evening > morning),
+    weeks INTEGER NOT NULL CHECK (weeks BETWEEN 1 AND 52),
+    visa_every_weeks INTEGER NOT NULL CHECK (visa_every_weeks BETWEEN 1 AND 12),
+    status TEXT NOT NULL CHECK (status IN ('active', 'paused', 'ended')),
+    reason TEXT NOT NULL DEFAULT '',     -- why it is paused
+    ended TEXT                           -- when a newer program replaced it
+) STRICT;
+
+CREATE TABLE checkins (
+    day TEXT PRIMARY KEY CHECK (day GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    recorded TEXT NOT NULL,
+    pain INTEGER CHECK (pain BETWEEN 0 AND 10),                         -- NULL: not answered
+    stiffness_minutes INTEGER CHECK (stiffness_minutes BETWEEN 0 AND 1440)
+) STRICT;                                 -- both NULL: the check-in was skipped that day
+
+CREATE TABLE visa_a (
+    id TEXT PRIMARY KEY,
+    taken TEXT NOT NULL,
+    answers TEXT NOT NULL CHECK (json_valid(answers)),  -- {"q1": .., "q8_branch": .., "q8": ..}
+    score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 100)
+) STRICT;
+
+CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    at TEXT NOT NULL,
+    program_id TEXT REFERENCES programs (id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('red flag', 'resumed')),
+    detail TEXT NOT NULL DEFAULT ''
+) STRICT;
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

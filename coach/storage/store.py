@@ -9,13 +9,14 @@ returns, so a set the screen calls saved survives a crash or a power cut.
 from __future__ import annotations
 
 import contextlib
+import functools
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
@@ -27,6 +28,9 @@ from coach.domain.timeline import Timeline, timeline
 from coach.storage import schema
 from coach.storage.files import private_dir, touch_private
 from coach.storage.schema import StorageError
+
+if TYPE_CHECKING:
+    from coach.storage.progress import Progress
 
 DB_NAME = "coach.sqlite3"
 MORNING_ENDS_HOUR = 14  # a session started before 14:00 counts as the morning one
@@ -228,6 +232,13 @@ class Store:
 
     def close(self) -> None:
         self.db.close()
+
+    @functools.cached_property
+    def progress(self) -> Progress:
+        """The program, check-ins, VISA-A results and events."""
+        from coach.storage.progress import Progress  # noqa: PLC0415 - it imports this module
+
+        return Progress(self)
 
     def __enter__(self) -> Store:
         return self

@@ -1,0 +1,358 @@
+"""The program and what the user records beside the workouts: check-ins, VISA-A, events.
+
+`Progress(store)` reads and writes the tables of schema version 2 and builds the
+plain records the domain's rules and charts work on (`coach.domain.advice.History`,
+`coach.domain.program.DayPlan`). Every write commits before it returns and raises
+StorageError, saying what was not saved, when the disk refuses.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from coach.domain import advice
+from coach.domain.advice import Morning, SessionPain, VisaScore, check_stiffness
+from coach.domain.pain import check_rating
+from coach.domain.program import (
+    DayPlan,
+    Part,
+    Program,
+    Slot,
+    Status,
+    day_plan,
+    filled,
+    parse_time,
+)
+from coach.domain.settings import Injured
+from coach.domain.trends import LoadPoint, PainPoint
+from coach.domain.visa_a import VisaAnswers, score
+from coach.storage.schema import StorageError
+from coach.storage.store import Store, day_range, failing_as, part_of_day, stamp
+
+RED_FLAG = "red flag"
+RESUMED = "resumed"
+
+
+@dataclass(frozen=True)
+class VisaResult:
+    id: str
+    taken: str  # stamp
+    answers: VisaAnswers
+    score: int
+
+    @property
+    def day(self) -> date:
+        return date.fromisoformat(self.taken[:10])
+
+
+@dataclass(frozen=True)
+class Today:
+    """What the Today page shows of the program."""
+
+    program: Program
+    plan: DayPlan
+    advice: advice.Advice
+    checkin: Morning | None  # None: not asked yet today
+    visa_due: bool
+    last_load_kg: float  # of the latest session with a set done (0 without one)
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    at: str
+    program_id: str | None
+    kind: str  # RED_FLAG or RESUMED
+    detail: str
+
+
+def naive(moment: datetime) -> datetime:
+    """A stamp's local wall-clock time, which is what the program's calendar is in."""
+    return moment.replace(tzinfo=None)
+
+
+class Progress:
+    """The program tables of a `Store`."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.db = store.db
+
+    # -- programs ---------------------------------------------------------------
+    def program(self) -> Program | None:
+        """The current program (active or paused), if any."""
+        rows = self.db.query(
+            "SELECT * FROM programs WHERE status != 'ended' ORDER BY created DESC LIMIT 1"
+        )
+        return next((_program(r) for r in rows), None)
+
+    def programs(self) -> list[Program]:
+        """Every program, the newest first; those replaced by a newer one are ENDED."""
+        return [_program(r) for r in self.db.query("SELECT * FROM programs ORDER BY created DESC")]
+
+    def start_program(self, program: Program) -> None:
+        """Make `program` the current one. The one it replaces stays, as ended."""
+        row = {
+            "id": program.id,
+            "created": stamp(self.store.now()),
+            "start": program.start.isoformat(),
+            "protocol": program.protocol,
+            "injured": program.injured.value,
+            "morning": program.morning.strftime("%H:%M"),
+            "evening": program.evening.strftime("%H:%M"),
+            "weeks": program.weeks,
+            "visa_every_weeks": program.visa_every_weeks,
+            "status": Status.ACTIVE.value,
+            "reason": "",
+            "ended": None,
+        }
+        with failing_as("save the program"), self.db.atomic():
+            self.db.execute(
+                "UPDATE programs SET status = 'ended', ended = ? WHERE status != 'ended'",
+                [row["created"]],
+            )
+            self.db.table("programs").insert(row)
+
+    def pause(self, program_id: str, red_flag: str) -> None:
+        """Pause the program for a red flag, and record it."""
+        with failing_as("record the red flag"), self.db.atomic():
+            self._event(program_id, RED_FLAG, red_flag)
+            self.db.table("programs").update(
+                program_id, {"status": Status.PAUSED.value, "reason": red_flag}
+            )
+
+    def resume(self, program_id: str) -> None:
+        with failing_as("resume the program"), self.db.atomic():
+            self._event(program_id, RESUMED, "")
+            self.db.table("programs").update(
+                program_id, {"status": Status.ACTIVE.value, "reason": ""}
+            )
+
+    def events(self, first: date | None = None, last: date | None = None) -> list[Event]:
+        where, params = day_range("at", first, last)
+        rows = self.db.query(f"SELECT * FROM events {where} ORDER BY at", params)  # noqa: S608 - fixed SQL
+        return [Event(**r) for r in rows]
+
+    def _event(self, program_id: str | None, kind: str, detail: str) -> None:
+        self.db.table("events").insert(
+            {
+                "id": uuid.uuid4().hex,
+                "at": stamp(self.store.now()),
+                "program_id": program_id,
+                "kind": kind,
+                "detail": detail,
+            }
+        )
+
+    # -- morning check-ins ----------------------------------------------------------
+    def checkin(self, day: date) -> Morning | None:
+        """The check-in of `day`: None if never asked; both answers None if skipped."""
+        rows = list(self.db.query("SELECT * FROM checkins WHERE day = ?", [day.isoformat()]))
+        return _morning(rows[0]) if rows else None
+
+    def save_checkin(self, day: date, pain: int | None, stiffness_minutes: int | None) -> None:
+        """Save (or replace) a day's check-in; both None records that it was skipped."""
+        if pain is not None:
+            check_rating(pain)
+        check_stiffness(stiffness_minutes)
+        row = {
+            "day": day.isoformat(),
+            "recorded": stamp(self.store.now()),
+            "pain": pain,
+            "stiffness_minutes": stiffness_minutes,
+        }
+        with failing_as("save the morning check-in"):
+            self.db.table("checkins").insert(row, replace=True)
+
+    def forget_checkin(self, day: date) -> None:
+        with failing_as("remove the morning check-in"):
+            self.db.execute("DELETE FROM checkins WHERE day = ?", [day.isoformat()])
+
+    def checkins(self, first: date | None = None, last: date | None = None) -> list[Morning]:
+        """Answered check-ins (skipped ones left out), oldest first."""
+        where, params = day_range("day", first, last)
+        answered = "(pain IS NOT NULL OR stiffness_minutes IS NOT NULL)"
+        where = f"{where} AND {answered}" if where else f"WHERE {answered}"
+        rows = self.db.query(f"SELECT * FROM checkins {where} ORDER BY day", params)  # noqa: S608 - fixed SQL
+        return [_morning(r) for r in rows]
+
+    # -- VISA-A -------------------------------------------------------------------
+    def save_visa(self, answers: VisaAnswers, taken: datetime | None = None) -> VisaResult:
+        result = VisaResult(
+            id=uuid.uuid4().hex,
+            taken=stamp(taken or self.store.now()),
+            answers=answers,
+            score=score(answers),
+        )
+        row = {
+            "id": result.id,
+            "taken": result.taken,
+            "answers": json.dumps(answers.as_dict(), sort_keys=True),
+            "score": result.score,
+        }
+        with failing_as("save the VISA-A answers"):
+            self.db.table("visa_a").insert(row)
+        return result
+
+    def visa(self, first: date | None = None, last: date | None = None) -> list[VisaResult]:
+        """VISA-A results, oldest first."""
+        where, params = day_range("taken", first, last)
+        rows = self.db.query(f"SELECT * FROM visa_a {where} ORDER BY julianday(taken)", params)  # noqa: S608 - fixed SQL
+        return [_visa(r) for r in rows]
+
+    def forget_visa(self, visa_id: str) -> None:
+        with failing_as("remove the VISA-A result"):
+            self.db.execute("DELETE FROM visa_a WHERE id = ?", [visa_id])
+
+    # -- what the rules and the Today page look at ------------------------------
+    def done_slots(self, program: Program) -> set[Slot]:
+        """The planned sessions filled by a workout with at least one set done."""
+        rows = self.db.execute(
+            "SELECT s.started FROM sessions AS s WHERE substr(s.started, 1, 10) BETWEEN ? AND ? "
+            "AND s.status != 'in progress' AND EXISTS (SELECT 1 FROM sets WHERE session_id = s.id)",
+            [program.start.isoformat(), program.end.isoformat()],
+        )
+        return filled(program, (naive(datetime.fromisoformat(r[0])) for r in rows))
+
+    def day_plan(self, program: Program) -> DayPlan:
+        return day_plan(program, self.done_slots(program), naive(self.store.now()))
+
+    def session_pains(self, first: date, last: date) -> list[SessionPain]:
+        """Each session with a set done, from `first` to `last`, oldest first."""
+        rows = self.db.execute(
+            "SELECT s.id, s.started, s.status, s.load_kg, t.pain FROM sessions AS s "
+            "JOIN sets AS t ON t.session_id = s.id "
+            "WHERE substr(s.started, 1, 10) BETWEEN ? AND ? AND s.status != 'in progress' "
+            "ORDER BY julianday(s.started), s.id, t.position",
+            [first.isoformat(), last.isoformat()],
+        )
+        sessions: dict[str, tuple[str, str, float, list[int | None]]] = {}
+        for sid, started, status, load, pain in rows:
+            sessions.setdefault(sid, (started, status, float(load), []))[3].append(pain)
+        return [
+            SessionPain(date.fromisoformat(started[:10]), load, tuple(pains), status == "completed")
+            for started, status, load, pains in sessions.values()
+        ]
+
+    def history(self, program: Program) -> advice.History:
+        today = naive(self.store.now()).date()
+        last = min(today, program.end)
+        return advice.History(
+            today=today,
+            start=program.start,
+            sessions=self.session_pains(program.start, last),
+            mornings=self.checkins(program.start, last),
+            visa=[VisaScore(v.day, v.score) for v in self.visa(program.start, last)],
+            paused_for=program.reason if program.status is Status.PAUSED else "",
+        )
+
+    def advice(self, program: Program) -> advice.Advice:
+        return advice.advise(self.history(program))
+
+    def today(self) -> Today | None:
+        """The current program as of now, or None without one."""
+        program = self.program()
+        if program is None:
+            return None
+        last = self.db.execute(
+            "SELECT s.load_kg FROM sessions AS s "
+            "WHERE EXISTS (SELECT 1 FROM sets WHERE session_id = s.id) "
+            "ORDER BY julianday(s.started) DESC LIMIT 1"
+        ).fetchone()
+        return Today(
+            program=program,
+            plan=self.day_plan(program),
+            advice=self.advice(program),
+            checkin=self.checkin(naive(self.store.now()).date()),
+            visa_due=self.visa_due(program),
+            last_load_kg=float(last[0]) if last else 0.0,
+        )
+
+    def visa_due(self, program: Program) -> bool:
+        """A VISA-A is due: none yet in this program, or the last is `visa_every_weeks` old."""
+        today = naive(self.store.now()).date()
+        if program.week(today) is None:
+            return False
+        taken = self.visa(program.start)
+        if not taken:
+            return True
+        return (today - taken[-1].day).days >= 7 * program.visa_every_weeks
+
+    # -- series for the charts and the report -------------------------------------
+    def pain_points(self, first: date | None = None, last: date | None = None, *,
+                    by_side: bool = False) -> list[PainPoint]:  # fmt: skip
+        """Each session's pain during its rated sets, oldest first (per side if asked)."""
+        where, params = day_range("s.started", first, last)
+        side = "t.side" if by_side else "NULL"
+        rows = self.db.execute(
+            f"SELECT s.started, {side}, avg(t.pain), max(t.pain), count(t.pain) "  # noqa: S608 - fixed SQL
+            f"FROM sessions AS s JOIN sets AS t ON t.session_id = s.id {where} "
+            f"{'AND' if where else 'WHERE'} t.pain IS NOT NULL "
+            f"GROUP BY s.id, {side} ORDER BY julianday(s.started), {side}",
+            params,
+        )
+        return [
+            PainPoint(naive(datetime.fromisoformat(started)), sd, float(mean), int(worst), n)
+            for started, sd, mean, worst, n in rows
+        ]
+
+    def load_points(self, first: date | None = None, last: date | None = None) -> list[LoadPoint]:
+        """The load of each session with a set done, oldest first."""
+        where, params = day_range("s.started", first, last)
+        rows = self.db.execute(
+            f"SELECT s.started, s.load_kg FROM sessions AS s {where} "  # noqa: S608 - fixed SQL
+            f"{'AND' if where else 'WHERE'} EXISTS (SELECT 1 FROM sets WHERE session_id = s.id) "
+            "ORDER BY julianday(s.started)",
+            params,
+        )
+        return [LoadPoint(naive(datetime.fromisoformat(t)), float(kg)) for t, kg in rows]
+
+    def done_parts(self, first: date | None = None, last: date | None = None,
+                   program: Program | None = None) -> set[tuple[date, Part]]:  # fmt: skip
+        """The (day, morning/evening) of each workout with a set done.
+
+        The day splits as `program` splits it; without one, at 14:00 (as the History does).
+        """
+        where, params = day_range("s.started", first, last)
+        rows = self.db.execute(
+            f"SELECT s.started FROM sessions AS s {where} "  # noqa: S608 - fixed SQL
+            f"{'AND' if where else 'WHERE'} EXISTS (SELECT 1 FROM sets WHERE session_id = s.id)",
+            params,
+        )
+        done = set()
+        for (started,) in rows:
+            moment = naive(datetime.fromisoformat(started))
+            part = program.part_of(moment) if program else Part(part_of_day(started))
+            done.add((moment.date(), part))
+        return done
+
+
+def _program(r: dict[str, Any]) -> Program:
+    return Program(
+        id=r["id"],
+        start=date.fromisoformat(r["start"]),
+        protocol=r["protocol"],
+        injured=Injured(r["injured"]),
+        morning=parse_time(r["morning"]),
+        evening=parse_time(r["evening"]),
+        weeks=r["weeks"],
+        visa_every_weeks=r["visa_every_weeks"],
+        status=Status(r["status"]),
+        reason=r["reason"],
+    )
+
+
+def _morning(r: dict[str, Any]) -> Morning:
+    return Morning(date.fromisoformat(r["day"]), r["pain"], r["stiffness_minutes"])
+
+
+def _visa(r: dict[str, Any]) -> VisaResult:
+    try:
+        answers = VisaAnswers.from_dict(json.loads(r["answers"]))
+    except ValueError as e:
+        raise StorageError(f"The VISA-A result of {r['taken'][:10]} is unreadable ({e}).") from e
+    return VisaResult(r["id"], r["taken"], answers, r["score"])

@@ -1,0 +1,197 @@
+"""The program tables: programs, check-ins, VISA-A, events, and what the rules read."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import date, time, timedelta
+
+import pytest
+
+from coach.domain.advice import Kind, Morning
+from coach.domain.program import Part, Program, Status
+from coach.domain.settings import Injured
+from coach.domain.timeline import Timeline
+from coach.domain.visa_a import VisaAnswers
+from coach.storage.schema import StorageError
+from coach.storage.store import Store
+from tests.helpers import WallClock, fill_the_disk, run_sets
+
+TODAY = date(2026, 11, 21)  # the wall clock's day
+
+
+def program(start: date = TODAY - timedelta(days=10), pid: str = "p1", **kw: object) -> Program:
+    return Program(pid, start, "alfredson", Injured.RIGHT, **kw)  # type: ignore[arg-type]
+
+
+def answers(points: int) -> VisaAnswers:
+    """Answers scoring `points` on each of Q1-Q6 (Q7 0, Q8 branch C 0)."""
+    return VisaAnswers(points, points, points, points, points, points, 0, "C", 0)
+
+
+def test_a_new_program_keeps_the_old_one_as_ended(store: Store, wall: WallClock) -> None:
+    store.progress.start_program(program(pid="old"))
+    wall.advance(minutes=1)
+    store.progress.start_program(program(pid="new", morning=time(7), evening=time(20)))
+    current = store.progress.program()
+    assert current is not None
+    assert (current.id, current.morning, current.evening) == ("new", time(7), time(20))
+    assert [(p.id, p.status) for p in store.progress.programs()] == [
+        ("new", Status.ACTIVE),
+        ("old", Status.ENDED),
+    ]
+
+
+def test_no_program_until_one_is_started(store: Store) -> None:
+    assert store.progress.program() is None
+    assert store.progress.programs() == []
+
+
+def test_a_red_flag_pauses_the_program_and_is_recorded(store: Store) -> None:
+    store.progress.start_program(program())
+    store.progress.pause("p1", "a snap in the heel")
+    paused = store.progress.program()
+    assert paused is not None
+    assert (paused.status, paused.reason) == (Status.PAUSED, "a snap in the heel")
+    advice = store.progress.advice(paused)
+    assert advice.kind is Kind.PAUSED
+    assert "a snap in the heel" in advice.text
+    store.progress.resume("p1")
+    resumed = store.progress.program()
+    assert resumed is not None
+    assert resumed.status is Status.ACTIVE
+    events = store.progress.events()
+    assert [(e.kind, e.detail, e.program_id) for e in events] == [
+        ("red flag", "a snap in the heel", "p1"),
+        ("resumed", "", "p1"),
+    ]
+
+
+def test_a_check_in_is_saved_replaced_skipped_and_forgotten(store: Store) -> None:
+    assert store.progress.checkin(TODAY) is None
+    store.progress.save_checkin(TODAY, 3, 20)
+    assert store.progress.checkin(TODAY) == Morning(TODAY, 3, 20)
+    store.progress.save_checkin(TODAY, 2, None)  # edited later
+    assert store.progress.checkin(TODAY) == Morning(TODAY, 2, None)
+    store.progress.save_checkin(TODAY - timedelta(days=1), None, None)  # skipped
+    assert store.progress.checkin(TODAY - timedelta(days=1)) == Morning(
+        TODAY - timedelta(days=1), None, None
+    )
+    assert store.progress.checkins() == [Morning(TODAY, 2, None)]  # skipped ones left out
+    store.progress.forget_checkin(TODAY)
+    assert store.progress.checkin(TODAY) is None
+
+
+@pytest.mark.parametrize(("pain", "stiffness"), [(11, 0), (-1, 0), (2, -5), (2, 1441)])
+def test_a_check_in_out_of_range_is_refused_and_not_saved(
+    store: Store, pain: int, stiffness: int
+) -> None:
+    with pytest.raises(ValueError, match="from 0 to"):
+        store.progress.save_checkin(TODAY, pain, stiffness)
+    assert store.progress.checkin(TODAY) is None
+
+
+def test_visa_a_answers_are_stored_with_their_score(store: Store, wall: WallClock) -> None:
+    first = store.progress.save_visa(answers(4))
+    wall.advance(days=14)
+    second = store.progress.save_visa(answers(7))
+    found = store.progress.visa()
+    assert [(v.score, v.answers) for v in found] == [(24, answers(4)), (42, answers(7))]
+    assert found[0] == first
+    assert found[1] == second
+    store.progress.forget_visa(first.id)
+    assert store.progress.visa() == [second]
+
+
+def test_visa_a_is_due_at_the_start_and_then_every_two_weeks(store: Store, wall: WallClock) -> None:
+    p = program(start=TODAY)
+    store.progress.start_program(p)
+    assert store.progress.visa_due(p)
+    store.progress.save_visa(answers(5))
+    wall.advance(days=13)
+    assert not store.progress.visa_due(p)
+    wall.advance(days=1)
+    assert store.progress.visa_due(p)
+
+
+def test_adherence_and_today_come_from_the_sessions_with_a_set_done(
+    store: Store, wall: WallClock, short_timeline: Timeline
+) -> None:
+    p = program(start=TODAY - timedelta(days=1))
+    store.progress.start_program(p)
+    run_sets(store, short_timeline, wall, 0)  # started, nothing done: does not count
+    store.db.execute("UPDATE sessions SET status = 'stopped'")
+    run_sets(store, short_timeline, wall, 2)  # 08:00: today's morning
+    store.db.execute("UPDATE sessions SET status = 'completed' WHERE status = 'in progress'")
+    wall.advance(hours=2)
+    plan = store.progress.day_plan(p)
+    assert [s.part for s in plan.done] == [Part.MORNING]
+    assert [s.part for s in plan.pending] == [Part.EVENING]
+    # Due by 10:00 today: yesterday's two and this morning's.
+    assert (plan.adherence.done, plan.adherence.planned) == (1, 3)
+
+
+def test_the_rules_read_the_sessions_pain(
+    store: Store, wall: WallClock, short_timeline: Timeline
+) -> None:
+    p = program()
+    store.progress.start_program(p)
+    for _ in range(2):
+        sid = run_sets(store, short_timeline, wall, 4)
+        for position in range(4):
+            store.set_pain(sid, position, 1)
+        store.db.execute("UPDATE sessions SET status = 'completed' WHERE id = ?", [sid])
+        wall.advance(hours=10)
+    assert store.progress.advice(p).kind is Kind.ADD_LOAD
+    store.set_pain(sid, 3, 6)
+    assert store.progress.advice(p).kind is Kind.LOWER
+
+
+def test_series_for_the_charts(store: Store, wall: WallClock, short_timeline: Timeline) -> None:
+    sid = run_sets(store, short_timeline, wall, 3)
+    for position, pain in enumerate([2, 4, None]):
+        store.set_pain(sid, position, pain)
+    [point] = store.progress.pain_points()
+    assert (point.mean, point.max, point.sets, point.side) == (3.0, 4, 2, None)
+    assert point.when.isoformat() == "2026-11-21T08:00:00"  # local wall-clock time
+    by_side = store.progress.pain_points(by_side=True)
+    assert [p.side for p in by_side] == ["right"]
+    [load] = store.progress.load_points()
+    assert load.load_kg == 0.0
+    assert store.progress.done_parts() == {(TODAY, Part.MORNING)}
+    assert store.progress.pain_points(first=TODAY + timedelta(days=1)) == []
+
+
+def test_the_tables_refuse_bad_values_even_past_the_code(store: Store) -> None:
+    with pytest.raises(sqlite3.IntegrityError):
+        store.db.execute("INSERT INTO checkins VALUES ('2026-11-21', 'x', 11, NULL)")
+    with pytest.raises(sqlite3.IntegrityError):
+        store.db.execute(
+            "INSERT INTO programs VALUES ('x', 'c', '2026-11-21', 'alfredson', 'right', "
+            "'18:00', '08:00', 12, 2, 'active', '', NULL)"
+        )
+    with pytest.raises(sqlite3.IntegrityError):
+        store.db.execute("INSERT INTO visa_a VALUES ('x', 't', 'not json', 50)")
+
+
+def test_a_full_disk_is_a_clear_error_and_nothing_half_saved(
+    store: Store, wall: WallClock, short_timeline: Timeline
+) -> None:
+    store.progress.start_program(program())
+    sid = run_sets(store, short_timeline, wall, 1)
+    fill_the_disk(store, sid)
+
+    def save_until_full(write: Callable[[int], object]) -> None:
+        for n in range(200):  # the first rows may still fit in a page's free space
+            write(n)
+
+    with pytest.raises(StorageError, match="Could not save the VISA-A answers"):
+        save_until_full(lambda _: store.progress.save_visa(answers(5)))
+    before = store.progress.program()
+    with pytest.raises(StorageError, match="Could not save the program"):
+        save_until_full(lambda n: store.progress.start_program(program(pid=f"new{n}")))
+    # The old program is still the current one, or a complete new one replaced it.
+    current = store.progress.program()
+    assert current is not None
+    assert current == before or current.id.startswith("new")
+    assert len([p for p in store.progress.programs() if p.status is not Status.ENDED]) == 1
