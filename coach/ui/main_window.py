@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,6 +60,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.today = TodayView()
         self.today.start_requested.connect(self.start_workout)
+        self.today.new_program_requested.connect(self.new_program)
+        self.today.checkin_requested.connect(self.check_in)
+        self.today.visa_requested.connect(self.take_visa)
+        self.today.resume_requested.connect(self.resume_program)
         self.add_page("Today", self.today)
         # The History page is built when first needed (at the latest, right after the
         # first paint, when the history opens): its tables cost start-up ~10 ms.
@@ -112,6 +117,9 @@ class MainWindow(QMainWindow):
             self.offer_resume()
         except StorageError as e:
             DataProblem.tell(self, "Interrupted session", str(e))
+        self.refresh_today()
+        if self.workout is None:  # not in the middle of a resumed session
+            self.ask_daily_questions()
 
     def attach_store(self, store: Store | None, problem: str = "") -> None:
         self.store = store
@@ -119,6 +127,104 @@ class MainWindow(QMainWindow):
         self.history.set_store(store, problem)
         for action in (self.export_action, self.import_action):
             action.setEnabled(store is not None)
+
+    # -- the program -------------------------------------------------------------
+    def refresh_today(self) -> None:
+        """Show the program's state as of now on the Today page."""
+        from datetime import datetime  # noqa: PLC0415 - keeps start-up's imports minimal
+
+        if self.store is None:
+            self.today.show_today(None, datetime.now().astimezone())
+            return
+        from coach.storage.schema import StorageError  # noqa: PLC0415 - loaded with the store
+
+        try:
+            state = self.store.progress.today()
+        except StorageError as e:
+            state = None
+            self.statusBar().showMessage(f"Could not read the program: {e}", 10_000)
+        self.today.show_today(state, self.store.now())
+
+    def ask_daily_questions(self) -> None:
+        """The first time the app opens each day: the morning check-in, and VISA-A when due."""
+        state = self.today.state
+        if state is None or state.plan.week is None:
+            return
+        from coach.domain.program import Status  # noqa: PLC0415 - loaded with the store
+
+        if state.program.status is not Status.ACTIVE:
+            return
+        if state.checkin is None:
+            self.check_in()
+        if self.today.state is not None and self.today.state.visa_due:
+            self.take_visa()
+
+    def new_program(self) -> None:
+        if self.store is None:
+            from coach.ui.data import DataProblem  # noqa: PLC0415 - on demand
+
+            DataProblem.tell(self, "No history to keep a program in", self.store_problem)
+            return
+        from coach.ui.program_dialogs import ProgramDialog  # noqa: PLC0415 - on demand
+
+        current = self.store.progress.program()
+        program = ProgramDialog.ask(self, self.store.now().date(), current)
+        if program is None:
+            return
+        if self._write("Program not saved", self.store.progress.start_program, program):
+            self.take_visa()  # the first VISA-A is the program's baseline
+
+    def check_in(self) -> None:
+        if self.store is None:
+            return
+        from coach.ui.program_dialogs import SKIPPED, CheckinDialog  # noqa: PLC0415 - on demand
+
+        day = self.store.now().date()
+        progress = self.store.progress
+        previous = progress.checkin(day)
+        answer = CheckinDialog.ask(self, day, previous)
+        if answer is None:
+            return
+        if answer is SKIPPED:
+            if previous is None:  # skipping never erases answers already given
+                self._write("Check-in not saved", progress.save_checkin, day, None, None)
+            return
+        self._write(
+            "Check-in not saved", progress.save_checkin, day, answer.pain, answer.stiffness_minutes
+        )
+
+    def take_visa(self) -> None:
+        if self.store is None:
+            return
+        from coach.ui.visa_dialog import VisaDialog  # noqa: PLC0415 - on demand
+
+        taken = self.store.progress.visa()
+        answers = VisaDialog.ask(self, taken[-1].answers if taken else None)
+        if answers is not None:
+            self._write("VISA-A not saved", self.store.progress.save_visa, answers)
+
+    def resume_program(self) -> None:
+        state = self.today.state
+        if self.store is None or state is None:
+            return
+        from coach.ui.program_dialogs import ConfirmResume  # noqa: PLC0415 - on demand
+
+        if ConfirmResume.ask(self, state.program.reason):
+            self._write("Program not resumed", self.store.progress.resume, state.program.id)
+
+    def _write(self, title: str, write: Callable[..., object], *args: object) -> bool:
+        """Run a write of the program's tables; tell the user if the disk refused it."""
+        from coach.storage.schema import StorageError  # noqa: PLC0415 - loaded with the store
+        from coach.ui.data import DataProblem  # noqa: PLC0415
+
+        try:
+            write(*args)
+        except StorageError as e:
+            DataProblem.tell(self, title, str(e))
+            return False
+        finally:
+            self.refresh_today()
+        return True
 
     def offer_resume(self) -> None:
         """Ask about a session the app died in: resume it, close it, or ask next time."""
@@ -177,7 +283,9 @@ class MainWindow(QMainWindow):
         self.workout.setFocus()
         return self.workout
 
-    def _workout_closed(self, _record: SessionRecord) -> None:
+    def _workout_closed(self, record: SessionRecord) -> None:
+        self._pause_for_red_flag(record)
+        self.refresh_today()
         self.history.reload()
         if self.workout is not None:
             self.pages.removeWidget(self.workout)
@@ -186,6 +294,17 @@ class MainWindow(QMainWindow):
             self.workout = None
         self._set_busy(busy=False)
         self.pages.setCurrentWidget(self.today)
+
+    def _pause_for_red_flag(self, record: SessionRecord) -> None:
+        """A session stopped for a red flag pauses the current program, and records why."""
+        from coach.domain.red_flags import from_reason  # noqa: PLC0415 - on demand
+
+        flag = from_reason(record.reason)
+        program = self.store.progress.program() if self.store is not None else None
+        if flag is None or program is None:
+            return
+        assert self.store is not None  # noqa: S101 - the program came from the store
+        self._write("Red flag not recorded", self.store.progress.pause, program.id, flag.label)
 
     def _set_busy(self, *, busy: bool) -> None:
         """A session has the window to itself: no other page, and no edits of the history."""

@@ -6,24 +6,35 @@ the page, `coach plan` and the workout can never tell different stories.
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
     QFormLayout,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
+from coach.domain.advice import Kind
 from coach.domain.plan import plan
+from coach.domain.program import Part, Slot, Status
 from coach.domain.protocols import PROTOCOLS, Protocol
-from coach.domain.settings import Injured, Settings
+from coach.domain.settings import LIMITS, Injured, Settings
 from coach.domain.summary import PlanSummary, format_seconds, summarize
 from coach.domain.timeline import Timeline, timeline
+
+if TYPE_CHECKING:  # the page is drawn before the storage layer is loaded
+    from coach.storage.progress import Today
 
 DISCLAIMER = (
     "Coach is an exercise aid, not a diagnosis or a treatment plan of its own. Use it for "
@@ -31,76 +42,289 @@ DISCLAIMER = (
     "(a snap or pop in the heel, sudden sharp pain, or a hot, swollen calf)."
 )
 
-_WHERE = {
+WHERE = {
     "alfredson": "In the tendon, 2-6 cm above the heel (midportion)",
     "jonsson": "At the heel bone, where the tendon attaches (insertional)",
 }
-_SIDES = {
+SIDES = {
     Injured.LEFT: "Left leg",
     Injured.RIGHT: "Right leg",
     Injured.BOTH: "Both legs",
 }
+ADVICE_TITLES = {
+    Kind.PAUSED: "Program paused",
+    Kind.LOWER: "Lower the load",
+    Kind.REVIEW: "Time for a check-up",
+    Kind.ADD_LOAD: "Ready for more load",
+    Kind.CARRY_ON: "Carry on",
+}
+ADVICE_COLOURS = {  # background, border: calm for carry on, warm for the rest
+    Kind.PAUSED: ("#fde7e9", "#b00020"),
+    Kind.LOWER: ("#fff4e0", "#b26a00"),
+    Kind.REVIEW: ("#fff4e0", "#b26a00"),
+    Kind.ADD_LOAD: ("#e6f4ea", "#1e7b34"),
+    Kind.CARRY_ON: ("#e8f0fe", "#1a56b0"),
+}
+
+
+def _day_text(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def slot_text(slot: Slot, today: date) -> str:
+    """When a planned session is, in words: "this evening at 18:00", "Mon 23 Nov, morning"."""
+    at = f"{slot.at:%H:%M}"
+    if slot.day == today:
+        return f"this {slot.part.value} at {at}"
+    if (slot.day - today).days == 1:
+        return f"tomorrow {slot.part.value} at {at}"
+    return f"{slot.day:%a} {slot.day.day} {slot.day:%b}, {slot.part.value} at {at}"
 
 
 class TodayView(QWidget):
-    """Shows the plan for the chosen protocol and side; emits `plan_changed` on a change."""
+    """The program at a glance, and the plan for the next session.
+
+    Emits `plan_changed` when the session plan changes; the program's buttons emit
+    the request signals, which the main window answers. `show_today()` is given the
+    program's state (or None without a program) whenever it changes.
+    """
 
     plan_changed = Signal()
     start_requested = Signal()
+    new_program_requested = Signal()
+    checkin_requested = Signal()
+    visa_requested = Signal()
+    resume_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.state: Today | None = None
+        self._applied: str | None = None  # the program whose choices fill the boxes
         title = QLabel("Today")
         title.setStyleSheet("font-size: 22pt; font-weight: 600;")
+        self.date_label = QLabel()
+        self.date_label.setStyleSheet("font-size: 12pt;")
 
+        program = self._build_program_panel()
+        session = self._build_session_panel()
+
+        disclaimer = QLabel(DISCLAIMER)
+        disclaimer.setWordWrap(True)
+        disclaimer.setStyleSheet("font-size: 9pt;")
+        columns = QHBoxLayout()
+        columns.addWidget(program, stretch=0)
+        columns.addLayout(session, stretch=1)
+        heading = QHBoxLayout()
+        heading.addWidget(title)
+        heading.addStretch(1)
+        heading.addWidget(self.date_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.addLayout(heading)
+        layout.addLayout(columns, stretch=1)
+        layout.addWidget(disclaimer)
+
+        for box in (self.where, self.side):
+            box.currentIndexChanged.connect(self._refresh)
+        self.sets.valueChanged.connect(self._refresh)
+        self.load.valueChanged.connect(self._refresh)
+        self._refresh()
+        self.show_today(None, datetime.now().astimezone())
+
+    def _build_session_panel(self) -> QVBoxLayout:
         self.where = QComboBox()
         self.where.setAccessibleName("Where does it hurt?")
-        for protocol_id, where_text in _WHERE.items():
+        for protocol_id, where_text in WHERE.items():
             self.where.addItem(where_text, protocol_id)
         self.side = QComboBox()
         self.side.setAccessibleName("Which side hurts?")
-        for injured, side_text in _SIDES.items():
+        for injured, side_text in SIDES.items():
             self.side.addItem(side_text, injured)
-        self.side.setCurrentIndex(list(_SIDES).index(Settings().injured))
+        self.side.setCurrentIndex(list(SIDES).index(Settings().injured))
+        self.sets = QSpinBox()
+        self.sets.setRange(int(LIMITS["sets"].low), int(LIMITS["sets"].high))
+        self.sets.setValue(Settings().sets)
+        self.sets.setAccessibleName("Sets of each exercise")
+        self.load = QDoubleSpinBox()
+        self.load.setRange(LIMITS["load_kg"].low, LIMITS["load_kg"].high)
+        self.load.setSingleStep(2.5)
+        self.load.setDecimals(1)
+        self.load.setSuffix(" kg")
+        self.load.setAccessibleName("Added load in kilograms")
+        self.load.setToolTip("Weight added in a backpack; 0 for body weight only")
 
         form = QFormLayout()
-        for text, box in (("&Where does it hurt?", self.where), ("Which &side?", self.side)):
+        for text, box in (
+            ("&Where does it hurt?", self.where),
+            ("Which &side?", self.side),
+            ("S&ets of each exercise", self.sets),
+            ("Added &load", self.load),
+        ):
             label = QLabel(text)
-            label.setBuddy(box)  # Alt+W / Alt+S focus the box
+            label.setBuddy(box)  # Alt+<letter> focuses the box
             form.addRow(label, box)
 
         self.plan_text = QTextBrowser()
         self.plan_text.setAccessibleName("Session plan")
         self.plan_text.setOpenLinks(False)
 
-        disclaimer = QLabel(DISCLAIMER)
-        disclaimer.setWordWrap(True)
-        disclaimer.setStyleSheet("font-size: 9pt;")
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addWidget(title)
-        layout.addLayout(form)
-        layout.addWidget(self.plan_text, stretch=1)
+        session = QVBoxLayout()
+        session.addLayout(form)
+        session.addWidget(self.plan_text, stretch=1)
         self.start_button = QPushButton("Start this session")
         self.start_button.setAccessibleName("Start this session")
         self.start_button.setMinimumHeight(48)
         self.start_button.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.start_button.clicked.connect(self.start_requested)
-        layout.addWidget(self.start_button)
-        layout.addWidget(disclaimer)
+        session.addWidget(self.start_button)
+        return session
 
-        self.where.currentIndexChanged.connect(self._refresh)
-        self.side.currentIndexChanged.connect(self._refresh)
-        self._refresh()
+    def _build_program_panel(self) -> QFrame:
+        panel = QFrame()
+        panel.setObjectName("program")
+        panel.setFixedWidth(360)
+        panel.setStyleSheet(
+            "QFrame#program { border: 1px solid palette(mid); border-radius: 6px; }"
+        )
+        self.week_label = QLabel()
+        self.week_label.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        self.program_label = QLabel()
+        self.sessions_label = QLabel()
+        self.next_label = QLabel()
+        self.adherence_label = QLabel()
+        self.advice_box = QLabel()
+        self.advice_box.setAccessibleName("Advice")
+        self.advice_box.setTextFormat(Qt.TextFormat.RichText)
+        self.checkin_label = QLabel()
+        self.visa_label = QLabel()
+        for label in (
+            self.program_label, self.sessions_label, self.next_label, self.adherence_label,
+            self.advice_box, self.checkin_label, self.visa_label,
+        ):  # fmt: skip
+            label.setWordWrap(True)
+        self.checkin_button = QPushButton("Morning check-in…")
+        self.checkin_button.clicked.connect(self.checkin_requested)
+        self.visa_button = QPushButton("VISA-A questionnaire…")
+        self.visa_button.clicked.connect(self.visa_requested)
+        self.resume_button = QPushButton("Resume the program…")
+        self.resume_button.clicked.connect(self.resume_requested)
+        self.program_button = QPushButton()
+        self.program_button.clicked.connect(self.new_program_requested)
 
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(14, 12, 14, 12)
+        for w in (
+            self.week_label, self.program_label, self.sessions_label, self.next_label,
+            self.adherence_label, self.advice_box, self.checkin_label, self.checkin_button,
+            self.visa_label, self.visa_button, self.resume_button,
+        ):  # fmt: skip
+            layout.addWidget(w)
+        layout.addStretch(1)
+        layout.addWidget(self.program_button)
+        return panel
+
+    # -- the program -----------------------------------------------------------
+    def show_today(self, state: Today | None, now: datetime) -> None:
+        """Show the program's state as of `now`; None: no program yet (or no history)."""
+        self.state = state
+        self.date_label.setText(f"{now:%A} {_day_text(now.date())}")
+        has = state is not None
+        for w in (
+            self.sessions_label, self.next_label, self.adherence_label, self.advice_box,
+            self.checkin_label, self.checkin_button, self.visa_label, self.visa_button,
+        ):  # fmt: skip
+            w.setVisible(has)
+        paused = state is not None and state.program.status is Status.PAUSED
+        self.resume_button.setVisible(paused)
+        self.start_button.setEnabled(not paused)
+        self.start_button.setToolTip("The program is paused (see the advice)" if paused else "")
+        if state is None:
+            self.week_label.setText("No program yet")
+            self.program_label.setText(
+                "Set up a 12-week program: Coach then shows where you are in it, how many "
+                "sessions you have done, and advice from your pain records. You can also "
+                "run a single session on the right."
+            )
+            self.program_button.setText("Set up a 12-week program…")
+            return
+        self._show_program(state, now.date())
+
+    def _show_program(self, state: Today, today: date) -> None:
+        program, day = state.program, state.plan
+        if day.week is None:
+            ended = today > program.end
+            self.week_label.setText("Program finished" if ended else "Program not started")
+        else:
+            self.week_label.setText(f"Week {day.week} of {program.weeks}")
+        self.program_label.setText(
+            f"{PROTOCOLS[program.protocol].name}, {SIDES[program.injured].lower()}. "
+            f"From {_day_text(program.start)} to {_day_text(program.end)}."
+        )
+        marks = {**{s.part: "✓ done" for s in day.done}, **{s.part: "to do" for s in day.pending}}
+        if marks:
+            self.sessions_label.setText(
+                "Today: "
+                + " · ".join(
+                    f"{part.value} ({at:%H:%M}) {marks[part]}"
+                    for part, at in (
+                        (Part.MORNING, program.morning),
+                        (Part.EVENING, program.evening),
+                    )
+                )
+            )
+        else:
+            self.sessions_label.setText("No sessions planned today.")
+        if program.status is Status.PAUSED:
+            self.next_label.setText("Next session: none while the program is paused.")
+        elif day.next is None:
+            self.next_label.setText("Next session: none, the program is over.")
+        else:
+            self.next_label.setText(f"Next session: {slot_text(day.next, today)}.")
+        self.adherence_label.setText(f"Adherence: {day.adherence.describe()}.")
+        advice = state.advice
+        background, border = ADVICE_COLOURS[advice.kind]
+        self.advice_box.setStyleSheet(
+            f"QLabel {{ background: {background}; color: #1b1b1b; border-left: 4px solid "
+            f"{border}; padding: 8px; }}"
+        )
+        self.advice_box.setText(
+            f"<b>{escape(ADVICE_TITLES[advice.kind])}</b><br>{escape(advice.text)}"
+            f"<br><br><i>Why:</i> {escape(advice.why)}<br><small>Source: "
+            f"{escape(advice.source)}</small>"
+        )
+        checkin = state.checkin
+        if checkin is None:
+            self.checkin_label.setText("Morning check-in: not done yet today.")
+            self.checkin_button.setText("Check in now…")
+        elif checkin.pain is None and checkin.stiffness_minutes is None:
+            self.checkin_label.setText("Morning check-in: skipped today.")
+            self.checkin_button.setText("Check in after all…")
+        else:
+            pain = "-" if checkin.pain is None else f"{checkin.pain}/10"
+            stiff = "-" if checkin.stiffness_minutes is None else f"{checkin.stiffness_minutes} min"
+            self.checkin_label.setText(f"Morning check-in: pain {pain}, stiffness {stiff}.")
+            self.checkin_button.setText("Change today's check-in…")
+        self.visa_label.setText(
+            "VISA-A questionnaire: due now." if state.visa_due else "VISA-A questionnaire: done."
+        )
+        self.visa_button.setText("Answer it now…" if state.visa_due else "Answer it again…")
+        self.program_button.setText("Start a new program…")
+        if self._applied != program.id:  # the program's choices, once: the user may change them
+            self._applied = program.id
+            self.where.setCurrentIndex(self.where.findData(program.protocol))
+            self.side.setCurrentIndex(self.side.findData(program.injured))
+            self.load.setValue(state.last_load_kg)
+
+    # -- the session plan ------------------------------------------------------
     @property
     def protocol(self) -> Protocol:
         return PROTOCOLS[self.where.currentData()]
 
     @property
     def settings(self) -> Settings:
-        return Settings(injured=self.side.currentData())
+        return Settings(
+            injured=self.side.currentData(), sets=self.sets.value(), load_kg=self.load.value()
+        )
 
     @property
     def timeline(self) -> Timeline:

@@ -49,6 +49,7 @@ from coach.domain.engine import Engine, EngineState, Status
 from coach.domain.pain import SOURCE as PAIN_SOURCE
 from coach.domain.pain import should_offer_to_stop, zone
 from coach.domain.record import Outcome, SessionRecord, SetResult
+from coach.domain.red_flags import REASON
 from coach.domain.settings import Side
 from coach.domain.summary import format_seconds
 from coach.domain.timeline import Cue, CueKind, Timeline
@@ -494,7 +495,7 @@ class WorkoutView(QWidget):
             self.toggle_pause()
         flag = RedFlagDialog.ask(self)
         if flag is not None:
-            self._end(Outcome.STOPPED, f"red flag: {flag}")
+            self._end(Outcome.STOPPED, REASON + flag)
 
     def toggle_mute(self) -> None:
         if self.player is None:
