@@ -47,7 +47,7 @@ class ProgramDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("New 12-week program" if current is None else "Start a new program")
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        self.intro = intro = QLabel(
             f"A program is {WEEKS} weeks of the heel-drop exercises, twice a day, every day. "
             "Coach shows where you are in it, keeps count, and reminds you to check in "
             "each morning."

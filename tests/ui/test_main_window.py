@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -8,15 +9,21 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from coach import __version__
+from coach.domain.advice import Morning
 from coach.domain.plan import plan
+from coach.domain.program import Program, Status
 from coach.domain.protocols import JONSSON
 from coach.domain.settings import Injured, Settings
 from coach.domain.timeline import timeline
+from coach.domain.visa_a import VisaAnswers
 from coach.storage.store import SessionRow, Store
 from coach.ui import exchange_dialogs, sound
 from coach.ui.data import ResumeSession
 from coach.ui.main_window import MainWindow
+from coach.ui.program_dialogs import SKIPPED, CheckinDialog, ConfirmResume, ProgramDialog
 from coach.ui.today_view import TodayView
+from coach.ui.visa_dialog import VisaDialog
+from coach.ui.workout_dialogs import RedFlagDialog
 from coach.ui.workout_view import WorkoutView
 from tests.helpers import WallClock, run_sets
 
@@ -230,3 +237,113 @@ def test_an_import_clears_the_undo_history(
     monkeypatch.setattr(exchange_dialogs.Tell, "info", classmethod(lambda *_a: None))
     window.import_action.trigger()
     assert not window.undo_stack.canUndo()
+
+
+# -- the program ----------------------------------------------------------------------
+def _program_folder(folder: Path) -> None:
+    """A data folder with a program that started today, as the real clock has it."""
+    with Store.open(folder) as store:
+        today = store.now().date()
+        store.progress.start_program(Program("p1", today, "alfredson", Injured.RIGHT))
+
+
+VISA = VisaAnswers(5, 5, 5, 5, 5, 5, 4, "B", 10)
+
+
+def test_the_first_open_of_the_day_asks_the_check_in_and_the_due_visa_a(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _program_folder(tmp_path / "data")
+    asked: list[str] = []
+
+    def check_in(_cls: object, _parent: object, day: date, previous: object) -> Morning:
+        asked.append("check-in")
+        assert previous is None
+        return Morning(day, 3, 20)
+
+    def visa(_cls: object, _parent: object, _previous: object) -> VisaAnswers:
+        asked.append("visa")
+        return VISA
+
+    monkeypatch.setattr(CheckinDialog, "ask", classmethod(check_in))
+    monkeypatch.setattr(VisaDialog, "ask", classmethod(visa))
+    for _ in range(2):  # the second start the same day asks nothing
+        w = MainWindow(tmp_path / "data")
+        qtbot.addWidget(w)
+        w.open_data()
+        assert w.store is not None
+        assert w.today.week_label.text() == "Week 1 of 12"
+        assert w.today.checkin_label.text() == "Morning check-in: pain 3/10, stiffness 20 min."
+        assert w.today.visa_label.text() == "VISA-A questionnaire: done."
+        assert [v.score for v in w.store.progress.visa()] == [44]  # 6 x 5 + 4 + 10
+        w.store.close()
+        w.close()
+    assert asked == ["check-in", "visa"]
+
+
+def test_a_skipped_check_in_is_not_asked_again_that_day(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _program_folder(tmp_path / "data")
+    monkeypatch.setattr(CheckinDialog, "ask", classmethod(lambda *_a: SKIPPED))
+    monkeypatch.setattr(VisaDialog, "ask", classmethod(lambda *_a: None))
+    w = MainWindow(tmp_path / "data")
+    qtbot.addWidget(w)
+    w.open_data()
+    assert w.store is not None
+    assert w.today.checkin_label.text() == "Morning check-in: skipped today."
+    monkeypatch.setattr(CheckinDialog, "ask", classmethod(lambda *_a: pytest.fail("asked")))
+    w.ask_daily_questions()
+    assert w.store.progress.visa() == []  # cancelled: nothing saved
+    w.store.close()
+
+
+def test_setting_up_a_program_saves_it_and_asks_for_a_baseline_visa_a(
+    data_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = data_window
+    assert window.store is not None
+    assert window.today.week_label.text() == "No program yet"
+    today = window.store.now().date()
+    program = Program("new", today, "jonsson", Injured.BOTH)
+    monkeypatch.setattr(ProgramDialog, "ask", classmethod(lambda *_a: program))
+    monkeypatch.setattr(VisaDialog, "ask", classmethod(lambda *_a: VISA))
+    window.today.program_button.click()
+    assert window.store.progress.program() == program
+    assert len(window.store.progress.visa()) == 1
+    assert window.today.week_label.text() == "Week 1 of 12"
+    assert window.today.protocol is JONSSON  # the page follows the program
+    assert window.today.settings.injured is Injured.BOTH
+
+
+def test_a_red_flag_in_a_workout_pauses_the_program_until_resumed(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _program_folder(tmp_path / "data")
+    monkeypatch.setattr(CheckinDialog, "ask", classmethod(lambda *_a: None))
+    monkeypatch.setattr(VisaDialog, "ask", classmethod(lambda *_a: None))
+    monkeypatch.setattr(sound, "output_available", lambda: False)
+    monkeypatch.setattr(RedFlagDialog, "ask", classmethod(lambda *_a: "rupture"))
+    w = MainWindow(tmp_path / "data")
+    qtbot.addWidget(w)
+    w.open_data()
+    assert w.store is not None
+    workout = w.start_workout()
+    workout.start()
+    workout.wrong_button.click()
+    workout.summary.done_button.click()
+    program = w.store.progress.program()
+    assert program is not None
+    assert program.status is Status.PAUSED
+    assert program.reason == "signs of a possible tendon tear"
+    assert not w.today.start_button.isEnabled()
+    assert "paused" in w.today.advice_box.text()
+    assert w.today.resume_button.isVisibleTo(w.today)
+    monkeypatch.setattr(ConfirmResume, "ask", classmethod(lambda *_a: True))
+    w.today.resume_button.click()
+    resumed = w.store.progress.program()
+    assert resumed is not None
+    assert resumed.status is Status.ACTIVE
+    assert w.today.start_button.isEnabled()
+    assert [e.kind for e in w.store.progress.events()] == ["red flag", "resumed"]
+    w.store.close()

@@ -1,11 +1,17 @@
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import UTC, date, datetime, time, timedelta
+
 from pytestqt.qtbot import QtBot
 
+from coach.domain.advice import Advice, Kind, Morning
+from coach.domain.program import Part, Program, Slot, Status, day_plan, filled
 from coach.domain.protocols import ALFREDSON, JONSSON
 from coach.domain.settings import Injured
 from coach.domain.summary import PlanSummary, RepSequence, Step
-from coach.ui.today_view import TodayView, summary_html
+from coach.storage.progress import Today
+from coach.ui.today_view import TodayView, slot_text, summary_html
 
 
 def make_view(qtbot: QtBot) -> TodayView:
@@ -52,3 +58,109 @@ def test_plan_text_is_escaped() -> None:
     assert "&lt;b&gt;x&lt;/b&gt;" in html
     assert "e&amp;f" in html
     assert "&lt;u&gt;" in html
+
+
+# -- the program panel ------------------------------------------------------------------
+NOW = datetime(2026, 11, 21, 10, 0, tzinfo=UTC)  # a Saturday, in week 3 of the program
+PROGRAM = Program("p", date(2026, 11, 5), "jonsson", Injured.LEFT, time(7), time(19))
+
+
+def state(program: Program = PROGRAM, *, done: int = 1, advice: Advice | None = None,
+          checkin: Morning | None = None, visa_due: bool = False) -> Today:  # fmt: skip
+    """The program's state at NOW, with the first `done` sessions since 5 Nov 07:00 done."""
+    first = datetime(2026, 11, 5, 7, tzinfo=UTC).replace(tzinfo=None)  # local wall-clock time
+    starts = [first + timedelta(hours=12 * i) for i in range(done)]
+    now = NOW.replace(tzinfo=None)
+    filled_slots = filled(program, starts)
+    return Today(
+        program=program,
+        plan=day_plan(program, filled_slots, now),
+        advice=advice or Advice(Kind.CARRY_ON, "Carry on.", "Because.", "A source"),
+        checkin=checkin,
+        visa_due=visa_due,
+        last_load_kg=7.5,
+    )
+
+
+def test_without_a_program_the_page_offers_to_set_one_up(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.show_today(None, NOW)
+    assert view.week_label.text() == "No program yet"
+    assert view.program_button.text() == "Set up a 12-week program…"
+    assert not view.advice_box.isVisibleTo(view)
+    assert view.start_button.isEnabled()
+    assert view.date_label.text() == "Saturday 21 Nov 2026"
+
+
+def test_the_program_panel_shows_the_week_today_next_adherence_and_advice(
+    qtbot: QtBot,
+) -> None:
+    view = make_view(qtbot)
+    add = Advice(Kind.ADD_LOAD, "Add about 5 kg.", "The load is too light.", "Alfredson 1998")
+    view.show_today(state(done=33, advice=add, checkin=Morning(NOW.date(), 2, 15)), NOW)
+    assert view.week_label.text() == "Week 3 of 12"
+    assert view.program_label.text().startswith("Jonsson heel drops on a flat floor, left leg.")
+    assert view.sessions_label.text() == "Today: morning (07:00) ✓ done · evening (19:00) to do"
+    assert view.next_label.text() == "Next session: this evening at 19:00."
+    # 16 days of two sessions before today, plus this morning: 33 due, all done.
+    assert view.adherence_label.text() == "Adherence: 33 of 33 sessions done (100%)."
+    assert "Ready for more load" in view.advice_box.text()
+    assert "Add about 5 kg." in view.advice_box.text()
+    assert "Source: Alfredson 1998" in view.advice_box.text()
+    assert view.checkin_label.text() == "Morning check-in: pain 2/10, stiffness 15 min."
+    # The program's choices fill the session boxes, with the last load.
+    assert view.protocol is JONSSON
+    assert view.settings.injured is Injured.LEFT
+    assert view.settings.load_kg == 7.5
+
+
+def test_the_users_own_choices_survive_a_refresh(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.show_today(state(), NOW)
+    view.load.setValue(12.5)
+    view.show_today(state(checkin=Morning(NOW.date(), 1, 0)), NOW)
+    assert view.settings.load_kg == 12.5
+
+
+def test_a_paused_program_disables_start_and_offers_to_resume(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    paused = replace(PROGRAM, status=Status.PAUSED, reason="a hot or swollen calf")
+    stop = Advice(Kind.PAUSED, "The program is paused.", "Why.", "CLINICAL.md §4")
+    view.show_today(state(paused, advice=stop), NOW)
+    assert not view.start_button.isEnabled()
+    assert view.resume_button.isVisibleTo(view)
+    assert view.next_label.text() == "Next session: none while the program is paused."
+    assert "Program paused" in view.advice_box.text()
+
+
+def test_the_check_in_and_visa_a_lines_say_what_is_due(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.show_today(state(visa_due=True), NOW)
+    assert view.checkin_label.text() == "Morning check-in: not done yet today."
+    assert view.visa_label.text() == "VISA-A questionnaire: due now."
+    view.show_today(state(checkin=Morning(NOW.date(), None, None)), NOW)
+    assert view.checkin_label.text() == "Morning check-in: skipped today."
+
+
+def test_a_finished_program_says_so(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    old = replace(PROGRAM, start=date(2026, 6, 1))
+    view.show_today(state(old, done=0), NOW)
+    assert view.week_label.text() == "Program finished"
+    assert view.next_label.text() == "Next session: none, the program is over."
+    assert view.sessions_label.text() == "No sessions planned today."
+
+
+def test_advice_text_is_escaped(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    view.show_today(state(advice=Advice(Kind.LOWER, "<b>x</b>", "w", "s")), NOW)
+    assert "&lt;b&gt;x&lt;/b&gt;" in view.advice_box.text()
+
+
+def test_slot_text_names_the_day_in_words() -> None:
+    today = date(2026, 11, 21)
+    assert slot_text(Slot(today, Part.EVENING, time(18)), today) == "this evening at 18:00"
+    tomorrow = Slot(today + timedelta(days=1), Part.MORNING, time(8))
+    assert slot_text(tomorrow, today) == "tomorrow morning at 08:00"
+    later = Slot(date(2026, 11, 24), Part.MORNING, time(8))
+    assert slot_text(later, today) == "Tue 24 Nov, morning at 08:00"
