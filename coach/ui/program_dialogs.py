@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from coach.domain.advice import MAX_STIFFNESS, Morning
 from coach.domain.program import MORNING, VISA_EVERY_WEEKS, WEEKS, Program, ProgramError
 from coach.domain.protocols import PROTOCOLS
-from coach.domain.settings import Injured
+from coach.domain.settings import Injured, Settings
 from coach.ui.today_view import SIDES, WHERE
 
 
@@ -46,6 +46,7 @@ class ProgramDialog(QDialog):
     def __init__(self, today: date, current: Program | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("New 12-week program" if current is None else "Start a new program")
+        self.setMinimumWidth(560)
         layout = QVBoxLayout(self)
         self.intro = intro = QLabel(
             f"A program is {WEEKS} weeks of the heel-drop exercises, twice a day, every day. "
@@ -78,6 +79,7 @@ class ProgramDialog(QDialog):
         self.side.setAccessibleName("Which side hurts?")
         for injured, text in SIDES.items():
             self.side.addItem(text, injured)
+        self.side.setCurrentIndex(self.side.findData(Settings().injured))
         self.morning = QTimeEdit(_qtime(MORNING))
         self.morning.setDisplayFormat("HH:mm")
         self.morning.setAccessibleName("First session")
@@ -106,7 +108,6 @@ class ProgramDialog(QDialog):
     def _finish(self, layout: QVBoxLayout) -> None:
         self.why = QLabel()
         self.why.setWordWrap(True)
-        self.why.setStyleSheet("color: palette(dark);")
         layout.addWidget(self.why)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
@@ -168,6 +169,7 @@ class CheckinDialog(QDialog):
         super().__init__(parent)
         self.day = day
         self.setWindowTitle("Morning check-in")
+        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         intro = QLabel(
             "<b>How was your Achilles when you got up this morning?</b><br>"
