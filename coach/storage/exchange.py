@@ -1,8 +1,12 @@
 """Export the history (CSV for spreadsheets, JSON as a full backup) and import JSON back.
 
-An import is checked from top to bottom before anything is written, then written
-in one transaction: a bad file changes nothing, and a file imported twice adds
-nothing the second time, because sessions keep the ids they were exported with.
+The JSON export (`coach-export`, version 2) carries every table: the sessions with
+their sets, the programs, the morning check-ins, the VISA-A results and the program
+events; version 1 files (sessions only) still import. An import is checked from top
+to bottom before anything is written, then written in one transaction: a bad file
+changes nothing, and a file imported twice adds nothing the second time, because
+rows keep the ids (check-ins: the days) they were exported with, and a row already
+in the database is left as it is.
 """
 
 from __future__ import annotations
@@ -11,18 +15,23 @@ import csv
 import json
 import math
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, TypeGuard
 
 from coach import __version__
+from coach.domain.advice import check_stiffness
 from coach.domain.pain import check_rating
+from coach.domain.program import MAX_WEEKS, WEEKS, ProgramError, Status, parse_time
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.settings import LIMITS, Injured, SettingError
+from coach.domain.visa_a import VisaAnswers, VisaError
+from coach.domain.visa_a import score as visa_score
 from coach.storage import schema
 from coach.storage.files import write_atomically
+from coach.storage.progress import RED_FLAG, RESUMED
 from coach.storage.schema import StorageError
 from coach.storage.store import (
     SESSION_COLUMNS,
@@ -35,8 +44,19 @@ from coach.storage.store import (
 )
 
 FORMAT = "coach-export"
-VERSION = 1
+VERSION = 2
 MAX_PROBLEMS = 5
+
+# The columns of the tables of schema version 2, in the order the tables declare them.
+PROGRAM_COLUMNS = (
+    "id", "created", "start", "protocol", "injured", "morning", "evening", "weeks",
+    "visa_every_weeks", "status", "reason", "ended",
+)  # fmt: skip
+CHECKIN_COLUMNS = ("day", "recorded", "pain", "stiffness_minutes")
+VISA_COLUMNS = ("id", "taken", "answers", "score")
+EVENT_COLUMNS = ("id", "at", "program_id", "kind", "detail")
+# The sections a version 2 file adds to "sessions": each is a table's rows.
+SECTIONS = ("programs", "checkins", "visa_a", "events")
 
 CSV_COLUMNS = (
     "session_id", "session_started", "session_ended", "part_of_day", "status", "reason",
@@ -89,24 +109,63 @@ def export_csv(store: Store, target: Path, first: date | None = None,
     return count
 
 
+def _select(table: str, columns: tuple[str, ...], where: str, order: str) -> str:
+    # Values are bound parameters; the rest is Coach's own names and day_range()'s clauses.
+    return f"SELECT {', '.join(columns)} FROM {table} {where} ORDER BY {order}"  # noqa: S608 - ours
+
+
 def export_document(store: Store, first: date | None = None,
                     last: date | None = None) -> dict[str, Any]:  # fmt: skip
-    """Everything in the database (or the sessions of a date range), as one document."""
+    """Everything in the database, or what falls in a date range, as one document.
+
+    With a range: the sessions started, the check-ins of the days, the VISA-A
+    results taken and the events recorded from `first` to `last` (local dates);
+    the programs whose weeks overlap the range, and any program an included event
+    belongs to, so that the event's program is in the file too.
+    """
     where, params = day_range("started", first, last)
     sessions = []
-    columns = ", ".join(SESSION_COLUMNS)
-    # The SQL is built from Coach's own column names; values are bound parameters.
-    sql = f"SELECT {columns} FROM sessions {where} ORDER BY julianday(started), id"  # noqa: S608
-    for session in store.db.query(sql, params):
+    for session in store.db.query(
+        _select("sessions", SESSION_COLUMNS, where, "julianday(started), id"), params
+    ):
         sets = store.db.query(_SETS_OF_SESSION, [session["id"]])
         sessions.append({**session, "sets": list(sets)})
+    where, params = day_range("day", first, last)
+    checkins = list(store.db.query(_select("checkins", CHECKIN_COLUMNS, where, "day"), params))
+    where, params = day_range("taken", first, last)
+    visa = [
+        {**row, "answers": json.loads(row["answers"])}
+        for row in store.db.query(
+            _select("visa_a", VISA_COLUMNS, where, "julianday(taken), id"), params
+        )
+    ]
+    where, params = day_range("at", first, last)
+    events = list(
+        store.db.query(_select("events", EVENT_COLUMNS, where, "julianday(at), id"), params)
+    )
+    belonging = {e["program_id"] for e in events if e["program_id"] is not None}
+    programs = [
+        p
+        for p in store.db.query(_select("programs", PROGRAM_COLUMNS, "", "julianday(created), id"))
+        if p["id"] in belonging or _overlaps(p, first, last)
+    ]
     return {
         "format": FORMAT,
         "version": VERSION,
         "exported": stamp(store.now()),
         "app": f"coach {__version__}",
         "sessions": sessions,
+        "programs": programs,
+        "checkins": checkins,
+        "visa_a": visa,
+        "events": events,
     }
+
+
+def _overlaps(program: dict[str, Any], first: date | None, last: date | None) -> bool:
+    start = date.fromisoformat(program["start"])
+    end = start + timedelta(days=7 * program["weeks"] - 1)
+    return (last is None or start <= last) and (first is None or end >= first)
 
 
 def export_json(store: Store, target: Path, first: date | None = None,
@@ -128,22 +187,96 @@ class ImportFileError(Exception):
     """A file that cannot be imported. `problems` name each fault and where it is."""
 
     def __init__(self, path: Path, problems: list[str]) -> None:
-        shown = problems[:MAX_PROBLEMS]
-        more = len(problems) - len(shown)
-        text = "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
-        super().__init__(f"{path} cannot be imported: {text}")
+        super().__init__(f"{path} cannot be imported: {_joined(problems)}")
         self.problems = problems
+
+
+class MissingProgramError(StorageError):
+    """An event of the file belongs to a program neither in the file nor in the database.
+
+    Found only when importing (it depends on the database), so the import is rolled
+    back. `problems` names the events at fault, as ImportFileError's do.
+    """
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__(f"Could not import the file: {_joined(problems)}.")
+        self.problems = problems
+
+
+def _joined(problems: list[str]) -> str:
+    shown = problems[:MAX_PROBLEMS]
+    more = len(problems) - len(shown)
+    return "; ".join(shown) + (f"; and {more} more" if more > 0 else "")
 
 
 @dataclass(frozen=True)
 class ImportResult:
+    """What an import added, and what it found already there and left as it was."""
+
     sessions_added: int
     sets_added: int
     sessions_present: int  # already in the database (same id): left as they are
+    programs_added: int = 0
+    programs_present: int = 0  # same id
+    programs_ended: int = 0  # stored as ended so that only the newest is current
+    checkins_added: int = 0
+    checkins_present: int = 0  # a check-in of the same day: the one in the database wins
+    visa_added: int = 0
+    visa_present: int = 0  # same id
+    events_added: int = 0
+    events_present: int = 0  # same id
+
+    def describe(self) -> str:
+        """What the import did, in a sentence or three, for the import dialog and the CLI."""
+        sessions = f"{_count(self.sessions_added, 'session')} ({_count(self.sets_added, 'set')})"
+        added = [
+            text
+            for n, text in (
+                (self.sessions_added, sessions),
+                (self.programs_added, _count(self.programs_added, "program")),
+                (self.checkins_added, _count(self.checkins_added, "morning check-in")),
+                (self.visa_added, _count(self.visa_added, "VISA-A result")),
+                (self.events_added, _count(self.events_added, "program event")),
+            )
+            if n
+        ]
+        present = [
+            _count(n, what)
+            for n, what in (
+                (self.sessions_present, "session"),
+                (self.programs_present, "program"),
+                (self.checkins_present, "morning check-in"),
+                (self.visa_present, "VISA-A result"),
+                (self.events_present, "program event"),
+            )
+            if n
+        ]
+        text = f"Added {_listed(added)}." if added else "Nothing new to add."
+        if present:
+            text += f" Already in your history, left as they are: {_listed(present)}."
+        if self.programs_ended:
+            were = "was" if self.programs_ended == 1 else "were"
+            text += (
+                f" {_count(self.programs_ended, 'older program')} {were} stored as ended, "
+                "so that only the newest program is current."
+            )
+        return text
+
+
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}" if n == 1 else f"{n} {what}s"
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def read_document(path: Path) -> dict[str, Any]:
-    """Parse and fully check an export file. Raises ImportFileError naming the problems."""
+    """Parse and fully check an export file. Raises ImportFileError naming the problems.
+
+    What depends on the database (an event's program that is not in the file) is
+    checked by `import_document`.
+    """
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as e:
@@ -161,35 +294,137 @@ def read_document(path: Path) -> dict[str, Any]:
     return document  # type: ignore[no-any-return]  # checked field by field above
 
 
-_INSERT_SESSION = (
-    f"INSERT INTO sessions ({', '.join(SESSION_COLUMNS)}) "  # noqa: S608 - fixed names
-    f"VALUES ({', '.join('?' * len(SESSION_COLUMNS))})"
-)
+def _insert(table: str, columns: tuple[str, ...]) -> str:
+    return (
+        f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608 - fixed names, bound values
+        f"VALUES ({', '.join('?' * len(columns))})"
+    )
+
+
+_INSERT_SESSION = _insert("sessions", SESSION_COLUMNS)
 
 
 def import_document(store: Store, document: dict[str, Any]) -> ImportResult:
-    """Write a checked document in one transaction."""
-    added = sets_added = present = 0
+    """Write a checked document (version 1 or 2) in one transaction.
+
+    A row whose id (a check-in: whose day) is already in the database is left as it
+    is and counted as present: a check-in the user entered here wins over the file's.
+    Raises MissingProgramError, having written nothing, if an event belongs to a
+    program that is neither in the file nor in the database.
+    """
     with failing_as("import the file"), store.db.atomic():
-        for session in document["sessions"]:
-            row = {k: session[k] for k in SESSION_COLUMNS}
-            if row["status"] == schema.IN_PROGRESS:
-                row["status"] = schema.PARTIAL  # a session running elsewhere cannot go on here
-            row["load_kg"] = float(row["load_kg"])
-            row["seconds"] = float(row["seconds"])
-            exists = store.db.execute("SELECT 1 FROM sessions WHERE id = ?", [row["id"]])
-            if exists.fetchone():
-                present += 1
-                continue
-            store.db.execute(_INSERT_SESSION, list(row.values()))
-            added += 1
-            sets = [{**s, "session_id": row["id"]} for s in session["sets"]]
-            for s in sets:
-                s["load_kg"] = float(s["load_kg"])
-            if sets:
-                store.db.table("sets").insert_all(sets)
-                sets_added += len(sets)
-    return ImportResult(added, sets_added, present)
+        added, sets_added, present = _import_sessions(store, document["sessions"])
+        programs, programs_present = _add_rows(
+            store, "programs", PROGRAM_COLUMNS, "id", document.get("programs", [])
+        )
+        brought_current = any(p["status"] != Status.ENDED.value for p in programs)
+        programs_ended = _one_current_program(store) if brought_current else 0
+        checkins, checkins_present = _add_rows(
+            store, "checkins", CHECKIN_COLUMNS, "day", document.get("checkins", [])
+        )
+        visa = [_visa_row(v) for v in document.get("visa_a", [])]
+        visa, visa_present = _add_rows(store, "visa_a", VISA_COLUMNS, "id", visa)
+        _check_programs_of(store, document.get("events", []))
+        events, events_present = _add_rows(
+            store, "events", EVENT_COLUMNS, "id", document.get("events", [])
+        )
+    return ImportResult(
+        added,
+        sets_added,
+        present,
+        programs_added=len(programs),
+        programs_present=programs_present,
+        programs_ended=programs_ended,
+        checkins_added=len(checkins),
+        checkins_present=checkins_present,
+        visa_added=len(visa),
+        visa_present=visa_present,
+        events_added=len(events),
+        events_present=events_present,
+    )
+
+
+def _import_sessions(store: Store, sessions: list[dict[str, Any]]) -> tuple[int, int, int]:
+    added = sets_added = present = 0
+    for session in sessions:
+        row = {k: session[k] for k in SESSION_COLUMNS}
+        if row["status"] == schema.IN_PROGRESS:
+            row["status"] = schema.PARTIAL  # a session running elsewhere cannot go on here
+        row["load_kg"] = float(row["load_kg"])
+        row["seconds"] = float(row["seconds"])
+        exists = store.db.execute("SELECT 1 FROM sessions WHERE id = ?", [row["id"]])
+        if exists.fetchone():
+            present += 1
+            continue
+        store.db.execute(_INSERT_SESSION, list(row.values()))
+        added += 1
+        sets = [{**s, "session_id": row["id"]} for s in session["sets"]]
+        for s in sets:
+            s["load_kg"] = float(s["load_kg"])
+        if sets:
+            store.db.table("sets").insert_all(sets)
+            sets_added += len(sets)
+    return added, sets_added, present
+
+
+def _add_rows(
+    store: Store, table: str, columns: tuple[str, ...], key: str, rows: list[dict[str, Any]]
+) -> tuple[list[dict[str, Any]], int]:
+    """Insert the rows whose `key` is not in `table` yet. Returns those added, and the rest."""
+    insert = _insert(table, columns)
+    exists = f"SELECT 1 FROM {table} WHERE {key} = ?"  # noqa: S608 - fixed names, bound value
+    added = []
+    for row in rows:
+        if store.db.execute(exists, [row[key]]).fetchone():
+            continue
+        store.db.execute(insert, [row[c] for c in columns])
+        added.append(row)
+    return added, len(rows) - len(added)
+
+
+def _visa_row(v: dict[str, Any]) -> dict[str, Any]:
+    # Stored as Progress.save_visa stores it, whatever the spacing in the file.
+    answers = VisaAnswers.from_dict(v["answers"]).as_dict()
+    return {**v, "answers": json.dumps(answers, sort_keys=True)}
+
+
+def _one_current_program(store: Store) -> int:
+    """Keep one program current after an import brought an active or paused one.
+
+    Coach has at most one program that is not ended: the one the Today page plans
+    and advises on. When an import brings an active or paused program while the
+    database has one of its own (or the file brings several), the newest by
+    `created` (the moment it was set up, compared as instants; ties by id) stays as
+    it is, whichever side it came from. Every other is stored as ended, its `ended`
+    set to the newest one's `created`: what starting the newer program here would
+    have done to it (`Progress.start_program`). Returns how many were ended.
+    """
+    newest = store.db.execute(
+        "SELECT id, created FROM programs WHERE status != 'ended' "
+        "ORDER BY julianday(created) DESC, id DESC LIMIT 1"
+    ).fetchone()
+    if newest is None:
+        return 0
+    cursor = store.db.execute(
+        "UPDATE programs SET status = 'ended', ended = ? WHERE status != 'ended' AND id != ?",
+        [newest[1], newest[0]],
+    )
+    return int(cursor.rowcount)
+
+
+def _check_programs_of(store: Store, events: list[dict[str, Any]]) -> None:
+    """Every event's program is in the database (the file's programs are written by now)."""
+    missing = [
+        f"events[{i}].program_id: {e['program_id']!r} is neither a program in the file "
+        "nor one in your history"
+        for i, e in enumerate(events)
+        if e["program_id"] is not None
+        and not store.db.execute(
+            "SELECT 1 FROM programs WHERE id = ?", [e["program_id"]]
+        ).fetchone()
+    ]
+    if missing:
+        raise MissingProgramError(missing)
 
 
 def import_file(store: Store, path: Path) -> ImportResult:
@@ -201,6 +436,9 @@ _ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
 # The one form Coach writes (SQLite's date functions and the day filter rely on it).
 _STAMP_NO_ZONE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?")
 _STAMP = re.compile(_STAMP_NO_ZONE.pattern + r"(Z|[+-]\d{2}:\d{2})")
+# The shapes the schema's GLOB checks ask for (ASCII digits only, as GLOB's [0-9]).
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_CLOCK = re.compile(r"[0-2][0-9]:[0-5][0-9]")
 MAX_SETS = 100  # far more than any session plan has (10 sets x 2 exercises x 2 sides)
 
 
@@ -222,7 +460,21 @@ def _document_problems(doc: object) -> Iterator[str]:
             "update Coach to import it"
         )
         return
-    sessions = doc.get("sessions")
+    yield from _sessions_problems(doc.get("sessions"))
+    if version == 1:
+        # A version 1 file has sessions only: rows beside them would be dropped unseen.
+        for name in SECTIONS:
+            if name in doc:
+                yield f'"{name}": not part of a version 1 file; is "version" right?'
+        return
+    for name in SECTIONS:
+        if name in doc:
+            yield from _section_problems(name, doc[name], *_ROWS[name])
+        else:
+            yield f'"{name}": missing (a version 2 file has every section, empty or not)'
+
+
+def _sessions_problems(sessions: object) -> Iterator[str]:
     if not isinstance(sessions, list):
         yield '"sessions": must be a list'
         return
@@ -238,6 +490,38 @@ def _document_problems(doc: object) -> Iterator[str]:
             if sid in seen:
                 yield f"{where}.id: {sid!r} appears twice in the file"
             seen.add(sid)
+
+
+def _section_problems(
+    name: str,
+    rows: object,
+    columns: tuple[str, ...],
+    key: str,
+    check: Callable[[str, dict[str, Any]], Iterator[str]],
+) -> Iterator[str]:
+    """The problems of one table's rows: their keys, their fields, a key used twice."""
+    if not isinstance(rows, list):
+        yield f'"{name}": must be a list'
+        return
+    seen: set[str] = set()
+    for i, row in enumerate(rows):
+        where = f"{name}[{i}]"
+        if not isinstance(row, dict):
+            yield f"{where}: must be an object"
+            continue
+        missing = [k for k in columns if k not in row]
+        if missing:
+            yield f"{where}: missing {', '.join(missing)}"
+            continue
+        unknown = sorted(set(row) - set(columns))
+        if unknown:
+            yield f"{where}: unknown {', '.join(map(str, unknown))}"
+        yield from check(where, row)
+        value = row[key]
+        if isinstance(value, str):
+            if value in seen:
+                yield f"{where}.{key}: {value!r} appears twice in the file"
+            seen.add(value)
 
 
 def _session_problems(where: str, s: dict[str, Any]) -> Iterator[str]:
@@ -275,24 +559,19 @@ _INJURED = [i.value for i in Injured]
 
 
 def _session_field_problems(where: str, s: dict[str, Any]) -> Iterator[str]:
-    if not isinstance(s["id"], str) or not _ID.fullmatch(s["id"]):
-        yield _bad(f"{where}.id", "1 to 64 letters, digits, '-' or '_'", s["id"])
+    yield from _id_problems(f"{where}.id", s["id"])
     yield from _time_problems(f"{where}.started", s["started"])
     if s["ended"] is not None:
         yield from _time_problems(f"{where}.ended", s["ended"])
     if s["status"] not in schema.STATUSES:
         yield _bad(f"{where}.status", f"one of {', '.join(schema.STATUSES)}", s["status"])
-    if not isinstance(s["protocol"], str) or s["protocol"] not in PROTOCOLS:
-        yield _bad(f"{where}.protocol", f"one of {', '.join(PROTOCOLS)}", s["protocol"])
-    if s["injured"] not in _INJURED:
-        yield _bad(f"{where}.injured", "one of left, right, both", s["injured"])
+    yield from _protocol_problems(where, s)
     for name, limit in _SESSION_LIMITS.items():
         yield from _limit_problems(f"{where}.{name}", limit, s[name])
     if not _is_number(s["seconds"]) or s["seconds"] < 0:
         yield _bad(f"{where}.seconds", "a number of seconds, 0 or more", s["seconds"])
     for text in ("reason", "note"):
-        if not isinstance(s[text], str):
-            yield _bad(f"{where}.{text}", "text", s[text])
+        yield from _text_problems(f"{where}.{text}", s[text])
 
 
 def _set_problems(
@@ -317,13 +596,86 @@ def _set_problems(
         yield _bad(f"{at}.reps", "a whole number from 0 to 50", t["reps"])
     yield from _limit_problems(f"{at}.load_kg", "load_kg", t["load_kg"])
     yield from _limit_problems(f"{at}.lower_seconds", "lower_seconds", t["lower_seconds"])
-    if t["pain"] is not None:
-        try:
-            check_rating(t["pain"])
-        except ValueError:
-            yield _bad(f"{at}.pain", "a whole number from 0 to 10, or null", t["pain"])
+    yield from _pain_problems(f"{at}.pain", t["pain"])
     yield from _time_problems(f"{at}.started", t["started"])
     yield from _time_problems(f"{at}.finished", t["finished"])
+
+
+def _program_problems(where: str, p: dict[str, Any]) -> Iterator[str]:
+    yield from _id_problems(f"{where}.id", p["id"])
+    yield from _time_problems(f"{where}.created", p["created"])
+    yield from _date_problems(f"{where}.start", p["start"])
+    yield from _protocol_problems(where, p)
+    clocks_ok = True
+    for name in ("morning", "evening"):
+        for problem in _clock_problems(f"{where}.{name}", p[name]):
+            clocks_ok = False
+            yield problem
+    if clocks_ok and not p["morning"] < p["evening"]:
+        yield _bad(f"{where}.evening", f"later than morning ({p['morning']})", p["evening"])
+    yield from _whole_problems(f"{where}.weeks", p["weeks"], 1, MAX_WEEKS)
+    # Program's own bound: a VISA-A at least once in a standard 12-week program.
+    yield from _whole_problems(f"{where}.visa_every_weeks", p["visa_every_weeks"], 1, WEEKS)
+    statuses = [s.value for s in Status]
+    if p["status"] not in statuses:
+        yield _bad(f"{where}.status", f"one of {', '.join(statuses)}", p["status"])
+    yield from _text_problems(f"{where}.reason", p["reason"])
+    if p["ended"] is not None:
+        yield from _time_problems(f"{where}.ended", p["ended"])
+
+
+def _checkin_problems(where: str, c: dict[str, Any]) -> Iterator[str]:
+    yield from _date_problems(f"{where}.day", c["day"])
+    yield from _time_problems(f"{where}.recorded", c["recorded"])
+    yield from _pain_problems(f"{where}.pain", c["pain"])
+    try:
+        check_stiffness(c["stiffness_minutes"])
+    except ValueError:
+        yield _bad(
+            f"{where}.stiffness_minutes",
+            "a whole number of minutes from 0 to 1440, or null",
+            c["stiffness_minutes"],
+        )
+
+
+def _visa_problems(where: str, v: dict[str, Any]) -> Iterator[str]:
+    yield from _id_problems(f"{where}.id", v["id"])
+    yield from _time_problems(f"{where}.taken", v["taken"])
+    answers: VisaAnswers | None = None
+    if not isinstance(v["answers"], dict):
+        yield _bad(f"{where}.answers", "an object of the answers q1..q8", v["answers"])
+    else:
+        try:
+            answers = VisaAnswers.from_dict(v["answers"])
+        except VisaError as e:
+            yield f"{where}.answers: {e}"
+    if not _is_int(v["score"]) or not 0 <= v["score"] <= 100:
+        yield _bad(f"{where}.score", "a whole number from 0 to 100", v["score"])
+    elif answers is not None and v["score"] != visa_score(answers):
+        yield _bad(f"{where}.score", f"{visa_score(answers)}, the score of its answers", v["score"])
+
+
+_KINDS = (RED_FLAG, RESUMED)
+
+
+def _event_problems(where: str, e: dict[str, Any]) -> Iterator[str]:
+    yield from _id_problems(f"{where}.id", e["id"])
+    yield from _time_problems(f"{where}.at", e["at"])
+    if e["program_id"] is not None:
+        # Whether that program exists is checked on import: it may be in the database.
+        yield from _id_problems(f"{where}.program_id", e["program_id"], " or null")
+    if e["kind"] not in _KINDS:
+        yield _bad(f"{where}.kind", " or ".join(repr(k) for k in _KINDS), e["kind"])
+    yield from _text_problems(f"{where}.detail", e["detail"])
+
+
+# Each section: its columns, the column no two rows may share, and its rows' checks.
+_ROWS: dict[str, tuple[tuple[str, ...], str, Callable[[str, dict[str, Any]], Iterator[str]]]] = {
+    "programs": (PROGRAM_COLUMNS, "id", _program_problems),
+    "checkins": (CHECKIN_COLUMNS, "day", _checkin_problems),
+    "visa_a": (VISA_COLUMNS, "id", _visa_problems),
+    "events": (EVENT_COLUMNS, "id", _event_problems),
+}
 
 
 def _bad(at: str, must: str, value: object) -> str:
@@ -338,6 +690,36 @@ _SESSION_LIMITS = {
     "load_kg": "load_kg",
     "get_ready_seconds": "get_ready_seconds",
 }
+
+
+def _id_problems(at: str, value: object, or_null: str = "") -> Iterator[str]:
+    if not isinstance(value, str) or not _ID.fullmatch(value):
+        yield _bad(at, f"1 to 64 letters, digits, '-' or '_'{or_null}", value)
+
+
+def _protocol_problems(where: str, row: dict[str, Any]) -> Iterator[str]:
+    if not isinstance(row["protocol"], str) or row["protocol"] not in PROTOCOLS:
+        yield _bad(f"{where}.protocol", f"one of {', '.join(PROTOCOLS)}", row["protocol"])
+    if row["injured"] not in _INJURED:
+        yield _bad(f"{where}.injured", "one of left, right, both", row["injured"])
+
+
+def _text_problems(at: str, value: object) -> Iterator[str]:
+    if not isinstance(value, str):
+        yield _bad(at, "text", value)
+
+
+def _whole_problems(at: str, value: object, low: int, high: int) -> Iterator[str]:
+    if not _is_int(value) or not low <= value <= high:
+        yield _bad(at, f"a whole number from {low} to {high}", value)
+
+
+def _pain_problems(at: str, value: object) -> Iterator[str]:
+    if value is not None:
+        try:
+            check_rating(value)  # type: ignore[arg-type]  # check_rating() rejects non-ints
+        except ValueError:
+            yield _bad(at, "a whole number from 0 to 10, or null", value)
 
 
 def _limit_problems(at: str, limit: str, value: object) -> Iterator[str]:
@@ -364,12 +746,32 @@ def _time_problems(at: str, value: object) -> Iterator[str]:
         yield f"{at}: not a real date and time (got {_shown(value)})"
 
 
+def _date_problems(at: str, value: object) -> Iterator[str]:
+    if not isinstance(value, str) or not _DATE.fullmatch(value):
+        yield _bad(at, "a date like 2026-11-21", value)
+        return
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        yield f"{at}: not a real date (got {_shown(value)})"
+
+
+def _clock_problems(at: str, value: object) -> Iterator[str]:
+    if not isinstance(value, str) or not _CLOCK.fullmatch(value):
+        yield _bad(at, "a time of day like 08:00", value)
+        return
+    try:
+        parse_time(value)
+    except ProgramError:
+        yield f"{at}: not a real time of day (got {_shown(value)})"
+
+
 def _shown(value: object) -> str:
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def _is_int(value: object) -> bool:
+def _is_int(value: object) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
@@ -380,6 +782,7 @@ def _is_number(value: object) -> bool:
 __all__ = [
     "ImportFileError",
     "ImportResult",
+    "MissingProgramError",
     "StorageError",
     "export_csv",
     "export_document",

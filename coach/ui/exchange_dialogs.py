@@ -101,10 +101,5 @@ def import_history(parent: QWidget, store: Store) -> bool:
     except StorageError as e:
         Tell.problem(parent, "Import failed", f"{e} Nothing was added.")
         return False
-    Tell.info(
-        parent,
-        "Import done",
-        f"Added {result.sessions_added} sessions ({result.sets_added} sets). "
-        f"{result.sessions_present} were already in your history and were left as they are.",
-    )
+    Tell.info(parent, "Import done", result.describe())
     return True

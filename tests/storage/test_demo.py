@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import itertools
 import statistics
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,25 @@ def test_twelve_weeks_look_like_a_program(store: Store, wall: WallClock) -> None
     assert loads == sorted(loads)
     assert loads[-1] > 0  # load was added once sessions stopped hurting
     assert {r.status for r in rows} <= {"completed", "ended early"}
+
+
+def test_the_demo_program_has_check_ins_and_a_visa_a_every_two_weeks(
+    store: Store, wall: WallClock
+) -> None:
+    result = demo.fill(store, weeks=24, seed=7)
+    programs = store.progress.programs()
+    assert [p.status.value for p in programs] == ["active", "ended"]  # newest first
+    assert programs[0].start == programs[1].start + timedelta(weeks=12)
+    assert 0.75 * 24 * 7 <= result.checkins < 24 * 7  # most mornings
+    mornings = store.progress.checkins()
+    assert len(mornings) == result.checkins
+    first_weeks = statistics.mean(m.pain for m in mornings[:14] if m.pain is not None)
+    last_weeks = statistics.mean(m.pain for m in mornings[70:84] if m.pain is not None)
+    assert first_weeks - last_weeks >= 2  # mornings follow the pain
+    scores = [v.score for v in store.progress.visa()]
+    assert len(scores) == result.visa == 12
+    assert scores[5] - scores[0] >= 30  # VISA-A climbs as the pain falls
+    assert wall.now.date() - store.progress.visa()[-1].day <= timedelta(days=14)
 
 
 def test_the_same_seed_gives_the_same_history(tmp_path: Path, wall: WallClock) -> None:

@@ -6,17 +6,21 @@ import json
 import os
 import re
 import stat
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from coach.domain.advice import Morning
+from coach.domain.program import Program
+from coach.domain.settings import Injured
 from coach.domain.timeline import Timeline
-from coach.storage import exchange
+from coach.domain.visa_a import VisaAnswers
+from coach.storage import demo, exchange
 from coach.storage.schema import StorageError
 from coach.storage.store import Store
-from tests.helpers import WallClock, run_sets
+from tests.helpers import ZONE, WallClock, run_sets
 
 
 @pytest.fixture
@@ -81,7 +85,7 @@ def test_json_round_trips_into_an_empty_database_and_twice_adds_nothing(
     out = tmp_path / "h.json"
     assert exchange.export_json(filled, out) == 2
     doc = json.loads(out.read_text(encoding="utf-8"))
-    assert (doc["format"], doc["version"]) == ("coach-export", 1)
+    assert (doc["format"], doc["version"]) == ("coach-export", 2)
     with Store.open(tmp_path / "other", now=wall) as other:
         first = exchange.import_file(other, out)
         assert (first.sessions_added, first.sets_added, first.sessions_present) == (2, 3, 0)
@@ -119,7 +123,8 @@ def good_document(store: Store) -> dict[str, Any]:
     ("damage", "problem"),
     [
         (lambda d: d.update(format="other"), '"format": must be "coach-export"'),
-        (lambda d: d.update(version=2), '"version": 2 is from a newer Coach'),
+        (lambda d: d.update(version=3),
+         '"version": 3 is from a newer Coach (this one reads up to 2)'),
         (lambda d: d.update(sessions={}), '"sessions": must be a list'),
         (lambda d: d["sessions"][1].pop("started"), "sessions[1]: missing started"),
         (lambda d: d["sessions"][0].update(started="yesterday"),
@@ -220,3 +225,361 @@ def test_a_session_record_survives_the_round_trip(
         exchange.import_file(other, out)
         assert other.session(sid).note == "ünïcode ✓"
         assert other.sets(sid) == store.sets(sid)
+
+
+# -- version 2: programs, check-ins, VISA-A results and events ---------------------
+TABLES = {  # each table and the key its rows are ordered by
+    "sessions": "id",
+    "sets": "session_id, position",
+    "programs": "id",
+    "checkins": "day",
+    "visa_a": "id",
+    "events": "id",
+}
+ANSWERS = VisaAnswers(5, 5, 5, 5, 5, 5, 4, "B", 10)  # scores 44
+
+
+def table_rows(store: Store) -> dict[str, list[dict[str, Any]]]:
+    return {
+        table: list(store.db.query(f"SELECT * FROM {table} ORDER BY {key}"))  # noqa: S608 - TABLES
+        for table, key in TABLES.items()
+    }
+
+
+def write_doc(tmp_path: Path, doc: dict[str, Any], name: str = "doc.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def program(pid: str, start: date, weeks: int = 12) -> Program:
+    return Program(id=pid, start=start, protocol="alfredson", injured=Injured.RIGHT, weeks=weeks)
+
+
+@pytest.fixture
+def complete(filled: Store, wall: WallClock) -> Store:
+    """`filled` plus two programs (the first ended), two events, check-ins and VISA-A."""
+    progress = filled.progress
+    progress.start_program(program("p1", date(2026, 11, 16)))
+    wall.advance(minutes=1)
+    progress.start_program(program("p2", date(2026, 11, 21)))
+    progress.pause("p2", "a snap in the heel")
+    wall.advance(minutes=1)
+    progress.resume("p2")
+    progress.save_checkin(date(2026, 11, 21), 2, 10)
+    progress.save_checkin(date(2026, 11, 22), None, None)  # skipped
+    progress.save_visa(ANSWERS)
+    wall.advance(minutes=1)
+    progress.save_visa(VisaAnswers(10, 10, 10, 10, 10, 10, 10, "A", 30))
+    return filled
+
+
+def test_the_sections_carry_every_column_of_their_tables(store: Store) -> None:
+    for section, columns in (
+        ("programs", exchange.PROGRAM_COLUMNS), ("checkins", exchange.CHECKIN_COLUMNS),
+        ("visa_a", exchange.VISA_COLUMNS), ("events", exchange.EVENT_COLUMNS),
+    ):  # fmt: skip
+        declared = tuple(r[1] for r in store.db.execute(f"PRAGMA table_info({section})"))
+        assert columns == declared
+
+
+def test_every_table_round_trips_and_a_second_import_adds_nothing(
+    store: Store, tmp_path: Path, wall: WallClock
+) -> None:
+    demo.fill(store, 12, seed=1)
+    current = store.progress.program()
+    assert current is not None
+    store.progress.pause(current.id, "a snap in the heel")
+    out = tmp_path / "h.json"
+    exchange.export_json(store, out)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert isinstance(doc["visa_a"][0]["answers"], dict)  # an object, not a string
+    before = table_rows(store)
+    assert all(before.values())  # every table has rows to carry
+    with Store.open(tmp_path / "other", now=wall) as other:
+        first = exchange.import_file(other, out)
+        assert table_rows(other) == before
+        assert other.progress.program() == store.progress.program()  # paused, with its reason
+        assert first == exchange.ImportResult(
+            len(before["sessions"]), len(before["sets"]), 0,
+            programs_added=1, checkins_added=len(before["checkins"]),
+            visa_added=len(before["visa_a"]), events_added=1,
+        )  # fmt: skip
+        again = exchange.import_file(other, out)
+        assert table_rows(other) == before
+        assert again == exchange.ImportResult(
+            0, 0, len(before["sessions"]),
+            programs_present=1, checkins_present=len(before["checkins"]),
+            visa_present=len(before["visa_a"]), events_present=1,
+        )  # fmt: skip
+        assert again.describe().startswith("Nothing new to add. Already in your history")
+
+
+def test_a_version_1_file_still_imports(filled: Store, tmp_path: Path, wall: WallClock) -> None:
+    doc = good_document(filled)
+    doc["version"] = 1
+    for name in exchange.SECTIONS:
+        del doc[name]
+    with Store.open(tmp_path / "other", now=wall) as other:
+        result = exchange.import_file(other, write_doc(tmp_path, doc))
+        assert result == exchange.ImportResult(2, 3, 0)
+        assert table_rows(other)["sets"] == table_rows(filled)["sets"]
+
+
+@pytest.fixture
+def spread(store: Store, wall: WallClock) -> Store:
+    """Three programs a few weeks apart, with rows around their edges.
+
+    a: 5-18 January, paused on 1 March; b: 2-29 March; c: 4-10 May.
+    """
+    progress = store.progress
+    wall.now = datetime(2026, 1, 5, 7, 0, tzinfo=ZONE)
+    progress.start_program(program("a", date(2026, 1, 5), weeks=2))
+    wall.now = datetime(2026, 3, 1, 9, 0, tzinfo=ZONE)
+    progress.pause("a", "swelling")
+    wall.now = datetime(2026, 3, 1, 10, 0, tzinfo=ZONE)
+    progress.start_program(program("b", date(2026, 3, 2), weeks=4))
+    wall.now = datetime(2026, 3, 20, 8, 0, tzinfo=ZONE)
+    progress.pause("b", "bruising")
+    wall.now = datetime(2026, 5, 4, 7, 0, tzinfo=ZONE)
+    progress.start_program(program("c", date(2026, 5, 4), weeks=1))
+    for day in ("01-05", "01-18", "01-19", "02-28", "03-01", "03-31", "04-01"):
+        progress.save_checkin(date.fromisoformat(f"2026-{day}"), 1, 5)
+    for taken in ("2026-01-18T20:00:00+01:00", "2026-03-01T00:10:00+01:00",
+                  "2026-03-31T23:50:00+02:00"):  # fmt: skip
+        progress.save_visa(ANSWERS, datetime.fromisoformat(taken))
+    return store
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "programs", "checkins", "visa", "events"),
+    [
+        # a overlaps nothing here, but its event of 1 March is in: it comes along.
+        ("2026-03-01", "2026-03-31", "ab", ["03-01", "03-31"], ["03-01", "03-31"],
+         ["03-01", "03-20"]),
+        ("2026-01-18", "2026-01-18", "a", ["01-18"], ["01-18"], []),  # a's last day
+        ("2026-01-19", "2026-02-28", "", ["01-19", "02-28"], [], []),  # between programs
+        (None, "2026-01-05", "a", ["01-05"], [], []),  # a's first day
+        ("2026-03-29", None, "bc", ["03-31", "04-01"], ["03-31"], []),
+        (None, None, "abc", ["01-05", "01-18", "01-19", "02-28", "03-01", "03-31", "04-01"],
+         ["01-18", "03-01", "03-31"], ["03-01", "03-20"]),
+    ],
+)  # fmt: skip
+def test_a_date_range_takes_the_rows_of_its_days_and_the_programs_it_needs(
+    spread: Store, tmp_path: Path, wall: WallClock, first: str | None, last: str | None,
+    programs: str, checkins: list[str], visa: list[str], events: list[str],
+) -> None:  # fmt: skip
+    doc = exchange.export_document(
+        spread,
+        date.fromisoformat(first) if first else None,
+        date.fromisoformat(last) if last else None,
+    )
+    assert "".join(p["id"] for p in doc["programs"]) == programs
+    assert [c["day"][5:] for c in doc["checkins"]] == checkins
+    assert [v["taken"][5:10] for v in doc["visa_a"]] == visa
+    assert [e["at"][5:10] for e in doc["events"]] == events
+    with Store.open(tmp_path / "other", now=wall) as other:  # the file stands on its own
+        result = exchange.import_file(other, write_doc(tmp_path, doc))
+        assert result.events_added == len(events)
+
+
+@pytest.mark.parametrize(
+    ("damage", "problem"),
+    [
+        (lambda d: d.update(version=1), '"programs": not part of a version 1 file'),
+        (lambda d: d.pop("checkins"), '"checkins": missing'),
+        (lambda d: d.update(events={}), '"events": must be a list'),
+        (lambda d: d.update(visa_a=None), '"visa_a": must be a list'),
+        (lambda d: d["programs"].append(1), "programs[2]: must be an object"),
+        (lambda d: d["programs"][0].pop("weeks"), "programs[0]: missing weeks"),
+        (lambda d: d["programs"][0].update(colour="red"), "programs[0]: unknown colour"),
+        (lambda d: d["programs"][0].update(id="../p"), "programs[0].id: must be 1 to 64"),
+        (lambda d: d["programs"][1].update(id="p1"), "programs[1].id: 'p1' appears twice"),
+        (lambda d: d["programs"][0].update(created="2026-11-21T08:00:00"),
+         "programs[0].created: needs its UTC offset"),
+        (lambda d: d["programs"][0].update(start="21/11/2026"),
+         "programs[0].start: must be a date like 2026-11-21"),
+        (lambda d: d["programs"][0].update(start="2026-11-31"),
+         "programs[0].start: not a real date"),
+        (lambda d: d["programs"][0].update(protocol="mystery"),
+         "programs[0].protocol: must be one of"),
+        (lambda d: d["programs"][0].update(injured="neither"),
+         "programs[0].injured: must be one of left, right, both"),
+        (lambda d: d["programs"][0].update(morning="8:00"),
+         "programs[0].morning: must be a time of day like 08:00"),
+        (lambda d: d["programs"][0].update(evening="25:00"),
+         "programs[0].evening: not a real time of day"),
+        (lambda d: d["programs"][0].update(morning="19:00", evening="07:00"),
+         "programs[0].evening: must be later than morning (19:00) (got '07:00')"),
+        (lambda d: d["programs"][0].update(evening="08:00"),
+         "programs[0].evening: must be later than morning (08:00)"),
+        (lambda d: d["programs"][0].update(weeks=0),
+         "programs[0].weeks: must be a whole number from 1 to 52"),
+        (lambda d: d["programs"][0].update(weeks=53), "programs[0].weeks: must be"),
+        (lambda d: d["programs"][0].update(weeks=True), "programs[0].weeks: must be"),
+        (lambda d: d["programs"][0].update(visa_every_weeks=13),
+         "programs[0].visa_every_weeks: must be a whole number from 1 to 12"),
+        (lambda d: d["programs"][0].update(visa_every_weeks=2.0),
+         "programs[0].visa_every_weeks: must be"),
+        (lambda d: d["programs"][0].update(status="done"),
+         "programs[0].status: must be one of active, paused, ended"),
+        (lambda d: d["programs"][0].update(reason=None), "programs[0].reason: must be text"),
+        (lambda d: d["programs"][0].update(ended="soon"),
+         "programs[0].ended: not an ISO 8601 date and time"),
+        (lambda d: d["checkins"][0].update(day="2026-11-21T00:00:00+01:00"),
+         "checkins[0].day: must be a date like"),
+        (lambda d: d["checkins"][1].update(day=d["checkins"][0]["day"]),
+         "checkins[1].day: '2026-11-21' appears twice"),
+        (lambda d: d["checkins"][0].update(recorded=5),
+         "checkins[0].recorded: must be a date and time as text"),
+        (lambda d: d["checkins"][0].update(pain=11),
+         "checkins[0].pain: must be a whole number from 0 to 10, or null"),
+        (lambda d: d["checkins"][0].update(pain=True), "checkins[0].pain: must be"),
+        (lambda d: d["checkins"][0].update(stiffness_minutes=1441),
+         "checkins[0].stiffness_minutes: must be a whole number of minutes from 0 to 1440"),
+        (lambda d: d["checkins"][0].update(stiffness_minutes=-1),
+         "checkins[0].stiffness_minutes: must be"),
+        (lambda d: d["checkins"][0].update(stiffness_minutes="10"),
+         "checkins[0].stiffness_minutes: must be"),
+        (lambda d: d["checkins"][0].pop("recorded"), "checkins[0]: missing recorded"),
+        (lambda d: d["visa_a"][0].update(id=""), "visa_a[0].id: must be 1 to 64"),
+        (lambda d: d["visa_a"][1].update(id=d["visa_a"][0]["id"]), "visa_a[1].id: '"),
+        (lambda d: d["visa_a"][0].update(taken="2026-11-22"),
+         "visa_a[0].taken: not an ISO 8601 date and time"),
+        (lambda d: d["visa_a"][0].update(answers=json.dumps(ANSWERS.as_dict())),
+         "visa_a[0].answers: must be an object of the answers"),
+        (lambda d: d["visa_a"][0]["answers"].update(q3=11),
+         "visa_a[0].answers: Question 3 needs a whole number from 0 to 10 (got 11)"),
+        (lambda d: d["visa_a"][0]["answers"].pop("q8"), "visa_a[0].answers: The answers lack q8"),
+        (lambda d: d["visa_a"][0]["answers"].update(q9=1),
+         "visa_a[0].answers: The answers have unknown entries: q9"),
+        (lambda d: d["visa_a"][0]["answers"].update(q8_branch="D"),
+         "visa_a[0].answers: Question 8 needs one of the parts A, B or C"),
+        (lambda d: d["visa_a"][0]["answers"].update(q8=30),
+         "visa_a[0].answers: Question 8 needs one of 0, 4, 10, 14, 20 in part B"),
+        (lambda d: d["visa_a"][0].update(score=45),
+         "visa_a[0].score: must be 44, the score of its answers (got 45)"),
+        (lambda d: d["visa_a"][0].update(score=101),
+         "visa_a[0].score: must be a whole number from 0 to 100"),
+        (lambda d: d["events"][0].update(kind="flag"),
+         "events[0].kind: must be 'red flag' or 'resumed' (got 'flag')"),
+        (lambda d: d["events"][0].update(program_id=7),
+         "events[0].program_id: must be 1 to 64 letters, digits, '-' or '_' or null"),
+        (lambda d: d["events"][1].update(at="2026-11-22T08:01:00+1"), "events[1].at: not an ISO"),
+        (lambda d: d["events"][0].update(detail=["a snap"]), "events[0].detail: must be text"),
+        (lambda d: d["events"][1].update(id=d["events"][0]["id"]), "events[1].id: '"),
+        (lambda d: d["events"][0].update(program=None), "events[0]: unknown program"),
+    ],
+)  # fmt: skip
+def test_an_invalid_section_names_its_field_and_changes_nothing(
+    complete: Store, tmp_path: Path, wall: WallClock, damage: Any, problem: str
+) -> None:
+    doc = copy.deepcopy(good_document(complete))
+    damage(doc)
+    path = write_doc(tmp_path, doc)
+    with Store.open(tmp_path / "other", now=wall) as other:
+        with pytest.raises(exchange.ImportFileError) as caught:
+            exchange.import_file(other, path)
+        assert problem in str(caught.value)
+        assert not any(table_rows(other).values())
+
+
+def test_an_event_of_a_program_found_nowhere_fails_and_writes_nothing(
+    complete: Store, tmp_path: Path, wall: WallClock
+) -> None:
+    doc = good_document(complete)
+    doc["events"][1]["program_id"] = "ghost"
+    path = write_doc(tmp_path, doc)
+    exchange.read_document(path)  # the file alone cannot tell: the program may be at home
+    with Store.open(tmp_path / "other", now=wall) as other:
+        with pytest.raises(StorageError) as caught:
+            exchange.import_file(other, path)
+        assert isinstance(caught.value, exchange.MissingProgramError)
+        assert str(caught.value) == (
+            "Could not import the file: events[1].program_id: 'ghost' is neither a program "
+            "in the file nor one in your history."
+        )
+        assert not any(table_rows(other).values())  # the sessions and programs rolled back
+
+
+def test_an_event_of_a_program_already_in_the_database_imports(
+    complete: Store, tmp_path: Path, wall: WallClock
+) -> None:
+    doc = good_document(complete)
+    with Store.open(tmp_path / "other", now=wall) as other:
+        exchange.import_document(other, {**doc, "events": []})
+        events_only = {**doc, "programs": [], "sessions": [], "checkins": [], "visa_a": []}
+        result = exchange.import_file(other, write_doc(tmp_path, events_only))
+        assert result.events_added == 2
+        assert table_rows(other)["events"] == table_rows(complete)["events"]
+
+
+def test_a_check_in_of_a_day_already_recorded_is_left_as_it_is(
+    complete: Store, tmp_path: Path, wall: WallClock
+) -> None:
+    doc = good_document(complete)
+    with Store.open(tmp_path / "other", now=wall) as other:
+        other.progress.save_checkin(date(2026, 11, 21), 7, 60)
+        result = exchange.import_file(other, write_doc(tmp_path, doc))
+        assert (result.checkins_added, result.checkins_present) == (1, 1)
+        assert other.progress.checkin(date(2026, 11, 21)) == Morning(date(2026, 11, 21), 7, 60)
+        assert other.progress.checkin(date(2026, 11, 22)) == Morning(date(2026, 11, 22), None, None)
+
+
+# The database's program was created at 2026-11-21T08:00:00+01:00 (07:00 UTC). Compared
+# as text these two stamps sort the other way round; compared as instants they do not.
+OLDER = "2026-11-21T09:30:00+05:00"  # 04:30 UTC
+NEWER = "2026-11-21T07:30:00+00:00"  # 07:30 UTC
+
+
+@pytest.mark.parametrize("status", ["active", "paused"])
+@pytest.mark.parametrize("created", [OLDER, NEWER])
+def test_an_import_leaves_one_program_current_the_newest(
+    store: Store, tmp_path: Path, created: str, status: str
+) -> None:
+    store.progress.start_program(program("mine", date(2026, 11, 21)))
+    doc = good_document(store)
+    mine = doc["programs"][0]
+    theirs = {**mine, "id": "theirs", "created": created, "status": status}
+    doc["programs"] = [theirs]
+    result = exchange.import_file(store, write_doc(tmp_path, doc))
+    assert (result.programs_added, result.programs_ended) == (1, 1)
+    newer, older = (theirs, mine) if created == NEWER else (mine, theirs)
+    current = store.progress.program()
+    assert current is not None
+    assert (current.id, current.status.value) == (newer["id"], newer["status"])
+    rows = {p["id"]: p for p in store.db.query("SELECT * FROM programs")}
+    assert (rows[older["id"]]["status"], rows[older["id"]]["ended"]) == ("ended", newer["created"])
+    assert (rows[newer["id"]]["status"], rows[newer["id"]]["ended"]) == (newer["status"], None)
+
+
+def test_an_imported_ended_program_leaves_the_current_one_alone(
+    store: Store, tmp_path: Path
+) -> None:
+    store.progress.start_program(program("mine", date(2026, 11, 21)))
+    doc = good_document(store)
+    doc["programs"] = [
+        {**doc["programs"][0], "id": "old", "created": NEWER, "status": "ended", "ended": NEWER}
+    ]
+    result = exchange.import_file(store, write_doc(tmp_path, doc))
+    assert (result.programs_added, result.programs_ended) == (1, 0)
+    rows = {p["id"]: (p["status"], p["ended"]) for p in store.db.query("SELECT * FROM programs")}
+    assert rows == {"mine": ("active", None), "old": ("ended", NEWER)}
+
+
+@pytest.mark.parametrize(
+    ("result", "text"),
+    [
+        (exchange.ImportResult(2, 3, 0), "Added 2 sessions (3 sets)."),
+        (exchange.ImportResult(1, 1, 0, programs_added=1, programs_ended=1, checkins_added=2,
+                               checkins_present=1, visa_added=1, events_added=1),
+         "Added 1 session (1 set), 1 program, 2 morning check-ins, 1 VISA-A result and "
+         "1 program event. Already in your history, left as they are: 1 morning check-in. "
+         "1 older program was stored as ended, so that only the newest program is current."),
+        (exchange.ImportResult(0, 0, 2, visa_present=1, events_present=3),
+         "Nothing new to add. Already in your history, left as they are: 2 sessions, "
+         "1 VISA-A result and 3 program events."),
+    ],
+)  # fmt: skip
+def test_an_import_result_describes_itself(result: exchange.ImportResult, text: str) -> None:
+    assert result.describe() == text

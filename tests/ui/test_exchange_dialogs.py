@@ -59,7 +59,7 @@ def test_import_adds_a_good_file_and_lists_the_problems_of_a_bad_one(
         monkeypatch.setattr(dialogs.ChooseImportFile, "ask", classmethod(lambda *_a: good))
         assert dialogs.import_history(parent, other)
         assert other.count_sessions() == 1
-        assert "Added 1 sessions (2 sets)" in told[-1][1]
+        assert told[-1][1].startswith("Added 1 session (2 sets)")
         bad = tmp_path / "bad.json"
         doc = json.loads(good.read_text(encoding="utf-8"))
         doc["sessions"][0]["sets"][0]["pain"] = 12
