@@ -166,6 +166,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--to", dest="last", type=_day, metavar="YYYY-MM-DD", help="last day to include"
     )
 
+    report_cmd = commands.add_parser(
+        "report", help="write a PDF report for a clinician: program, adherence, pain, VISA-A"
+    )
+    report_cmd.add_argument(
+        "--out", type=_out_path, metavar="FILE.pdf", help="where to write the report (required)"
+    )
+    report_cmd.add_argument(
+        "--from", dest="first", type=_day, metavar="YYYY-MM-DD",
+        help="first day to report on (default: the first day with data)",
+    )  # fmt: skip
+    report_cmd.add_argument(
+        "--to", dest="last", type=_day, metavar="YYYY-MM-DD",
+        help="last day to report on (default: today, or the last day with data)",
+    )  # fmt: skip
+
     import_cmd = commands.add_parser("import", help="add the sessions of a JSON export")
     import_cmd.add_argument("file", type=Path, metavar="FILE", help="a file from coach export")
 
@@ -281,6 +296,29 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    if args.out is None:
+        raise UsageError("argument --out: required, a file name ending in .pdf")
+    if args.out.suffix.lower() != ".pdf":
+        raise UsageError(f"argument --out: must be a file name ending in .pdf (got {args.out})")
+    if args.first and args.last and args.first > args.last:
+        raise UsageError(f"--from {args.first} is after --to {args.last}")
+    from coach.storage.store import DB_NAME, Store  # noqa: PLC0415 - sqlite-utils only when needed
+
+    folder = _data_dir(args)
+    if not (folder / DB_NAME).exists():
+        print(f"coach report: error: no Coach data in {folder}", file=sys.stderr)
+        return 1
+    from coach.reports import pdf  # noqa: PLC0415 - QtGui only when needed
+
+    with pdf.application(), Store.open(folder) as store:
+        summary = pdf.write_report(store, args.out, args.first, args.last)
+    pages = f"{summary.pages} page{'s' if summary.pages > 1 else ''}"
+    period = "no data yet" if summary.first is None else f"{summary.first} to {summary.last}"
+    print(f"Wrote {args.out} ({pages}, {period})")
+    return 0
+
+
 def _cmd_import(args: argparse.Namespace) -> int:
     from coach.storage import exchange  # noqa: PLC0415 - sqlite-utils only when needed
     from coach.storage.store import Store  # noqa: PLC0415
@@ -291,10 +329,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         raise UsageError(str(e)) from e
     with _locked(_data_dir(args)) as folder, Store.open(folder) as store:
         result = exchange.import_document(store, document)
-    print(
-        f"Added {result.sessions_added} sessions ({result.sets_added} sets); "
-        f"{result.sessions_present} were already there."
-    )
+    print(result.describe())
     return 0
 
 
@@ -309,7 +344,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
             result = demo.fill(store, args.weeks, args.seed)
         except demo.DemoRefusedError as e:
             raise UsageError(str(e)) from e
-    print(f"Wrote {result.sessions} sessions ({result.sets} sets) to {folder}")
+    print(
+        f"Wrote {result.sessions} sessions ({result.sets} sets), {result.programs} programs, "
+        f"{result.checkins} morning check-ins and {result.visa} VISA-A results to {folder}"
+    )
     return 0
 
 
@@ -353,6 +391,7 @@ def _main(argv: Sequence[str] | None) -> int:
         "export": _cmd_export,
         "import": _cmd_import,
         "demo": _cmd_demo,
+        "report": _cmd_report,
     }
     if args.command in commands:
         return _run(args.command, commands[args.command], args)

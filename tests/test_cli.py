@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import errno
 import json
 import os
 import subprocess
 import sys
 import time
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -190,10 +192,13 @@ def test_demo_export_and_import_round_trip(
     assert status == 0
     other = str(tmp_path / "other")
     status, out, _ = run_main(capsys, "import", str(json_out), "--data-dir", other)
-    sessions = len(json.loads(json_out.read_text(encoding="utf-8"))["sessions"])
-    assert (status, out) == (0, f"Added {sessions} sessions ({rows} sets); 0 were already there.\n")
+    doc = json.loads(json_out.read_text(encoding="utf-8"))
+    sessions, checkins = len(doc["sessions"]), len(doc["checkins"])
+    assert status == 0
+    assert out.startswith(f"Added {sessions} sessions ({rows} sets), 1 program, {checkins} morning")
     status, out, _ = run_main(capsys, "import", str(json_out), "--data-dir", other)
-    assert out == f"Added 0 sessions (0 sets); {sessions} were already there.\n"
+    assert out.startswith("Nothing new to add. Already in your history, left as they are: ")
+    assert f"{sessions} sessions, 1 program, {checkins} morning check-ins" in out
 
 
 def test_the_environment_names_the_data_folder(
@@ -297,3 +302,100 @@ def test_a_data_folder_that_cannot_be_made_is_one_line_not_a_traceback(
     status, _, err = run_main(capsys, "demo", "--weeks", "1", "--data-dir", str(blocker / "d"))
     assert status == 1
     assert err == f"coach demo: error: Not a directory: {blocker / 'd'}\n"
+
+
+# -- report -----------------------------------------------------------------------
+def _pdf_text(path: Path) -> str:
+    from pypdf import PdfReader  # noqa: PLC0415 - only the report tests read PDFs
+
+    return " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
+
+
+@pytest.mark.usefixtures("qapp")
+def test_report_writes_the_history_as_a_pdf(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert run_main(capsys, "demo", "--weeks", "3", *data)[0] == 0
+    out = tmp_path / "report.pdf"
+    status, stdout, err = run_main(capsys, "report", "--out", str(out), *data)
+    assert (status, err) == (0, "")
+    assert stdout.startswith(f"Wrote {out} (")
+    text = _pdf_text(out)
+    assert text.startswith("Achilles exercise report")
+    assert "Alfredson heel drops off a step" in text
+    today = datetime.now().astimezone().date()  # the demo's history ends yesterday
+    first, last = today - timedelta(days=6), today - timedelta(days=2)
+    status, stdout, _ = run_main(capsys, "report", "--out", str(out), "--from", str(first),
+                                 "--to", str(last), *data)  # fmt: skip
+    assert status == 0
+    assert stdout.endswith(f", {first} to {last})\n")
+    assert "(5 days, as asked)" in _pdf_text(out)
+
+
+@pytest.mark.parametrize(
+    ("out", "extra", "message"),
+    [
+        (None, [], "argument --out: required, a file name ending in .pdf"),
+        ("missing/r.pdf", [], "argument --out: folder"),
+        (".", [], "is a folder"),
+        ("r.txt", [], "must be a file name ending in .pdf"),
+        ("r.pdf", ["--from", "2026-11-20", "--to", "2026-11-01"], "--from 2026-11-20 is after"),
+        ("r.pdf", ["--to", "yesterday"], "argument --to: must be a date as YYYY-MM-DD"),
+    ],
+)
+def test_report_misuse_exits_2_in_one_line_and_writes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, out: str | None, extra: list[str],
+    message: str,
+) -> None:  # fmt: skip
+    data = tmp_path / "data"
+    run_main(capsys, "demo", "--weeks", "1", "--data-dir", str(data))
+    before = sorted(tmp_path.rglob("*"))
+    argv = ["report", "--data-dir", str(data), *extra]
+    if out is not None:
+        argv += ["--out", str(tmp_path / out)]
+    status, stdout, err = run_main(capsys, *argv)
+    assert (status, stdout) == (2, "")
+    assert err.startswith("coach report: error: ")
+    assert err.count("\n") == 1
+    assert message in err
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+def test_report_without_data_says_so(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    none = tmp_path / "none"
+    status, _, err = run_main(capsys, "report", "--out", str(tmp_path / "r.pdf"),
+                              "--data-dir", str(none))  # fmt: skip
+    assert (status, err) == (1, f"coach report: error: no Coach data in {none}\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+@pytest.mark.usefixtures("qapp")
+def test_report_that_cannot_be_written_exits_1_and_leaves_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coach.reports import pdf  # noqa: PLC0415 - Qt, for the report tests only
+
+    data = str(tmp_path / "data")
+    run_main(capsys, "demo", "--weeks", "1", "--data-dir", data)
+    out = tmp_path / "r.pdf"
+
+    def refused(target: Path) -> object:
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(target.parent))
+
+    monkeypatch.setattr(pdf, "private_temp", refused)
+    status, stdout, err = run_main(capsys, "report", "--out", str(out), "--data-dir", data)
+    assert (status, stdout) == (1, "")
+    assert err == f"coach report: error: Could not write {out}: permission denied.\n"
+    assert not out.exists()
+
+
+def test_report_works_without_a_display(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    data = str(tmp_path / "data")
+    run_main(capsys, "demo", "--weeks", "1", "--data-dir", data)
+    hidden = {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
+    env = {k: v for k, v in os.environ.items() if k not in hidden}
+    out = tmp_path / "r.pdf"
+    done = coach("report", "--out", str(out), "--data-dir", data, env=env)
+    assert done.returncode == 0, done.stderr
+    assert _pdf_text(out).startswith("Achilles exercise report")

@@ -1,4 +1,4 @@
-"""File ▸ Export and File ▸ Import: the same writers and checks as `coach export/import`.
+"""File ▸ Export, Import and Report: the same writers and checks as the commands.
 
 The file choosers open through classmethods that tests replace (pytest-qt, "Dialogs").
 """
@@ -36,6 +36,20 @@ class ChooseExportFile:
         if path.suffix.lower() != f".{fmt}":
             path = path.with_name(path.name + f".{fmt}")
         return path, fmt
+
+
+class ChooseReportFile:
+    @classmethod
+    def ask(cls, parent: QWidget, suggested: str) -> Path | None:
+        """The PDF file to write, or None if cancelled."""
+        name, _ = QFileDialog.getSaveFileName(
+            parent, "Report for your clinician", str(Path(QDir.homePath()) / suggested),
+            "PDF (*.pdf)",
+        )  # fmt: skip
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
 
 
 class ChooseImportFile:
@@ -103,3 +117,24 @@ def import_history(parent: QWidget, store: Store) -> bool:
         return False
     Tell.info(parent, "Import done", result.describe())
     return True
+
+
+def write_report(
+    parent: QWidget, store: Store, dates: tuple[date | None, date | None]
+) -> Path | None:
+    """Ask for a file and write the clinician's PDF report of the date range to it."""
+    from coach.reports.pdf import write_report  # noqa: PLC0415 - only when asked for
+
+    first, last = dates
+    span = f"{first}-to-{last}" if first and last else "all"
+    path = ChooseReportFile.ask(parent, f"coach-report-{span}.pdf")
+    if path is None:
+        return None
+    try:
+        summary = write_report(store, path, first, last)
+    except StorageError as e:
+        Tell.problem(parent, "Report not written", f"{e} No file was written.")
+        return None
+    pages = "1 page" if summary.pages == 1 else f"{summary.pages} pages"
+    Tell.info(parent, "Report written", f"Wrote {path} ({pages}).")
+    return path

@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
         self.store = store
         self.store_problem = problem
         self.history.set_store(store, problem)
-        for action in (self.export_action, self.import_action):
+        for action in self._data_actions:
             action.setEnabled(store is not None)
 
     # -- the program -------------------------------------------------------------
@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
         else:  # the stack's own state decides again
             self.undo_action.setEnabled(self.undo_stack.canUndo())
             self.redo_action.setEnabled(self.undo_stack.canRedo())
-        for action in (self.export_action, self.import_action):
+        for action in self._data_actions:
             action.setEnabled(not busy and self.store is not None)
 
     def install_shortcuts(self) -> None:
@@ -331,7 +331,9 @@ class MainWindow(QMainWindow):
         self.export_action.triggered.connect(self.export_history)
         self.import_action = self.file_menu.addAction("&Import history…")
         self.import_action.triggered.connect(self.import_history)
-        for action in (self.export_action, self.import_action):
+        self.report_action = self.file_menu.addAction("&Report for your clinician (PDF)…")
+        self.report_action.triggered.connect(self.write_report)
+        for action in self._data_actions:
             action.setEnabled(False)  # until the history is open
         self.file_menu.addSeparator()
         self.quit_action = self.file_menu.addAction("&Quit")
@@ -354,6 +356,17 @@ class MainWindow(QMainWindow):
         from coach.ui.exchange_dialogs import export_history  # noqa: PLC0415 - on demand
 
         export_history(self, self.store, self.history.date_range())
+
+    @property
+    def _data_actions(self) -> tuple[QAction, ...]:
+        return (self.export_action, self.import_action, self.report_action)
+
+    def write_report(self) -> None:
+        if self.store is None:
+            return
+        from coach.ui.exchange_dialogs import write_report  # noqa: PLC0415 - on demand
+
+        write_report(self, self.store, self.history.date_range())
 
     def import_history(self) -> None:
         if self.store is None:

@@ -70,3 +70,32 @@ def test_import_adds_a_good_file_and_lists_the_problems_of_a_bad_one(
         assert title == "Cannot import"
         assert "• sessions[0].sets[0].pain: must be a whole number from 0 to 10" in text
         assert "nothing was added" in text
+
+
+def test_the_report_is_a_pdf_of_the_chosen_range(
+    parent: QWidget, store: Store, short_timeline: Timeline, wall: WallClock, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch, told: list[tuple[str, str]],
+) -> None:  # fmt: skip
+    from pypdf import PdfReader  # noqa: PLC0415 - a dev dependency, for reading it back
+
+    run_sets(store, short_timeline, wall, 2)
+    target = tmp_path / "report.pdf"
+    monkeypatch.setattr(dialogs.ChooseReportFile, "ask", classmethod(lambda *_a: target))
+    day = wall.now.date()
+    assert dialogs.write_report(parent, store, (day, day)) == target
+    words = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(target).pages)
+    assert "Achilles exercise report" in words
+    assert "Period: 21 Nov 2026 to 21 Nov 2026" in words
+    assert told == [("Report written", f"Wrote {target} (1 page).")]
+
+
+def test_a_report_that_cannot_be_written_says_so_and_leaves_no_file(
+    parent: QWidget, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    told: list[tuple[str, str]],
+) -> None:  # fmt: skip
+    target = tmp_path / "missing" / "report.pdf"
+    monkeypatch.setattr(dialogs.ChooseReportFile, "ask", classmethod(lambda *_a: target))
+    assert dialogs.write_report(parent, store, (None, None)) is None
+    assert told[0][0] == "Report not written"
+    assert "No file was written." in told[0][1]
+    assert not target.parent.exists()

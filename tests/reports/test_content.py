@@ -1,0 +1,124 @@
+"""What the report says, before any drawing: periods, programs, weeks and notes."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+import pytest
+
+from coach.domain.advice import Kind, Morning
+from coach.domain.program import Program, Status
+from coach.domain.settings import Injured
+from coach.domain.trends import LoadPoint, PainPoint
+from coach.reports.content import MAX_NOTE_CHARS, Gap, Records, WeekRow, gather, weekly
+from coach.storage import demo
+from coach.storage.store import Store
+from tests.helpers import WallClock
+
+TODAY = date(2026, 11, 21)  # the wall clock's day
+
+
+def program(start: date, pid: str = "p1") -> Program:
+    return Program(pid, start, "jonsson", Injured.LEFT)
+
+
+def test_an_empty_history_has_no_period(store: Store) -> None:
+    report = gather(store)
+    assert report.empty
+    assert not report.has_period
+    assert report.advice is None
+    limited = gather(store, date(2026, 1, 1), date(2026, 1, 31))
+    assert limited.empty
+    assert limited.has_period
+    assert (limited.first, limited.last) == (date(2026, 1, 1), date(2026, 1, 31))
+
+
+def test_a_backwards_range_is_a_programming_error(store: Store) -> None:
+    with pytest.raises(ValueError, match="after the last day"):
+        gather(store, date(2026, 2, 1), date(2026, 1, 1))
+
+
+def test_adherence_is_the_today_pages_figure(store: Store) -> None:
+    demo.fill(store, 5, seed=3)
+    report = gather(store)
+    current = store.progress.program()
+    assert current is not None
+    assert [line.program.id for line in report.programs] == [current.id]
+    line = report.programs[0]
+    assert line.adherence == store.progress.day_plan(current).adherence
+    assert (line.current, line.status, line.week_reached) == (True, "active", 6)  # today: day 36
+    assert report.advice == store.progress.advice(current)
+    weeks = [w for w in report.weeks if isinstance(w, WeekRow)]
+    assert sum(w.planned for w in weeks) == line.adherence.planned
+    assert sum(w.done for w in weeks) == report.sessions
+    assert [w.program_week for w in weeks] == [1, 2, 3, 4, 5, 6]
+    assert report.last == TODAY  # the program runs: up to today
+
+
+def test_a_replaced_program_counts_until_the_next_one_starts(store: Store, wall: WallClock) -> None:
+    old = program(TODAY - timedelta(days=30), "old")
+    store.progress.start_program(old)
+    wall.advance(minutes=1)
+    store.progress.start_program(program(TODAY - timedelta(days=9), "new"))
+    report = gather(store)
+    assert [(p.program.id, p.status) for p in report.programs] == [
+        ("old", "replaced"),
+        ("new", "active"),
+    ]
+    replaced = report.programs[0]
+    assert replaced.program.status is Status.ENDED
+    assert replaced.last_day == TODAY - timedelta(days=10)
+    assert replaced.week_reached == 3
+    assert replaced.adherence.planned == 2 * 21  # 21 days before the new one, none done
+    assert report.first == old.start
+
+
+def test_a_red_flag_is_reported_with_the_pause(store: Store) -> None:
+    store.progress.start_program(program(TODAY - timedelta(days=3)))
+    store.progress.pause("p1", "a hot, red calf")
+    report = gather(store)
+    assert report.paused_for == "a hot, red calf"
+    assert [e.detail for e in report.events] == ["a hot, red calf"]
+    assert report.advice is not None
+    assert report.advice.kind is Kind.PAUSED
+
+
+def test_notes_are_one_paragraph_and_cut_when_very_long(store: Store) -> None:
+    demo.fill(store, 2, seed=1)
+    newest = store.sessions()[0]
+    store.set_note(newest.id, "first line\nsecond\tline " + "y" * (2 * MAX_NOTE_CHARS))
+    note = gather(store).notes[0]
+    assert note.text.startswith("first line second line yyy")
+    assert note.cut
+    assert len(note.text) == MAX_NOTE_CHARS + 1
+    assert note.text.endswith("…")
+
+
+def test_empty_weeks_in_a_row_are_one_gap() -> None:
+    first = date(2026, 1, 5)
+    noon = time(12)
+    pain = [
+        PainPoint(datetime.combine(first + timedelta(days=d), noon), None, 3.0, 4, 3)
+        for d in (0, 1, 36)
+    ]
+    mornings = [Morning(first + timedelta(days=1), 2, 10)]
+    loads = [LoadPoint(p.when, 5.0) for p in pain]
+    rows = weekly(first, first + timedelta(days=41), [], [], Records(pain, mornings, loads))
+    assert rows[1] == Gap(first + timedelta(days=7), first + timedelta(days=34))
+    assert [type(r) for r in rows] == [WeekRow, Gap, WeekRow]
+    week = rows[0]
+    assert isinstance(week, WeekRow)
+    assert (week.done, week.mean_pain, week.max_pain, week.morning_pain, week.stiffness) == (
+        2, 3.0, 4, 2.0, 10.0,
+    )  # fmt: skip
+    assert week.program_week is None
+
+
+def test_weeks_start_on_the_programs_weekday() -> None:
+    p = program(date(2026, 11, 4))  # a Wednesday
+    due = [s for s in p.all_slots() if s.day <= date(2026, 11, 20)]
+    rows = weekly(date(2026, 11, 1), date(2026, 11, 20), [p], due, Records([], [], []))
+    firsts = [r.first for r in rows if isinstance(r, WeekRow)]
+    assert firsts == [date(2026, 11, 1), date(2026, 11, 4), date(2026, 11, 11), date(2026, 11, 18)]
+    assert [r.program_week for r in rows if isinstance(r, WeekRow)] == [None, 1, 2, 3]
+    assert [r.planned for r in rows if isinstance(r, WeekRow)] == [0, 14, 14, 6]

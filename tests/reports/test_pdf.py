@@ -1,0 +1,214 @@
+"""The clinician's PDF report, read back with pypdf: a reader that owes nothing to Qt."""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+import unicodedata
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from coach import __version__
+from coach.domain.program import Program
+from coach.domain.protocols import PROTOCOLS
+from coach.reports import pdf
+from coach.reports.chart import short_day
+from coach.storage import demo
+from coach.storage.schema import StorageError
+from coach.storage.store import Store
+
+pytestmark = pytest.mark.usefixtures("qapp")  # Qt's fonts need a QGuiApplication
+
+A4_POINTS = (595.3, 841.9)
+RED_FLAG = "a snap in the heel & <b>sudden</b> pain"
+
+
+def read(path: Path) -> tuple[PdfReader, list[str]]:
+    """The PDF and the text of each page, spaces and ligatures made plain."""
+    reader = PdfReader(path)
+    pages = [
+        " ".join(unicodedata.normalize("NFKC", page.extract_text()).split())
+        for page in reader.pages
+    ]
+    return reader, pages
+
+
+@pytest.fixture
+def demo_store(store: Store) -> Store:
+    """Twelve weeks of made-up history, ending yesterday; the program paused today."""
+    demo.fill(store, 12, seed=1)
+    store.progress.pause(current(store).id, RED_FLAG)
+    return store
+
+
+def current(store: Store) -> Program:
+    program = store.progress.program()
+    assert program is not None
+    return program
+
+
+def test_twelve_weeks_make_an_a4_report_of_numbered_pages(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    target = tmp_path / "report.pdf"
+    summary = pdf.write_report(demo_store, target)
+    reader, pages = read(target)
+    assert summary.pages == len(reader.pages) > 1
+    for page in reader.pages:
+        size = (float(page.mediabox.width), float(page.mediabox.height))
+        assert size == pytest.approx(A4_POINTS, abs=1)
+    for number, text in enumerate(pages, start=1):
+        assert f"page {number} of {len(pages)}" in text
+    assert reader.metadata is not None
+    assert reader.metadata.title == "Achilles exercise report"
+    assert reader.metadata.creator == f"Coach {__version__}"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "report.pdf"]  # no temp left
+
+
+def test_the_report_says_what_the_history_holds(demo_store: Store, tmp_path: Path) -> None:
+    target = tmp_path / "report.pdf"
+    summary = pdf.write_report(demo_store, target)
+    text = " ".join(read(target)[1])
+    program = current(demo_store)
+    assert text.startswith("Achilles exercise report")
+    assert f"Period: {short_day(program.start, year=True)} to 21 Nov 2026" in text
+    assert f"by Coach {__version__}" in text
+    assert PROTOCOLS["alfredson"].name in text
+    adherence = demo_store.progress.day_plan(program).adherence
+    assert adherence.planned == 168
+    assert f"Adherence in this period: {adherence.describe()}." in text
+    assert f"{adherence.done} / {adherence.planned} {adherence.percent}%" in text
+    assert summary.sessions == sum(1 for s in demo_store.sessions() if s.sets_done)
+    first, latest = demo_store.progress.visa()[0], demo_store.progress.visa()[-1]
+    day = short_day(latest.day, year=True)
+    assert f"{day} {latest.score} {latest.score - first.score:+d}" in text
+    note = next(s for s in demo_store.sessions() if s.note)
+    when = f"{short_day(note.day, year=True)} {note.started[11:16]}"
+    assert f"{when} {note.part_of_day} {note.note}" in text
+    assert "The program is paused" in text
+    assert f"a red flag was reported ({RED_FLAG})." in text  # as typed: not read as markup
+    assert "Red flag: program paused" in text
+    assert "Coach is an exercise aid, not a diagnosis." in text
+    assert PROTOCOLS["alfredson"].source in text
+    assert "Robinson JM et al." in text
+    assert "Silbernagel KG et al." in text
+
+
+def test_the_week_by_week_table_has_a_row_per_program_week(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    target = tmp_path / "report.pdf"
+    pdf.write_report(demo_store, target)
+    text = " ".join(read(target)[1])
+    program = current(demo_store)
+    for week in range(1, 13):
+        monday = program.start + timedelta(days=7 * (week - 1))
+        assert f"{short_day(monday, year=True)} {week} of 12 14 " in text
+
+
+def test_a_date_range_limits_what_is_reported(demo_store: Store, tmp_path: Path) -> None:
+    first, last = date(2026, 10, 1), date(2026, 10, 31)
+    whole, october = tmp_path / "whole.pdf", tmp_path / "october.pdf"
+    pdf.write_report(demo_store, whole)
+    summary = pdf.write_report(demo_store, october, first, last)
+    assert (summary.first, summary.last) == (first, last)
+    text = " ".join(read(october)[1])
+    assert "Period: 1 Oct 2026 to 31 Oct 2026 (4 weeks 3 days, as asked)" in text
+    slots = demo_store.progress.done_slots(current(demo_store))
+    done = {s for s in slots if first <= s.day <= last}
+    assert f"{len(done)} of 62 sessions done" in text  # 31 days, two sessions a day
+    for v in demo_store.progress.visa():
+        shown = f"{short_day(v.day, year=True)} {v.score} " in text
+        assert shown == (first <= v.day <= last)
+    assert len(read(october)[0].pages) <= len(read(whole)[0].pages)
+    assert "Red flag: program paused" not in text  # recorded on 21 Nov, after the range
+
+
+def test_an_empty_history_gives_a_one_page_report(store: Store, tmp_path: Path) -> None:
+    target = tmp_path / "empty.pdf"
+    summary = pdf.write_report(store, target)
+    reader, pages = read(target)
+    assert summary.pages == len(reader.pages) == 1
+    assert "There is no data yet" in pages[0]
+    assert "Period:" not in pages[0]
+    assert "page 1 of 1" in pages[0]
+    pdf.write_report(store, target, date(2026, 1, 1), date(2026, 1, 31))
+    assert "There is no data in this period" in read(target)[1][0]
+
+
+def test_check_ins_alone_make_a_report(store: Store, tmp_path: Path) -> None:
+    for days_ago, pain in ((3, 4), (2, 3), (1, 2)):
+        store.progress.save_checkin(date(2026, 11, 21) - timedelta(days=days_ago), pain, 20)
+    target = tmp_path / "mornings.pdf"
+    pdf.write_report(store, target)
+    text = " ".join(read(target)[1])
+    assert "3 check-ins on the 3 days of the period" in text
+    assert "Latest, 20 Nov 2026: pain 2/10, stiffness 20 min" in text
+
+
+def test_long_notes_are_cut_and_only_the_newest_are_listed(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    sessions = demo_store.sessions()  # newest first
+    for i, session in enumerate(sessions[:60]):
+        demo_store.set_note(session.id, f"note {i:02d}")
+    long_word = "x" * 3000
+    demo_store.set_note(sessions[0].id, f"see {long_word} here")
+    target = tmp_path / "notes.pdf"
+    pdf.write_report(demo_store, target)
+    text = " ".join(read(target)[1])
+    total = sum(1 for s in demo_store.sessions() if s.note)
+    assert f"The newest 50 of {total} notes, newest first; {total - 50} more" in text
+    assert "note 01" in text
+    assert "note 49" in text
+    assert "note 50" not in text
+    assert "see xxxx" in text
+    assert "x" * 1100 not in text.replace(" ", "")  # cut at about 1,000 characters
+
+
+def test_a_failed_write_keeps_the_old_file_and_leaves_no_part(
+    demo_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"the old report")
+
+    def full_disk(report: object, path: Path) -> int:
+        path.write_bytes(b"%PDF-1.4 half")
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(pdf, "render", full_disk)
+    with pytest.raises(StorageError, match=r"^Could not write .*report\.pdf: no space left"):
+        pdf.write_report(demo_store, target)
+    assert target.read_bytes() == b"the old report"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "report.pdf"]
+
+
+def test_a_folder_that_cannot_be_written_is_a_storage_error(store: Store, tmp_path: Path) -> None:
+    if os.name != "posix" or os.geteuid() == 0:
+        pytest.skip("needs POSIX permissions that bind (not root)")
+    folder = tmp_path / "locked"
+    folder.mkdir(mode=0o500)
+    with pytest.raises(StorageError, match="permission denied"):
+        pdf.write_report(store, folder / "r.pdf")
+    assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("environ", "platform", "offscreen"),
+    [
+        ({}, "linux", True),
+        ({"DISPLAY": ":0"}, "linux", False),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "xcb"}, "linux", False),
+        ({}, "darwin", False),
+        ({}, "win32", False),
+    ],
+)
+def test_offscreen_only_on_linux_without_a_display(
+    environ: dict[str, str], platform: str, offscreen: bool
+) -> None:
+    assert pdf.needs_offscreen(environ, platform) is offscreen
