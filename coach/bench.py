@@ -50,6 +50,41 @@ sys.exit(app.exec())
 """
 
 
+# The Progress page's first show, in a fresh process each time (so pyqtgraph's import is
+# paid as a user pays it): the store is open, as it is by the time the user can click.
+PROGRESS_FIRST_SHOW = """
+import json, sys, time
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from coach.storage.store import Store
+
+app = QApplication(sys.argv[:1])
+store = Store.open(Path(sys.argv[1]))
+times = {}
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and "show" not in times:
+            times["show"] = (time.perf_counter() - start) * 1000
+            QTimer.singleShot(0, app.quit)
+        return False
+
+start = time.perf_counter()
+from coach.ui.progress_view import ProgressView  # brings pyqtgraph
+times["import"] = (time.perf_counter() - start) * 1000
+view = ProgressView()
+view.resize(930, 700)
+watcher = FirstPaint(view)
+view.installEventFilter(watcher)
+view.set_store(store)
+view.show()
+app.exec()
+store.close()
+print(json.dumps(times), flush=True)
+"""
+
+
 @dataclass(frozen=True)
 class Stats:
     median: float
@@ -340,6 +375,54 @@ def five_years(runs: int) -> Result:
     )
 
 
+def progress_first_show(runs: int) -> tuple[Result, Result]:
+    """The Progress page's first show, lazy import included, on 12 weeks and on 5 years."""
+    from coach.storage import demo  # noqa: PLC0415
+    from coach.storage.store import Store  # noqa: PLC0415
+
+    env = _child_env()
+    results = []
+    with tempfile.TemporaryDirectory(prefix="coach-bench-") as name:
+        for weeks, goal_ms, seed in ((12, 150, 7), (FIVE_YEARS_WEEKS, 600, 5)):
+            folder = Path(name) / f"{weeks}w"
+            with Store.open(folder) as store:
+                made = demo.fill(store, weeks, seed=seed)
+            argv = [sys.executable, "-c", PROGRESS_FIRST_SHOW, str(folder)]
+            _show_page(argv, env)  # warm-up: the bytecode cache, the disk cache
+            shows, imports = [], []
+            for _ in range(runs):
+                times = _show_page(argv, env)
+                shows.append(times["show"])
+                imports.append(times["import"])
+            value = Stats.of(shows)
+            span = "12 weeks" if weeks == 12 else "5 years"
+            results.append(
+                Result(
+                    name=f"Progress page, {span}",
+                    unit="ms",
+                    value=value,
+                    goal=f"median < {goal_ms} ms",
+                    met=value.median < goal_ms,
+                    notes=[
+                        f"first show to first paint, in a fresh process; of which importing "
+                        f"the page and pyqtgraph: median {statistics.median(imports):.1f} ms",
+                        f"{made.sessions} sessions, {made.checkins} check-ins, "
+                        f"{made.visa} VISA-A results",
+                    ],
+                )
+            )
+    return results[0], results[1]
+
+
+def _show_page(argv: list[str], env: dict[str, str]) -> dict[str, float]:
+    done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=120, check=False)
+    if done.returncode != 0:
+        last = (done.stderr.strip().splitlines() or ["(no output)"])[-1]
+        raise BenchError(f"the Progress page benchmark exited with {done.returncode}: {last}")
+    times: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
+    return times
+
+
 def export_csv(runs: int) -> Result:
     """Writing 100 000 set rows to CSV, as `coach export --format csv` does."""
     from coach.storage import demo, exchange  # noqa: PLC0415
@@ -424,6 +507,7 @@ def run(*, runs: int, as_json: bool) -> int:
             durable_insert(runs),
             five_years(runs),
             export_csv(runs),
+            *progress_first_show(min(runs, 11)),
         ]
     except BenchError as e:
         print(f"coach bench: error: {e}", file=sys.stderr)

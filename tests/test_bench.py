@@ -41,7 +41,7 @@ def test_table_shows_ratio_and_verdict() -> None:
 def test_bench_measures_start_up_against_a_bare_window(capsys: pytest.CaptureFixture[str]) -> None:
     assert bench.run(runs=3, as_json=True) == 0
     doc = json.loads(capsys.readouterr().out)
-    startup, onsets, lateness, cpu, insert, open_db, export = doc["results"]
+    startup, onsets, lateness, cpu, insert, open_db, export, weeks, years = doc["results"]
     assert startup["name"] == "start-up to first paint"
     assert len(startup["value"]["samples"]) == 3
     assert len(startup["baseline"]["samples"]) == 3
@@ -71,6 +71,13 @@ def test_bench_measures_start_up_against_a_bare_window(capsys: pytest.CaptureFix
     assert export["name"] == "export 100 000 sets to CSV"
     assert len(export["value"]["samples"]) == 3
     assert min(export["value"]["samples"]) > 0
+    # The Progress page was shown, in fresh processes, on 12 weeks and on 5 years.
+    assert (weeks["name"], years["name"]) == ("Progress page, 12 weeks", "Progress page, 5 years")
+    for page in (weeks, years):
+        assert len(page["value"]["samples"]) == 3
+        imported = float(page["notes"][0].rsplit("median ", 1)[1].removesuffix(" ms"))
+        assert 0 < imported < page["value"]["median"]  # the import is part of the first show
+    assert int(years["notes"][1].split()[0]) > 20 * int(weeks["notes"][1].split()[0])
 
 
 def test_detect_onsets_finds_sound_after_silence() -> None:

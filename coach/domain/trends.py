@@ -13,9 +13,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from coach.domain.program import Part
+from coach.domain.program import Part, Program
+from coach.domain.visa_a import SMALLEST_CHANGE
 
 ROLLING_DAYS = 7
+RECENT_DAYS = 28  # the "last 4 weeks" span, today included
+MAX_VISA = 100
 
 
 @dataclass(frozen=True)
@@ -101,3 +104,108 @@ def _mark(day: date, part: Part, filled: set[tuple[date, Part]], today: date) ->
     if (day, part) in filled:
         return Mark.DONE
     return Mark.TO_COME if day >= today else Mark.MISSED
+
+
+class Span(enum.Enum):
+    """The stretch of time the Progress charts show."""
+
+    PROGRAM = "This program"
+    LAST_4_WEEKS = "Last 4 weeks"
+    EVERYTHING = "Everything"
+
+
+def span_dates(span: Span, today: date, program: Program | None) -> tuple[date | None, date | None]:
+    """The first and last day of `span`; None for no limit (this program, without one, too)."""
+    if span is Span.PROGRAM and program is not None:
+        return program.start, program.end
+    if span is Span.LAST_4_WEEKS:
+        return today - timedelta(days=RECENT_DAYS - 1), today
+    return None, None
+
+
+def by_side(points: Sequence[PainPoint]) -> dict[str | None, list[PainPoint]]:
+    """The points of each side if both legs were trained; otherwise all of them, under None.
+
+    `points` are `Progress.pain_points(by_side=True)`: one per session and side, so with
+    one side only they are the sessions' own figures.
+    """
+    sides = {p.side for p in points}
+    if len(sides) > 1:
+        return {side: [p for p in points if p.side == side] for side in sorted(sides, key=str)}
+    return {None: list(points)}
+
+
+def visa_target(scores: Sequence[int]) -> int | None:
+    """The first score plus the smallest change that matters, if the scale reaches it."""
+    if not scores:
+        return None
+    target = scores[0] + SMALLEST_CHANGE
+    return target if target <= MAX_VISA else None
+
+
+def calendar_span(
+    first: date | None,
+    last: date | None,
+    done_days: Iterable[date],
+    programs: Iterable[tuple[date, date]],
+    today: date,
+) -> tuple[date, date] | None:
+    """The days the adherence calendar covers: `first` to `last`, an open end filled in.
+
+    An open start is the earliest workout or program start; an open end the later of
+    today and the last program's end (its sessions to come). None if there is nothing.
+    """
+    spans = list(programs)
+    days = list(done_days)
+    if first is None:
+        starts = [s for s, _ in spans] + days
+        if not starts:
+            return None
+        first = min(starts)
+    if last is None:
+        last = max([today, *(e for _, e in spans), *days])
+    return (first, last) if first <= last else None
+
+
+def planned_calendar(
+    first: date,
+    last: date,
+    done: Iterable[tuple[date, Part]],
+    today: date,
+    programs: Iterable[tuple[date, date]],
+) -> list[CalendarWeek]:
+    """`adherence_calendar`, where only the days of a program are planned.
+
+    `programs` are (first day, last day) spans. Outside them a half-day is None (nothing
+    planned, so nothing missed or to come) unless a workout was done in it.
+    """
+    planned: set[date] = set()
+    for start, end in programs:
+        day = max(start, first)
+        while day <= min(end, last):
+            planned.add(day)
+            day += timedelta(days=1)
+    weeks = []
+    for week in adherence_calendar(first, last, done, today):
+        days = tuple(
+            marks if week.first + timedelta(days=i) in planned else _unplanned(marks)
+            for i, marks in enumerate(week.days)
+        )
+        weeks.append(CalendarWeek(week.first, days))
+    return weeks
+
+
+def _unplanned(marks: tuple[Mark | None, Mark | None]) -> tuple[Mark | None, Mark | None]:
+    morning, evening = (m if m is Mark.DONE else None for m in marks)
+    return morning, evening
+
+
+def tally(weeks: Iterable[CalendarWeek]) -> dict[Mark, int]:
+    """How many half-days of the calendar are done, missed and to come."""
+    counts = dict.fromkeys(Mark, 0)
+    for week in weeks:
+        for marks in week.days:
+            for mark in marks:
+                if mark is not None:
+                    counts[mark] += 1
+    return counts

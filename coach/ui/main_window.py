@@ -17,7 +17,33 @@ if TYPE_CHECKING:  # imported for real only when needed: start-up skips them
     from coach.domain.timeline import Timeline
     from coach.storage.store import SessionJournal, Store
     from coach.ui.history_view import HistoryView
+    from coach.ui.progress_view import ProgressView
     from coach.ui.workout_view import WorkoutView
+
+
+class LazyPage:
+    """A page built the first time it is needed, in the place its stand-in held."""
+
+    def __init__(self, pages: QStackedWidget, build: Callable[[], QWidget]) -> None:
+        self.pages = pages
+        self.build = build
+        self.slot = QWidget()
+        self.page: QWidget | None = None
+
+    @property
+    def built(self) -> bool:
+        return self.page is not None
+
+    def get(self) -> QWidget:
+        if self.page is None:
+            self.page = self.build()
+            index = self.pages.indexOf(self.slot)
+            current = self.pages.currentIndex()
+            self.pages.insertWidget(index, self.page)
+            self.pages.removeWidget(self.slot)
+            self.slot.deleteLater()
+            self.pages.setCurrentIndex(current)
+        return self.page
 
 
 class MainWindow(QMainWindow):
@@ -65,32 +91,48 @@ class MainWindow(QMainWindow):
         self.today.visa_requested.connect(self.take_visa)
         self.today.resume_requested.connect(self.resume_program)
         self.add_page("Today", self.today)
-        # The History page is built when first needed (at the latest, right after the
-        # first paint, when the history opens): its tables cost start-up ~10 ms.
-        self._history: HistoryView | None = None
-        self._history_slot = QWidget()
-        self.add_page("History", self._history_slot)
+        # The History and Progress pages are built when first needed: the History page at
+        # the latest right after the first paint, when the history opens (its tables cost
+        # start-up ~10 ms); the Progress page when first shown (pyqtgraph costs ~0.3 s).
+        self._history_page = LazyPage(self.pages, self._build_history)
+        self.add_page("History", self._history_page.slot)
+        self._progress_page = LazyPage(self.pages, self._build_progress)
+        self.add_page("Progress", self._progress_page.slot)
         self.nav.setCurrentRow(0)
         self.workout: WorkoutView | None = None
 
+    def _build_history(self) -> HistoryView:
+        from coach.ui.history_view import HistoryView  # noqa: PLC0415 - see __init__
+
+        return HistoryView(self.undo_stack)
+
+    def _build_progress(self) -> ProgressView:
+        from coach.ui.progress_view import ProgressView  # noqa: PLC0415 - see __init__
+
+        view = ProgressView()
+        view.set_store(self.store, self.store_problem)
+        return view
+
     @property
     def history(self) -> HistoryView:
-        if self._history is None:
-            from coach.ui.history_view import HistoryView  # noqa: PLC0415 - see __init__
+        return self._history_page.get()  # type: ignore[return-value]  # built by _build_history
 
-            self._history = HistoryView(self.undo_stack)
-            index = self.pages.indexOf(self._history_slot)
-            current = self.pages.currentIndex()
-            self.pages.insertWidget(index, self._history)
-            self.pages.removeWidget(self._history_slot)
-            self._history_slot.deleteLater()
-            self.pages.setCurrentIndex(current)
-        return self._history
+    @property
+    def progress(self) -> ProgressView:
+        return self._progress_page.get()  # type: ignore[return-value]  # built by _build_progress
 
     def _show_page(self, row: int) -> None:
-        if self._history is None and self.pages.widget(row) is self._history_slot:
-            self.history  # noqa: B018 - builds the page in its slot
+        for lazy in (self._history_page, self._progress_page):
+            if not lazy.built and self.pages.widget(row) is lazy.slot:
+                lazy.get()  # builds the page in its slot
         self.pages.setCurrentIndex(row)
+
+    def _data_changed(self) -> None:
+        """The history changed (a workout, an import, a closed session): every page re-reads."""
+        self.history.reload()
+        if self._progress_page.built:
+            self.progress.reload()
+        self.refresh_today()
 
     def add_page(self, title: str, page: QWidget) -> None:
         """Add a page to the list and the Go menu, reachable with Ctrl+<its number>."""
@@ -125,6 +167,8 @@ class MainWindow(QMainWindow):
         self.store = store
         self.store_problem = problem
         self.history.set_store(store, problem)
+        if self._progress_page.built:
+            self.progress.set_store(store, problem)
         for action in self._data_actions:
             action.setEnabled(store is not None)
 
@@ -240,14 +284,14 @@ class MainWindow(QMainWindow):
             self.store.close_as_partial(row.id)
         if newest.sets_done >= newest.set_count:  # all done: only the ending was missed
             self.store.close_as_partial(newest.id)
-            self.history.reload()
+            self._data_changed()
             return
         answer = ResumeSession.ask(self, newest, newest.set_count)
         if answer == ResumeSession.RESUME:
             self.resume_workout(newest.id)
         elif answer == ResumeSession.CLOSE:
             self.store.close_as_partial(newest.id)
-            self.history.reload()
+            self._data_changed()
 
     # -- workouts ---------------------------------------------------------------
     def start_workout(self) -> WorkoutView:
@@ -263,7 +307,7 @@ class MainWindow(QMainWindow):
         done = [s.result() for s in sets]
         if max((s.index for s in done), default=-1) + 1 >= row.set_count:
             self.store.close_as_partial(session_id)  # nothing left to do
-            self.history.reload()
+            self._data_changed()
             return None
         return self._open_workout(journal.timeline, journal, done)
 
@@ -285,8 +329,7 @@ class MainWindow(QMainWindow):
 
     def _workout_closed(self, record: SessionRecord) -> None:
         self._pause_for_red_flag(record)
-        self.refresh_today()
-        self.history.reload()
+        self._data_changed()
         if self.workout is not None:
             self.pages.removeWidget(self.workout)
             self.workout.close()
@@ -376,7 +419,7 @@ class MainWindow(QMainWindow):
         if import_history(self, self.store):
             # An undo recorded before the import might now clash with what it added.
             self.undo_stack.clear()
-            self.history.reload()
+            self._data_changed()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         if self.workout is not None:

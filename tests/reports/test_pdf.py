@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import os
-import sys
 import unicodedata
 from datetime import date, timedelta
 from pathlib import Path

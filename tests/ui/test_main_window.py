@@ -49,7 +49,7 @@ def data_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
 def test_window_has_a_title_a_page_list_and_opens_on_today(window: MainWindow) -> None:
     assert window.windowTitle() == "Coach"
     pages = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert pages == ["Today", "History"]
+    assert pages == ["Today", "History", "Progress"]
     assert isinstance(window.pages.currentWidget(), TodayView)
 
 
@@ -57,10 +57,10 @@ def test_menus_list_the_pages_and_shortcuts_arrive_with_install(window: MainWind
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&File", "&Edit", "&Go", "&Help"]
     go = window.go_menu.actions()
-    assert [a.text() for a in go] == ["Today", "History"]
+    assert [a.text() for a in go] == ["Today", "History", "Progress"]
     assert go[0].shortcut().isEmpty()
     window.install_shortcuts()
-    assert [a.shortcut().toString() for a in go] == ["Ctrl+1", "Ctrl+2"]
+    assert [a.shortcut().toString() for a in go] == ["Ctrl+1", "Ctrl+2", "Ctrl+3"]
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
     assert window.undo_action.shortcut().toString() == "Ctrl+Z"
 
@@ -186,6 +186,25 @@ def test_the_history_page_is_built_when_first_shown(window: MainWindow) -> None:
     assert window.pages.indexOf(window.history) == 1
     window.nav.setCurrentRow(0)
     assert window.pages.currentWidget() is window.today
+
+
+def test_the_progress_page_is_built_when_first_shown_and_follows_the_data(
+    data_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = data_window
+    assert not window._progress_page.built
+    window.nav.setCurrentRow(2)
+    progress = window.progress
+    assert window.pages.currentWidget() is progress
+    assert window.pages.indexOf(progress) == 2
+    assert progress.store is window.store
+    window.show()
+    assert progress.summary.text().startswith("0 sessions")
+    assert window.store is not None
+    run_sets(window.store, timeline(plan(JONSSON, Settings(reps=2))), WallClock(), 2)
+    monkeypatch.setattr(ResumeSession, "ask", classmethod(lambda *_a: ResumeSession.CLOSE))
+    window.offer_resume()  # closes the session as partial: the history changed
+    assert progress.summary.text().startswith("1 session")
 
 
 def test_during_a_workout_no_other_page_or_history_edit_is_reachable(
