@@ -16,13 +16,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from coach.domain.pain import SOURCE as SILBERNAGEL
+from coach.domain.visa_a import RECOVERED, SMALLEST_CHANGE
 
 ALFREDSON = "Alfredson H et al. Am J Sports Med 1998;26(3):360-6."
 SEED_002 = (
     "Praxis Medical Insights, Insertional Achilles Tendinopathy guideline, 2026 "
     "(seed 002): if no better after 6-8 weeks, refer."
 )
-VISA_SOURCE = "Robinson JM et al. Br J Sports Med 2001;35(5):335-41."
 
 TOO_MUCH = 5  # pain above this during the sets is too much (Silbernagel 2007)
 NEARLY_PAIN_FREE = 1  # a set rated at most this counts as pain-free or nearly
@@ -33,7 +33,8 @@ USUAL_MORNINGS = 7  # the usual morning: the median of up to this many before to
 FEW_MORNINGS = 3  # fewer earlier mornings than this: no usual to compare with
 REVIEW_FROM_WEEK = 6  # Seed 002: no better after 6-8 weeks, see a clinician
 PAIN_CHANGE = 1.3  # the smallest change in 0-10 pain that matters (CLINICAL.md §2)
-VISA_CHANGE = 15  # the smallest VISA-A change that matters (CLINICAL.md §3)
+VISA_CHANGE = SMALLEST_CHANGE  # the smallest VISA-A change that matters (CLINICAL.md §3)
+SAFE = 2  # pain up to this is the safe zone (Silbernagel 2007)
 TREND_DAYS = 14  # the pain trend compares the first and the latest 14 days
 EARLY_WEEKS = 4  # morning soreness in the first 3-4 weeks is common
 MAX_STIFFNESS = 24 * 60  # minutes: a whole day
@@ -187,18 +188,27 @@ def review(history: History) -> Advice | None:
     The pain trend compares the mean morning pain (or, without check-ins, the mean pain
     during the sets) of the program's first 14 days with that of the latest 14; it has
     improved if it fell by at least 1.3. VISA-A has improved if the latest score is at
-    least 15 above the first. Without a second VISA-A score, pain alone decides.
+    least 15 above the first. Without a second VISA-A score, pain alone decides. Nobody
+    is sent for a review whose latest pain is in the safe zone (2 or less) or whose
+    latest VISA-A is in the recovered range (90 or more).
     """
     if history.week < REVIEW_FROM_WEEK:
         return None
-    pain = _pain_change(history)
-    if pain is None or pain <= -PAIN_CHANGE:
+    trend = _pain_trend(history)
+    if trend is None:
+        return None
+    first, latest = trend
+    change = round(latest - first, 6)  # 4.3 -> 3.0 is a fall of 1.3, not of 1.2999...
+    if change <= -PAIN_CHANGE or latest <= SAFE:  # better, or already little pain: no review
         return None
     visa_up: int | None = None
+    if history.visa and history.visa[-1].score >= RECOVERED:
+        return None
     if len(history.visa) >= 2:
         visa_up = history.visa[-1].score - history.visa[0].score
         if visa_up >= VISA_CHANGE:
             return None
+    pain = change
     measured = f"pain {'fell' if pain < 0 else 'rose'} by {abs(pain):.1f}"
     if visa_up is not None:
         measured += f", VISA-A changed by {visa_up:+d}"
@@ -260,8 +270,8 @@ def _mean(values: Sequence[float]) -> float | None:
     return statistics.fmean(values) if values else None
 
 
-def _pain_change(history: History) -> float | None:
-    """Latest 14 days' mean pain minus the first 14 days' (negative: better)."""
+def _pain_trend(history: History) -> tuple[float, float] | None:
+    """The mean pain of the program's first 14 days and of the latest 14."""
     first_end = history.start + timedelta(days=TREND_DAYS)
     last_start = history.today - timedelta(days=TREND_DAYS - 1)
     mornings = [(m.day, m.pain) for m in history.mornings if m.pain is not None]
@@ -270,5 +280,5 @@ def _pain_change(history: History) -> float | None:
         first = _mean([p for d, p in points if d < first_end])
         last = _mean([p for d, p in points if d >= last_start])
         if first is not None and last is not None:
-            return last - first
+            return first, last
     return None

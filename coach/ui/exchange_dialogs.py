@@ -126,6 +126,13 @@ def write_report(
     from coach.reports.pdf import write_report  # noqa: PLC0415 - only when asked for
 
     first, last = dates
+    if first is not None and last is not None and first > last:
+        Tell.problem(
+            parent, "Report not written",
+            f"The History page's dates run backwards ({first} to {last}): choose a first "
+            "day on or before the last day.",
+        )  # fmt: skip
+        return None
     span = f"{first}-to-{last}" if first and last else "all"
     path = ChooseReportFile.ask(parent, f"coach-report-{span}.pdf")
     if path is None:

@@ -61,6 +61,8 @@ class MainWindow(QMainWindow):
         self.store: Store | None = None
         self.store_problem = "the history is still opening"
         self.undo_stack = QUndoStack(self)
+        # A History edit, or its undo, changes what Today and Progress show.
+        self.undo_stack.indexChanged.connect(self._history_edited)
         self.setWindowTitle("Coach")
         self.resize(1100, 720)
         self.setMinimumSize(800, 560)
@@ -127,6 +129,11 @@ class MainWindow(QMainWindow):
                 lazy.get()  # builds the page in its slot
         self.pages.setCurrentIndex(row)
 
+    def _history_edited(self) -> None:
+        if self._progress_page.built:
+            self.progress.reload()
+        self.refresh_today()
+
     def _data_changed(self) -> None:
         """The history changed (a workout, an import, a closed session): every page re-reads."""
         self.history.reload()
@@ -147,6 +154,7 @@ class MainWindow(QMainWindow):
     def open_data(self) -> None:
         """Open the history (recovering or backing up as needed); offer to resume."""
         if self.data_dir is None:
+            self.refresh_today()  # no history: workouts only, unsaved
             return
         from coach.storage.schema import StorageError  # noqa: PLC0415
         from coach.ui.data import DataProblem, open_store  # noqa: PLC0415 - sqlite-utils: ~0.3 s
@@ -209,9 +217,15 @@ class MainWindow(QMainWindow):
 
             DataProblem.tell(self, "No history to keep a program in", self.store_problem)
             return
+        from coach.storage.schema import StorageError  # noqa: PLC0415 - loaded with the store
+        from coach.ui.data import DataProblem  # noqa: PLC0415
         from coach.ui.program_dialogs import ProgramDialog  # noqa: PLC0415 - on demand
 
-        current = self.store.progress.program()
+        try:
+            current = self.store.progress.program()
+        except StorageError as e:
+            DataProblem.tell(self, "Could not read the program", str(e))
+            return
         program = ProgramDialog.ask(self, self.store.now().date(), current)
         if program is None:
             return
@@ -240,9 +254,13 @@ class MainWindow(QMainWindow):
     def take_visa(self) -> None:
         if self.store is None:
             return
+        from coach.storage.schema import StorageError  # noqa: PLC0415 - loaded with the store
         from coach.ui.visa_dialog import VisaDialog  # noqa: PLC0415 - on demand
 
-        taken = self.store.progress.visa()
+        try:
+            taken = self.store.progress.visa()
+        except StorageError:
+            taken = []  # an unreadable earlier result: ask afresh (the Progress page says why)
         answers = VisaDialog.ask(self, taken[-1].answers if taken else None)
         if answers is not None:
             self._write("VISA-A not saved", self.store.progress.save_visa, answers)

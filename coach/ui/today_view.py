@@ -10,7 +10,7 @@ from datetime import date, datetime
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -25,15 +25,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.domain.advice import Kind
 from coach.domain.plan import plan
-from coach.domain.program import Part, Slot, Status
 from coach.domain.protocols import PROTOCOLS, Protocol
 from coach.domain.settings import LIMITS, Injured, Settings
 from coach.domain.summary import PlanSummary, format_seconds, summarize
 from coach.domain.timeline import Timeline, timeline
 
-if TYPE_CHECKING:  # the page is drawn before the storage layer is loaded
+if TYPE_CHECKING:  # the page is drawn before the storage layer (and the rules) are loaded
+    from coach.domain.program import Slot
     from coach.storage.progress import Today
 
 DISCLAIMER = (
@@ -51,19 +50,20 @@ SIDES = {
     Injured.RIGHT: "Right leg",
     Injured.BOTH: "Both legs",
 }
+# By coach.domain.advice.Kind's values: that module (and `statistics`) loads with the data.
 ADVICE_TITLES = {
-    Kind.PAUSED: "Program paused",
-    Kind.LOWER: "Lower the load",
-    Kind.REVIEW: "Time for a check-up",
-    Kind.ADD_LOAD: "Ready for more load",
-    Kind.CARRY_ON: "Carry on",
+    "paused": "Program paused",
+    "lower": "Lower the load",
+    "review": "Time for a check-up",
+    "add load": "Ready for more load",
+    "carry on": "Carry on",
 }
 ADVICE_COLOURS = {  # background, border: calm for carry on, warm for the rest
-    Kind.PAUSED: ("#fde7e9", "#b00020"),
-    Kind.LOWER: ("#fff4e0", "#b26a00"),
-    Kind.REVIEW: ("#fff4e0", "#b26a00"),
-    Kind.ADD_LOAD: ("#e6f4ea", "#1e7b34"),
-    Kind.CARRY_ON: ("#e8f0fe", "#1a56b0"),
+    "paused": ("#fde7e9", "#b00020"),
+    "lower": ("#fff4e0", "#b26a00"),
+    "review": ("#fff4e0", "#b26a00"),
+    "add load": ("#e6f4ea", "#1e7b34"),
+    "carry on": ("#e8f0fe", "#1a56b0"),
 }
 
 
@@ -102,7 +102,7 @@ class TodayView(QWidget):
         self._applied: str | None = None  # the program whose choices fill the boxes
         title = QLabel("Today")
         title.setStyleSheet("font-size: 22pt; font-weight: 600;")
-        self.date_label = QLabel()
+        self.date_label = QLabel()  # set with the program
         self.date_label.setStyleSheet("font-size: 12pt;")
 
         program = self._build_program_panel()
@@ -129,7 +129,6 @@ class TodayView(QWidget):
         self.sets.valueChanged.connect(self._refresh)
         self.load.valueChanged.connect(self._refresh)
         self._refresh()
-        self.show_today(None, datetime.now().astimezone())
 
     def _build_session_panel(self) -> QVBoxLayout:
         self.where = QComboBox()
@@ -180,12 +179,29 @@ class TodayView(QWidget):
         return session
 
     def _build_program_panel(self) -> QFrame:
+        """The program's frame, saying it is opening: `show_today` fills it.
+
+        The program is read after the first paint (see coach.ui.app), so the first frame
+        cannot say anything true about it; building its widgets then also keeps start-up
+        fast.
+        """
         panel = QFrame()
         panel.setObjectName("program")
         panel.setFixedWidth(360)
         panel.setStyleSheet(
             "QFrame#program { border: 1px solid palette(mid); border-radius: 6px; }"
         )
+        self.program_layout = QVBoxLayout(panel)
+        self.program_layout.setContentsMargins(14, 12, 14, 12)
+        self.opening_label = QLabel("Opening your program…")
+        self.program_layout.addWidget(self.opening_label)
+        self.program_layout.addStretch(1)
+        self._filled = False
+        return panel
+
+    def _fill_program_panel(self) -> None:
+        self._filled = True
+        self.opening_label.hide()
         self.week_label = QLabel()
         self.week_label.setStyleSheet("font-size: 18pt; font-weight: 600;")
         self.program_label = QLabel()
@@ -194,7 +210,6 @@ class TodayView(QWidget):
         self.adherence_label = QLabel()
         self.advice_box = QLabel()
         self.advice_box.setAccessibleName("Advice")
-        self.advice_box.setTextFormat(Qt.TextFormat.RichText)
         self.checkin_label = QLabel()
         self.visa_label = QLabel()
         for label in (
@@ -211,21 +226,20 @@ class TodayView(QWidget):
         self.program_button = QPushButton()
         self.program_button.clicked.connect(self.new_program_requested)
 
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(14, 12, 14, 12)
-        for w in (
+        layout = self.program_layout
+        for i, w in enumerate((
             self.week_label, self.program_label, self.sessions_label, self.next_label,
             self.adherence_label, self.advice_box, self.checkin_label, self.checkin_button,
             self.visa_label, self.visa_button, self.resume_button,
-        ):  # fmt: skip
-            layout.addWidget(w)
-        layout.addStretch(1)
+        )):  # fmt: skip
+            layout.insertWidget(i, w)  # above the stretch
         layout.addWidget(self.program_button)
-        return panel
 
     # -- the program -----------------------------------------------------------
     def show_today(self, state: Today | None, now: datetime) -> None:
         """Show the program's state as of `now`; None: no program yet (or no history)."""
+        if not self._filled:
+            self._fill_program_panel()
         self.state = state
         self.date_label.setText(f"{now:%A} {_day_text(now.date())}")
         has = state is not None
@@ -234,7 +248,7 @@ class TodayView(QWidget):
             self.checkin_label, self.checkin_button, self.visa_label, self.visa_button,
         ):  # fmt: skip
             w.setVisible(has)
-        paused = state is not None and state.program.status is Status.PAUSED
+        paused = state is not None and state.program.status.value == "paused"
         self.resume_button.setVisible(paused)
         self.start_button.setEnabled(not paused)
         self.start_button.setToolTip("The program is paused (see the advice)" if paused else "")
@@ -250,6 +264,8 @@ class TodayView(QWidget):
         self._show_program(state, now.date())
 
     def _show_program(self, state: Today, today: date) -> None:
+        from coach.domain.program import Part, Status  # noqa: PLC0415 - loaded with the data
+
         program, day = state.program, state.plan
         if day.week is None:
             ended = today > program.end
@@ -282,13 +298,13 @@ class TodayView(QWidget):
             self.next_label.setText(f"Next session: {slot_text(day.next, today)}.")
         self.adherence_label.setText(f"Adherence: {day.adherence.describe()}.")
         advice = state.advice
-        background, border = ADVICE_COLOURS[advice.kind]
+        background, border = ADVICE_COLOURS[advice.kind.value]
         self.advice_box.setStyleSheet(
             f"QLabel {{ background: {background}; color: #1b1b1b; border-left: 4px solid "
             f"{border}; padding: 8px; }}"
         )
         self.advice_box.setText(
-            f"<b>{escape(ADVICE_TITLES[advice.kind])}</b><br>{escape(advice.text)}"
+            f"<b>{escape(ADVICE_TITLES[advice.kind.value])}</b><br>{escape(advice.text)}"
             f"<br><br><i>Why:</i> {escape(advice.why)}<br><small>Source: "
             f"{escape(advice.source)}</small>"
         )

@@ -264,3 +264,22 @@ def test_a_paused_program_always_says_paused(h: History) -> None:
 def test_a_last_session_above_five_never_gets_more_load_or_carry_on(h: History) -> None:
     if h.sessions and (h.sessions[-1].worst or 0) > advice.TOO_MUCH:
         assert advise(h).kind in {Kind.PAUSED, Kind.LOWER}
+
+
+def test_no_review_for_pain_that_was_little_all_along() -> None:
+    assert review(history(55, mornings=mornings(*[0] * 56))) is None
+    assert review(history(55, mornings=mornings(*[2] * 14, *[1] * 42))) is None
+    assert review(history(55, mornings=mornings(*[3] * 56))) is not None
+
+
+def test_a_fall_of_exactly_the_smallest_change_counts_despite_rounding() -> None:
+    # Means 4.3 and 3.0: in floating point 3.0 - 4.3 is -1.2999999999999998.
+    sessions = [SessionPain(day(i), 0, (4, 5, 4, 4, 4, 5, 4, 4, 4, 5), True) for i in range(14)]
+    sessions += [SessionPain(day(14 + i), 0, (3,), True) for i in range(42)]
+    assert review(history(55, sessions=sessions)) is None
+
+
+def test_no_review_once_visa_a_is_in_the_recovered_range() -> None:
+    flat = mornings(*[4] * 56)
+    assert review(history(55, mornings=flat, visa=[VisaScore(day(40), 90)])) is None
+    assert review(history(55, mornings=flat, visa=[VisaScore(day(40), 89)])) is not None

@@ -99,3 +99,16 @@ def test_a_report_that_cannot_be_written_says_so_and_leaves_no_file(
     assert told[0][0] == "Report not written"
     assert "No file was written." in told[0][1]
     assert not target.parent.exists()
+
+
+def test_a_backwards_date_range_is_refused_before_asking_for_a_file(
+    parent: QWidget, store: Store, wall: WallClock, monkeypatch: pytest.MonkeyPatch,
+    told: list[tuple[str, str]],
+) -> None:  # fmt: skip
+    monkeypatch.setattr(
+        dialogs.ChooseReportFile, "ask", classmethod(lambda *_a: pytest.fail("asked for a file"))
+    )
+    day = wall.now.date()
+    assert dialogs.write_report(parent, store, (day, day.replace(day=1))) is None
+    assert told[0][0] == "Report not written"
+    assert "run backwards" in told[0][1]

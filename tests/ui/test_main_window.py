@@ -19,6 +19,7 @@ from coach.domain.visa_a import VisaAnswers
 from coach.storage.store import SessionRow, Store
 from coach.ui import exchange_dialogs, sound
 from coach.ui.data import ResumeSession
+from coach.ui.history_view import ConfirmDelete
 from coach.ui.main_window import MainWindow
 from coach.ui.program_dialogs import SKIPPED, CheckinDialog, ConfirmResume, ProgramDialog
 from coach.ui.today_view import TodayView
@@ -365,4 +366,30 @@ def test_a_red_flag_in_a_workout_pauses_the_program_until_resumed(
     assert resumed.status is Status.ACTIVE
     assert w.today.start_button.isEnabled()
     assert [e.kind for e in w.store.progress.events()] == ["red flag", "resumed"]
+    w.store.close()
+
+
+def test_a_history_edit_and_its_undo_reach_the_today_page(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "data"
+    _program_folder(folder)
+    with Store.open(folder) as store:
+        sid = run_sets(store, timeline(plan(JONSSON, Settings(reps=2))), WallClock(), 1)
+        store.db.execute("UPDATE sessions SET status = 'completed'")
+        store.db.execute("UPDATE sessions SET started = ?", [store.now().isoformat()])
+    monkeypatch.setattr(CheckinDialog, "ask", classmethod(lambda *_a: None))
+    monkeypatch.setattr(VisaDialog, "ask", classmethod(lambda *_a: None))
+    monkeypatch.setattr(ConfirmDelete, "ask", classmethod(lambda *_a: True))
+    w = MainWindow(folder)
+    qtbot.addWidget(w)
+    w.open_data()
+    assert w.store is not None
+    assert "✓ done" in w.today.sessions_label.text()  # the session just run
+    w.history.table.selectRow(0)
+    assert w.history.selected_id() == sid
+    w.history.delete_button.click()
+    assert "✓ done" not in w.today.sessions_label.text()
+    w.undo_stack.undo()
+    assert "✓ done" in w.today.sessions_label.text()
     w.store.close()

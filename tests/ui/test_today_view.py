@@ -11,7 +11,7 @@ from coach.domain.protocols import ALFREDSON, JONSSON
 from coach.domain.settings import Injured
 from coach.domain.summary import PlanSummary, RepSequence, Step
 from coach.storage.progress import Today
-from coach.ui.today_view import TodayView, slot_text, summary_html
+from coach.ui.today_view import ADVICE_COLOURS, ADVICE_TITLES, TodayView, slot_text, summary_html
 
 
 def make_view(qtbot: QtBot) -> TodayView:
@@ -164,3 +164,16 @@ def test_slot_text_names_the_day_in_words() -> None:
     assert slot_text(tomorrow, today) == "tomorrow morning at 08:00"
     later = Slot(date(2026, 11, 24), Part.MORNING, time(8))
     assert slot_text(later, today) == "Tue 24 Nov, morning at 08:00"
+
+
+def test_every_kind_of_advice_has_a_title_and_colours() -> None:
+    assert set(ADVICE_TITLES) == set(ADVICE_COLOURS) == {k.value for k in Kind}
+
+
+def test_until_the_history_is_read_the_program_panel_says_it_is_opening(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    assert view.opening_label.text() == "Opening your program…"
+    assert not hasattr(view, "week_label")  # built with the first state
+    view.show_today(None, NOW)
+    assert not view.opening_label.isVisibleTo(view)
+    assert view.week_label.isVisibleTo(view)
