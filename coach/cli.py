@@ -333,6 +333,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _count(n: int, what: str) -> str:
+    return f"{n} {what}" if n == 1 else f"{n} {what}s"
+
+
 def _cmd_demo(args: argparse.Namespace) -> int:
     if args.weeks is None:
         raise UsageError("argument --weeks: required, a whole number from 1 to 520")
@@ -345,8 +349,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         except demo.DemoRefusedError as e:
             raise UsageError(str(e)) from e
     print(
-        f"Wrote {result.sessions} sessions ({result.sets} sets), {result.programs} programs, "
-        f"{result.checkins} morning check-ins and {result.visa} VISA-A results to {folder}"
+        f"Wrote {_count(result.sessions, 'session')} ({_count(result.sets, 'set')}), "
+        f"{_count(result.programs, 'program')}, {_count(result.checkins, 'morning check-in')} "
+        f"and {_count(result.visa, 'VISA-A result')} to {folder}"
     )
     return 0
 
