@@ -277,15 +277,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise UsageError("argument --format: required, one of csv, json")
     if args.out is None:
         raise UsageError("argument --out: required, the file to write")
-    if args.first and args.last and args.first > args.last:
-        raise UsageError(f"--from {args.first} is after --to {args.last}")
-    from coach.storage import exchange  # noqa: PLC0415 - sqlite-utils only when needed
-    from coach.storage.store import DB_NAME, Store  # noqa: PLC0415
-
-    folder = _data_dir(args)
-    if not (folder / DB_NAME).exists():
-        print(f"coach export: error: no Coach data in {folder}", file=sys.stderr)
+    folder = _period_and_data(args, "export")
+    if folder is None:
         return 1
+    from coach.storage import exchange  # noqa: PLC0415 - sqlite-utils only when needed
+    from coach.storage.store import Store  # noqa: PLC0415
+
     with Store.open(folder) as store:
         if args.format == "csv":
             rows = exchange.export_csv(store, args.out, args.first, args.last)
@@ -296,20 +293,29 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _period_and_data(args: argparse.Namespace, command: str) -> Path | None:
+    """The data folder for a command that reads `--from`/`--to`; None if it holds no data."""
+    if args.first and args.last and args.first > args.last:
+        raise UsageError(f"--from {args.first} is after --to {args.last}")
+    from coach.storage.store import DB_NAME  # noqa: PLC0415 - sqlite-utils only when needed
+
+    folder = _data_dir(args)
+    if not (folder / DB_NAME).exists():
+        print(f"coach {command}: error: no Coach data in {folder}", file=sys.stderr)
+        return None
+    return folder
+
+
 def _cmd_report(args: argparse.Namespace) -> int:
     if args.out is None:
         raise UsageError("argument --out: required, a file name ending in .pdf")
     if args.out.suffix.lower() != ".pdf":
         raise UsageError(f"argument --out: must be a file name ending in .pdf (got {args.out})")
-    if args.first and args.last and args.first > args.last:
-        raise UsageError(f"--from {args.first} is after --to {args.last}")
-    from coach.storage.store import DB_NAME, Store  # noqa: PLC0415 - sqlite-utils only when needed
-
-    folder = _data_dir(args)
-    if not (folder / DB_NAME).exists():
-        print(f"coach report: error: no Coach data in {folder}", file=sys.stderr)
+    folder = _period_and_data(args, "report")
+    if folder is None:
         return 1
     from coach.reports import pdf  # noqa: PLC0415 - QtGui only when needed
+    from coach.storage.store import Store  # noqa: PLC0415 - sqlite-utils only when needed
 
     with pdf.application(), Store.open(folder) as store:
         summary = pdf.write_report(store, args.out, args.first, args.last)
