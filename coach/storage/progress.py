@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from coach.domain import advice
+from coach.domain import advice, visa_a
 from coach.domain.advice import Morning, SessionPain, VisaScore, check_stiffness
 from coach.domain.pain import check_rating
 from coach.domain.program import (
@@ -278,9 +278,7 @@ class Progress:
         if program.week(today) is None:
             return False
         taken = self.visa(program.start)
-        if not taken:
-            return True
-        return (today - taken[-1].day).days >= 7 * program.visa_every_weeks
+        return visa_a.due(taken[-1].day if taken else None, today, program.visa_every_weeks)
 
     # -- series for the charts and the report -------------------------------------
     def pain_points(self, first: date | None = None, last: date | None = None, *,
