@@ -13,13 +13,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from coach.domain.settings import Injured
+from coach.domain.settings import LIMITS, Injured, SettingError, Settings
 
 WEEKS = 12
 MORNING = time(8, 0)
 EVENING = time(18, 0)
 VISA_EVERY_WEEKS = 2
 MAX_WEEKS = 52
+# The program's settings that are Settings' too, checked against the same LIMITS.
+DOSE = ("lower_seconds", "rest_seconds", "get_ready_seconds", "load_kg")
 
 
 class Status(enum.Enum):
@@ -64,8 +66,19 @@ class Program:
     visa_every_weeks: int = VISA_EVERY_WEEKS
     status: Status = Status.ACTIVE
     reason: str = ""  # why it is paused
+    # The workout's pace and starting load (Settings' ranges); set up with the program and
+    # changed in the Settings dialog. Each workout's own load is chosen on the Today page.
+    lower_seconds: int = Settings.lower_seconds
+    rest_seconds: int = Settings.rest_seconds
+    get_ready_seconds: int = Settings.get_ready_seconds
+    load_kg: float = Settings.load_kg
 
     def __post_init__(self) -> None:
+        for name in DOSE:
+            try:
+                LIMITS[name].check(getattr(self, name))
+            except SettingError as e:
+                raise ProgramError(f"{name} {e}") from e
         if not self.morning < self.evening:
             raise ProgramError("the first session of the day must come before the second")
         for name, value, high in (
@@ -74,6 +87,17 @@ class Program:
         ):
             if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= high:
                 raise ProgramError(f"{name} must be a whole number from 1 to {high}")
+
+    def settings(self, *, sets: int, load_kg: float) -> Settings:
+        """A workout of this program, with the sets and load chosen for it."""
+        return Settings(
+            injured=self.injured,
+            lower_seconds=self.lower_seconds,
+            rest_seconds=self.rest_seconds,
+            get_ready_seconds=self.get_ready_seconds,
+            sets=sets,
+            load_kg=load_kg,
+        )
 
     @property
     def end(self) -> date:

@@ -1,8 +1,9 @@
 """Export the history (CSV for spreadsheets, JSON as a full backup) and import JSON back.
 
-The JSON export (`coach-export`, version 2) carries every table: the sessions with
+The JSON export (`coach-export`, version 3) carries every table: the sessions with
 their sets, the programs, the morning check-ins, the VISA-A results and the program
-events; version 1 files (sessions only) still import. An import is checked from top
+events; version 1 files (sessions only) and version 2 files (programs without their
+pace and starting load, which take the defaults) still import. An import is checked from top
 to bottom before anything is written, then written in one transaction: a bad file
 changes nothing, and a file imported twice adds nothing the second time, because
 rows keep the ids (check-ins: the days) they were exported with, and a row already
@@ -24,9 +25,9 @@ from typing import IO, Any, TypeGuard
 from coach import __version__
 from coach.domain.advice import check_stiffness
 from coach.domain.pain import check_rating
-from coach.domain.program import MAX_WEEKS, WEEKS, ProgramError, Status, parse_time
+from coach.domain.program import DOSE, MAX_WEEKS, WEEKS, ProgramError, Status, parse_time
 from coach.domain.protocols import PROTOCOLS
-from coach.domain.settings import LIMITS, Injured, SettingError
+from coach.domain.settings import LIMITS, Injured, SettingError, Settings
 from coach.domain.visa_a import VisaAnswers, VisaError
 from coach.domain.visa_a import score as visa_score
 from coach.storage import schema
@@ -44,18 +45,18 @@ from coach.storage.store import (
 )
 
 FORMAT = "coach-export"
-VERSION = 2
+VERSION = 3
 MAX_PROBLEMS = 5
 
-# The columns of the tables of schema version 2, in the order the tables declare them.
+# The columns of the tables of schema version 3, in the order the tables declare them.
 PROGRAM_COLUMNS = (
     "id", "created", "start", "protocol", "injured", "morning", "evening", "weeks",
-    "visa_every_weeks", "status", "reason", "ended",
+    "visa_every_weeks", "status", "reason", "ended", *DOSE,
 )  # fmt: skip
 CHECKIN_COLUMNS = ("day", "recorded", "pain", "stiffness_minutes")
 VISA_COLUMNS = ("id", "taken", "answers", "score")
 EVENT_COLUMNS = ("id", "at", "program_id", "kind", "detail")
-# The sections a version 2 file adds to "sessions": each is a table's rows.
+# The sections a version 2 or 3 file adds to "sessions": each is a table's rows.
 SECTIONS = ("programs", "checkins", "visa_a", "events")
 
 CSV_COLUMNS = (
@@ -288,7 +289,7 @@ def read_document(path: Path) -> dict[str, Any]:
     except json.JSONDecodeError as e:
         problem = f"not a JSON file (line {e.lineno} column {e.colno}: {e.msg})"
         raise ImportFileError(path, [problem]) from e
-    problems = list(_document_problems(document))
+    problems = list(_document_problems(_upgraded(document)))
     if problems:
         raise ImportFileError(path, problems)
     return document  # type: ignore[no-any-return]  # checked field by field above
@@ -305,7 +306,7 @@ _INSERT_SESSION = _insert("sessions", SESSION_COLUMNS)
 
 
 def import_document(store: Store, document: dict[str, Any]) -> ImportResult:
-    """Write a checked document (version 1 or 2) in one transaction.
+    """Write a checked document (version 1, 2 or 3) in one transaction.
 
     A row whose id (a check-in: whose day) is already in the database is left as it
     is and counted as present: a check-in the user entered here wins over the file's.
@@ -442,6 +443,20 @@ _CLOCK = re.compile(r"[0-2][0-9]:[0-5][0-9]")
 MAX_SETS = 100  # far more than any session plan has (10 sets x 2 exercises x 2 sides)
 
 
+def _upgraded(doc: object) -> object:
+    """A version 2 document as version 3 says it: its programs get the default dose.
+
+    Changes `doc` in place (it is the caller's freshly parsed copy) and returns it.
+    """
+    if isinstance(doc, dict) and doc.get("version") == 2 and isinstance(doc.get("programs"), list):
+        defaults = {name: getattr(Settings, name) for name in DOSE}
+        for row in doc["programs"]:
+            if isinstance(row, dict):
+                for name, value in defaults.items():
+                    row.setdefault(name, value)
+    return doc
+
+
 def _document_problems(doc: object) -> Iterator[str]:
     if not isinstance(doc, dict):
         yield "top level: must be a JSON object"
@@ -471,7 +486,7 @@ def _document_problems(doc: object) -> Iterator[str]:
         if name in doc:
             yield from _section_problems(name, doc[name], *_ROWS[name])
         else:
-            yield f'"{name}": missing (a version 2 file has every section, empty or not)'
+            yield f'"{name}": missing (a version {version} file has every section, empty or not)'
 
 
 def _sessions_problems(sessions: object) -> Iterator[str]:
@@ -616,6 +631,8 @@ def _program_problems(where: str, p: dict[str, Any]) -> Iterator[str]:
     yield from _whole_problems(f"{where}.weeks", p["weeks"], 1, MAX_WEEKS)
     # Program's own bound: a VISA-A at least once in a standard 12-week program.
     yield from _whole_problems(f"{where}.visa_every_weeks", p["visa_every_weeks"], 1, WEEKS)
+    for name in DOSE:
+        yield from _limit_problems(f"{where}.{name}", name, p[name])
     statuses = [s.value for s in Status]
     if p["status"] not in statuses:
         yield _bad(f"{where}.status", f"one of {', '.join(statuses)}", p["status"])

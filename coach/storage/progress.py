@@ -18,6 +18,7 @@ from coach.domain import advice, visa_a
 from coach.domain.advice import Morning, SessionPain, VisaScore, check_stiffness
 from coach.domain.pain import check_rating
 from coach.domain.program import (
+    DOSE,
     DayPlan,
     Part,
     Program,
@@ -58,7 +59,9 @@ class Today:
     advice: advice.Advice
     checkin: Morning | None  # None: not asked yet today
     visa_due: bool
-    last_load_kg: float  # of the latest session with a set done (0 without one)
+    # The load of the program's latest session with a set done; before its first one, the
+    # starting load chosen for the program.
+    last_load_kg: float
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,7 @@ class Progress:
             "evening": program.evening.strftime("%H:%M"),
             "weeks": program.weeks,
             "visa_every_weeks": program.visa_every_weeks,
+            **{name: getattr(program, name) for name in DOSE},
             "status": Status.ACTIVE.value,
             "reason": "",
             "ended": None,
@@ -116,6 +120,21 @@ class Progress:
                 [row["created"]],
             )
             self.db.table("programs").insert(row)
+
+    def change_program(self, program: Program) -> None:
+        """Save the settings the Settings dialog changes: session times, VISA-A interval, dose.
+
+        Where it hurts, the side and the start date make a different program: those
+        start a new one (`start_program`), so the old one's record stays as it was.
+        """
+        changes = {
+            "morning": program.morning.strftime("%H:%M"),
+            "evening": program.evening.strftime("%H:%M"),
+            "visa_every_weeks": program.visa_every_weeks,
+            **{name: getattr(program, name) for name in DOSE},
+        }
+        with failing_as("save the settings"), self.db.atomic():
+            self.db.table("programs").update(program.id, changes)
 
     def pause(self, program_id: str, red_flag: str) -> None:
         """Pause the program for a red flag, and record it."""
@@ -261,7 +280,9 @@ class Progress:
         last = self.db.execute(
             "SELECT s.load_kg FROM sessions AS s "
             "WHERE EXISTS (SELECT 1 FROM sets WHERE session_id = s.id) "
-            "ORDER BY julianday(s.started) DESC LIMIT 1"
+            "AND substr(s.started, 1, 10) >= ? "
+            "ORDER BY julianday(s.started) DESC LIMIT 1",
+            [program.start.isoformat()],
         ).fetchone()
         return Today(
             program=program,
@@ -269,7 +290,7 @@ class Progress:
             advice=self.advice(program),
             checkin=self.checkin(naive(self.store.now()).date()),
             visa_due=self.visa_due(program),
-            last_load_kg=float(last[0]) if last else 0.0,
+            last_load_kg=float(last[0]) if last else program.load_kg,
         )
 
     def visa_due(self, program: Program) -> bool:
@@ -341,6 +362,7 @@ def _program(r: dict[str, Any]) -> Program:
         visa_every_weeks=r["visa_every_weeks"],
         status=Status(r["status"]),
         reason=r["reason"],
+        **{name: r[name] for name in DOSE},
     )
 
 

@@ -91,7 +91,21 @@ CREATE TABLE events (
 ) STRICT;
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# The program's workout pace and starting load, chosen when it is set up (issue 6).
+# Ranges as coach.domain.settings.LIMITS had them when this was written: a migration
+# never changes once released, so they are spelled out.
+_V3 = """
+ALTER TABLE programs ADD COLUMN lower_seconds INTEGER NOT NULL DEFAULT 3
+    CHECK (lower_seconds BETWEEN 2 AND 10);
+ALTER TABLE programs ADD COLUMN rest_seconds INTEGER NOT NULL DEFAULT 60
+    CHECK (rest_seconds BETWEEN 0 AND 600);
+ALTER TABLE programs ADD COLUMN get_ready_seconds INTEGER NOT NULL DEFAULT 5
+    CHECK (get_ready_seconds BETWEEN 0 AND 30);
+ALTER TABLE programs ADD COLUMN load_kg REAL NOT NULL DEFAULT 0
+    CHECK (load_kg BETWEEN 0 AND 200);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -262,6 +262,7 @@ class TodayView(QWidget):
             self.program_button.setText("Set up a 12-week program…")
             return
         self._show_program(state, now.date())
+        self._refresh()  # the program's pace may have changed
 
     def _show_program(self, state: Today, today: date) -> None:
         from coach.domain.program import Part, Status  # noqa: PLC0415 - loaded with the data
@@ -338,8 +339,20 @@ class TodayView(QWidget):
 
     @property
     def settings(self) -> Settings:
+        """The next workout: the program's pace (defaults without one), the boxes' choices."""
+        program = self.state.program if self.state is not None else None
+        pace = {
+            "lower_seconds": program.lower_seconds if program else Settings.lower_seconds,
+            "rest_seconds": program.rest_seconds if program else Settings.rest_seconds,
+            "get_ready_seconds": program.get_ready_seconds
+            if program
+            else Settings.get_ready_seconds,
+        }
         return Settings(
-            injured=self.side.currentData(), sets=self.sets.value(), load_kg=self.load.value()
+            injured=self.side.currentData(),
+            sets=self.sets.value(),
+            load_kg=self.load.value(),
+            **pace,
         )
 
     @property

@@ -155,3 +155,22 @@ def test_adherence_stays_between_zero_and_all_due(minutes: list[int], now_minute
     result = adherence(p, filled(p, starts), now)
     assert 0 <= result.done <= result.planned <= 12 * 7 * 2
     assert result.percent is None or 0 <= result.percent <= 100
+
+
+def test_the_program_carries_the_workouts_pace_and_starting_load() -> None:
+    p = program(lower_seconds=5, rest_seconds=90, get_ready_seconds=10, load_kg=2.5)
+    s = p.settings(sets=2, load_kg=5.0)
+    assert (s.injured, s.lower_seconds, s.rest_seconds, s.get_ready_seconds) == (
+        Injured.RIGHT, 5, 90, 10,
+    )  # fmt: skip
+    assert (s.sets, s.load_kg) == (2, 5.0)  # the workout's own choice, not the program's
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("lower_seconds", 1), ("lower_seconds", 11), ("rest_seconds", -1), ("load_kg", 201.0),
+     ("get_ready_seconds", 31), ("lower_seconds", True), ("load_kg", float("nan"))],
+)  # fmt: skip
+def test_a_dose_out_of_range_is_refused_with_its_range(name: str, value: object) -> None:
+    with pytest.raises(ProgramError, match=f"^{name} must be .* from "):
+        program(**{name: value})

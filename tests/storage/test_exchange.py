@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from coach.domain.advice import Morning
-from coach.domain.program import Program
+from coach.domain.program import DOSE, Program
 from coach.domain.settings import Injured
 from coach.domain.timeline import Timeline
 from coach.domain.visa_a import VisaAnswers
@@ -85,7 +85,7 @@ def test_json_round_trips_into_an_empty_database_and_twice_adds_nothing(
     out = tmp_path / "h.json"
     assert exchange.export_json(filled, out) == 2
     doc = json.loads(out.read_text(encoding="utf-8"))
-    assert (doc["format"], doc["version"]) == ("coach-export", 2)
+    assert (doc["format"], doc["version"]) == ("coach-export", 3)
     with Store.open(tmp_path / "other", now=wall) as other:
         first = exchange.import_file(other, out)
         assert (first.sessions_added, first.sets_added, first.sessions_present) == (2, 3, 0)
@@ -123,8 +123,8 @@ def good_document(store: Store) -> dict[str, Any]:
     ("damage", "problem"),
     [
         (lambda d: d.update(format="other"), '"format": must be "coach-export"'),
-        (lambda d: d.update(version=3),
-         '"version": 3 is from a newer Coach (this one reads up to 2)'),
+        (lambda d: d.update(version=4),
+         '"version": 4 is from a newer Coach (this one reads up to 3)'),
         (lambda d: d.update(sessions={}), '"sessions": must be a list'),
         (lambda d: d["sessions"][1].pop("started"), "sessions[1]: missing started"),
         (lambda d: d["sessions"][0].update(started="yesterday"),
@@ -281,6 +281,30 @@ def test_the_sections_carry_every_column_of_their_tables(store: Store) -> None:
     ):  # fmt: skip
         declared = tuple(r[1] for r in store.db.execute(f"PRAGMA table_info({section})"))
         assert columns == declared
+
+
+def test_a_version_2_file_imports_with_the_default_pace(
+    complete: Store, tmp_path: Path, wall: WallClock
+) -> None:
+    doc = exchange.export_document(complete)
+    doc["version"] = 2
+    for row in doc["programs"]:
+        for name in DOSE:
+            del row[name]
+    path = write_doc(tmp_path, doc)
+    with Store.open(tmp_path / "other", now=wall) as other:
+        result = exchange.import_file(other, path)
+        assert result.programs_added == 2
+        current = other.progress.program()
+        assert current is not None
+        assert (current.lower_seconds, current.rest_seconds, current.load_kg) == (3, 60, 0.0)
+
+
+def test_a_program_with_a_bad_pace_is_refused(complete: Store, tmp_path: Path) -> None:
+    doc = exchange.export_document(complete)
+    doc["programs"][0]["lower_seconds"] = 1
+    with pytest.raises(exchange.ImportFileError, match=r"programs\[0\]\.lower_seconds: must be"):
+        exchange.read_document(write_doc(tmp_path, doc))
 
 
 def test_every_table_round_trips_and_a_second_import_adds_nothing(

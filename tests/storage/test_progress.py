@@ -42,6 +42,30 @@ def test_a_new_program_keeps_the_old_one_as_ended(store: Store, wall: WallClock)
     ]
 
 
+def test_the_program_keeps_its_pace_and_the_settings_change_it(
+    store: Store, wall: WallClock
+) -> None:
+    store.progress.start_program(program(lower_seconds=4, load_kg=2.5))
+    current = store.progress.program()
+    assert current is not None
+    assert (current.lower_seconds, current.rest_seconds, current.load_kg) == (4, 60, 2.5)
+    changed = Program(
+        current.id, date(2020, 1, 1), "jonsson", Injured.BOTH,  # not what settings change
+        morning=time(6, 45), evening=time(21), visa_every_weeks=4,
+        lower_seconds=6, rest_seconds=120, get_ready_seconds=0, load_kg=5.0,
+    )  # fmt: skip
+    store.progress.change_program(changed)
+    after = store.progress.program()
+    assert after is not None
+    assert (after.start, after.protocol, after.injured) == (
+        current.start, current.protocol, current.injured
+    )  # fmt: skip
+    assert (after.morning, after.evening, after.visa_every_weeks) == (time(6, 45), time(21), 4)
+    assert (after.lower_seconds, after.rest_seconds, after.get_ready_seconds, after.load_kg) == (
+        6, 120, 0, 5.0
+    )  # fmt: skip
+
+
 def test_no_program_until_one_is_started(store: Store) -> None:
     assert store.progress.program() is None
     assert store.progress.programs() == []
@@ -131,6 +155,22 @@ def test_adherence_and_today_come_from_the_sessions_with_a_set_done(
     assert (plan.adherence.done, plan.adherence.planned) == (1, 3)
 
 
+def test_the_next_load_is_the_starting_load_until_a_session_of_the_program(
+    store: Store, wall: WallClock, short_timeline: Timeline
+) -> None:
+    run_sets(store, short_timeline, wall, 1)  # 0 kg, the day before the program: not its load
+    wall.advance(days=1)
+    store.progress.start_program(program(start=TODAY + timedelta(days=1), load_kg=5.0))
+    today = store.progress.today()
+    assert today is not None
+    assert today.last_load_kg == 5.0
+    wall.advance(hours=9)
+    run_sets(store, short_timeline, wall, 1)  # this evening, at 0 kg
+    today = store.progress.today()
+    assert today is not None
+    assert today.last_load_kg == 0.0
+
+
 def test_the_rules_read_the_sessions_pain(
     store: Store, wall: WallClock, short_timeline: Timeline
 ) -> None:
@@ -168,7 +208,12 @@ def test_the_tables_refuse_bad_values_even_past_the_code(store: Store) -> None:
     with pytest.raises(sqlite3.IntegrityError):
         store.db.execute(
             "INSERT INTO programs VALUES ('x', 'c', '2026-11-21', 'alfredson', 'right', "
-            "'18:00', '08:00', 12, 2, 'active', '', NULL)"
+            "'18:00', '08:00', 12, 2, 'active', '', NULL, 3, 60, 5, 0)"
+        )
+    with pytest.raises(sqlite3.IntegrityError):  # lowering faster than the 2 s minimum
+        store.db.execute(
+            "INSERT INTO programs VALUES ('x', 'c', '2026-11-21', 'alfredson', 'right', "
+            "'08:00', '18:00', 12, 2, 'active', '', NULL, 1, 60, 5, 0)"
         )
     with pytest.raises(sqlite3.IntegrityError):
         store.db.execute("INSERT INTO visa_a VALUES ('x', 't', 'not json', 50)")

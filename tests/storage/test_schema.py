@@ -66,3 +66,18 @@ def test_a_database_from_a_newer_coach_is_refused_and_left_unchanged(tmp_path: P
         Store.open(folder)
     assert (folder / DB_NAME).read_bytes() == before
     assert sorted(p.name for p in folder.iterdir()) == [DB_NAME]
+
+
+def test_version_3_gives_existing_programs_the_default_pace(tmp_path: Path) -> None:
+    conn = sqlite3.connect(tmp_path / "coach.db")
+    schema.migrate(conn, target=2)
+    conn.execute(
+        "INSERT INTO programs VALUES ('p', '2026-11-01T08:00:00+00:00', '2026-11-02', "
+        "'alfredson', 'left', '07:30', '19:00', 12, 2, 'active', '', NULL)"
+    )
+    conn.commit()
+    schema.migrate(conn)
+    row = conn.execute(
+        "SELECT morning, lower_seconds, rest_seconds, get_ready_seconds, load_kg FROM programs"
+    ).fetchone()
+    assert row == ("07:30", 3, 60, 5, 0.0)

@@ -122,6 +122,21 @@ def test_the_users_own_choices_survive_a_refresh(qtbot: QtBot) -> None:
     assert view.settings.load_kg == 12.5
 
 
+def test_the_session_plan_keeps_the_programs_pace(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    slow = replace(PROGRAM, lower_seconds=6, rest_seconds=120, get_ready_seconds=0)
+    with qtbot.waitSignal(view.plan_changed):
+        view.show_today(state(slow), NOW)
+    settings = view.settings
+    assert (settings.lower_seconds, settings.rest_seconds, settings.get_ready_seconds) == (
+        6,
+        120,
+        0,
+    )
+    assert "6 s" in view.plan_text.toPlainText()
+    assert view.timeline.plan.settings == settings  # the workout runs what the page shows
+
+
 def test_a_paused_program_disables_start_and_offers_to_resume(qtbot: QtBot) -> None:
     view = make_view(qtbot)
     paused = replace(PROGRAM, status=Status.PAUSED, reason="a hot or swollen calf")
