@@ -240,6 +240,7 @@ def workout_timing() -> tuple[Result, Result]:
     from coach.domain.settings import Settings  # noqa: PLC0415
     from coach.domain.timeline import Cue, timeline  # noqa: PLC0415
     from coach.ui.app import create_application  # noqa: PLC0415
+    from coach.ui.prefs import Prefs  # noqa: PLC0415
     from coach.ui.sound import open_sound  # noqa: PLC0415
     from coach.ui.workout_view import WorkoutView  # noqa: PLC0415
 
@@ -248,7 +249,7 @@ def workout_timing() -> tuple[Result, Result]:
     settings = Settings(reps=2, sets=1, lower_seconds=2, get_ready_seconds=1, rest_seconds=0)
     tl = timeline(plan(JONSSON, settings))
     owner = QObject()
-    player, clock, _ = open_sound(tl, owner)
+    player, clock, _ = open_sound(tl, owner, Prefs())
     view = WorkoutView(tl, clock, player)
     view.resize(1280, 800)
     view.show()

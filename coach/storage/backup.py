@@ -2,9 +2,10 @@
 
 At start the app makes a backup if the newest is more than a day old: SQLite's
 backup API copies a consistent snapshot even while the file is open, the copy is
-checked, and the newest `KEEP` are kept. A damaged database is never overwritten:
-it is renamed aside with a timestamp (its -wal and -shm files with it), and the
-newest backup that passes the check can be copied into its place.
+checked, and the newest `KEEP` (or as many as the user chose) are kept. A damaged
+database is never overwritten: it is renamed aside with a timestamp (its -wal and
+-shm files with it), and the newest backup that passes the check can be copied into
+its place.
 """
 
 from __future__ import annotations
@@ -53,8 +54,10 @@ def backup_due(folder: Path, now: datetime) -> bool:
     return not newest or _local(now) - newest[0].taken >= EVERY
 
 
-def make_backup(store: Store, folder: Path, now: datetime) -> Path:
-    """Copy the database into `folder`, check the copy, drop all but the newest KEEP."""
+def make_backup(store: Store, folder: Path, now: datetime, keep: int = KEEP) -> Path:
+    """Copy the database into `folder`, check the copy, drop all but the newest `keep`."""
+    if keep < 1:
+        raise ValueError(f"keep must be at least 1 (got {keep})")
     target = folder / f"{_PREFIX}{_local(now).strftime(_STAMP)}{_SUFFIX}"
     with failing_as(f"write the backup {target}"):
         private_dir(folder)
@@ -69,9 +72,9 @@ def make_backup(store: Store, folder: Path, now: datetime) -> Path:
                 dest.close()
             make_private(temp)
             temp.replace(target)
-        keep = _protected(folder, folder.parent)
-        for old in backups_in(folder)[KEEP:]:
-            if old.path not in keep:
+        protected = _protected(folder, folder.parent)
+        for old in backups_in(folder)[keep:]:
+            if old.path not in protected:
                 old.path.unlink(missing_ok=True)
     return target
 
@@ -94,8 +97,8 @@ def _protected(folder: Path, data: Path) -> set[Path]:
     return keep
 
 
-def backup_if_due(store: Store, folder: Path, now: datetime) -> Path | None:
-    return make_backup(store, folder, now) if backup_due(folder, now) else None
+def backup_if_due(store: Store, folder: Path, now: datetime, keep: int = KEEP) -> Path | None:
+    return make_backup(store, folder, now, keep) if backup_due(folder, now) else None
 
 
 def move_aside(data: Path, now: datetime) -> Path:

@@ -85,8 +85,11 @@ class Opened:
     backup: Path | None = None  # written at this start
 
 
-def open_store(parent: QWidget, folder: Path) -> Opened:
-    """Open the database in `folder`, recovering from damage, and back it up if due."""
+def open_store(parent: QWidget, folder: Path, keep: int = backup.KEEP) -> Opened:
+    """Open the database in `folder`, recovering from damage, and back it up if due.
+
+    The newest `keep` backups are kept (the Settings dialog's "backups to keep").
+    """
     try:
         store = _open_or_recover(parent, folder)
     except NewerDatabaseError as e:
@@ -97,7 +100,7 @@ def open_store(parent: QWidget, folder: Path) -> Opened:
         return Opened(None, str(e))
     written = None
     try:
-        written = backup.backup_if_due(store, backups_dir(folder), store.now())
+        written = backup.backup_if_due(store, backups_dir(folder), store.now(), keep)
     except StorageError as e:
         DataProblem.tell(parent, "Backup failed", f"{e} Your data itself is unchanged.")
     return Opened(store, backup=written)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:  # imported for real only when needed: start-up skips them
     from coach.domain.timeline import Timeline
     from coach.storage.store import SessionJournal, Store
     from coach.ui.history_view import HistoryView
+    from coach.ui.prefs import Prefs, PrefsFile
     from coach.ui.progress_view import ProgressView
     from coach.ui.workout_view import WorkoutView
 
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.store: Store | None = None
         self.store_problem = "the history is still opening"
+        self._prefs_file: PrefsFile | None = None  # read when first needed: see `prefs`
         self.undo_stack = QUndoStack(self)
         # A History edit, or its undo, changes what Today and Progress show.
         self.undo_stack.indexChanged.connect(self._history_edited)
@@ -150,6 +152,40 @@ class MainWindow(QMainWindow):
         action.triggered.connect(lambda: self.nav.setCurrentRow(number - 1))
         self._shortcuts.append((action, f"Ctrl+{number}"))
 
+    # -- preferences --------------------------------------------------------------
+    @property
+    def prefs_file(self) -> PrefsFile:
+        if self._prefs_file is None:
+            from coach.ui.prefs import PrefsFile  # noqa: PLC0415 - after the first paint
+
+            self._prefs_file = PrefsFile.in_folder(self.data_dir)
+        return self._prefs_file
+
+    @property
+    def prefs(self) -> Prefs:
+        return self.prefs_file.load()
+
+    def open_settings(self) -> None:
+        """The Settings dialog: the program's values go to the history, the rest to prefs."""
+        from coach.ui.settings_dialog import SettingsDialog  # noqa: PLC0415 - on demand
+
+        program = self.today.state.program if self.today.state is not None else None
+        choices = SettingsDialog.ask(self, program, self.prefs)
+        if choices is None:
+            return
+        problem = self.prefs_file.save(choices.prefs)
+        if problem is not None:
+            from coach.ui.data import DataProblem  # noqa: PLC0415
+
+            DataProblem.tell(self, "Settings not saved", problem)
+        if choices.program is not None and choices.program != program and self.store is not None:
+            self._write("Program settings not saved", self.store.progress.change_program,
+                        choices.program)  # fmt: skip
+        self.settings_changed()
+
+    def settings_changed(self) -> None:
+        """What depends on the preferences reads them again."""
+
     # -- data ---------------------------------------------------------------------
     def open_data(self) -> None:
         """Open the history (recovering or backing up as needed); offer to resume."""
@@ -159,7 +195,7 @@ class MainWindow(QMainWindow):
         from coach.storage.schema import StorageError  # noqa: PLC0415
         from coach.ui.data import DataProblem, open_store  # noqa: PLC0415 - sqlite-utils: ~0.3 s
 
-        opened = open_store(self, self.data_dir)
+        opened = open_store(self, self.data_dir, self.prefs.backups)
         self.attach_store(opened.store, opened.problem)
         if opened.backup is not None:
             self.statusBar().showMessage(f"Backup written: {opened.backup}", 10_000)
@@ -336,8 +372,12 @@ class MainWindow(QMainWindow):
         from coach.ui.sound import open_sound  # noqa: PLC0415
         from coach.ui.workout_view import WorkoutView  # noqa: PLC0415
 
-        player, clock, notice = open_sound(timeline, self)
-        self.workout = WorkoutView(timeline, clock, player, notice, journal=journal, done=done)
+        prefs = self.prefs
+        player, clock, notice = open_sound(timeline, self, prefs)
+        self.workout = WorkoutView(
+            timeline, clock, player, notice, journal=journal, done=done,
+            text_scale=prefs.text_scale,
+        )  # fmt: skip
         self.workout.closed.connect(self._workout_closed)
         self.pages.addWidget(self.workout)
         self.pages.setCurrentWidget(self.workout)
@@ -406,6 +446,10 @@ class MainWindow(QMainWindow):
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
         self._shortcuts += [(self.undo_action, "Ctrl+Z"), (self.redo_action, "Ctrl+Shift+Z")]
+        self.edit_menu.addSeparator()
+        self.settings_action = self.edit_menu.addAction("&Settings…")
+        self.settings_action.triggered.connect(self.open_settings)
+        self._shortcuts.append((self.settings_action, "Ctrl+,"))
         self.go_menu = menus.addMenu("&Go")
         self.help_menu = menus.addMenu("&Help")
         self.about_action = self.help_menu.addAction("&About Coach")

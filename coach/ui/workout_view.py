@@ -294,10 +294,12 @@ class WorkoutView(QWidget):
         *,
         journal: SessionJournal | None = None,
         done: Sequence[SetResult] = (),
+        text_scale: float = 1.0,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.timeline = timeline
+        self.text_scale = text_scale  # the Settings dialog's text size
         self.engine = Engine(timeline, clock)
         self.record = SessionRecord(timeline, sets=list(done))
         self.from_set = max((s.index for s in done), default=-1) + 1
@@ -367,7 +369,7 @@ class WorkoutView(QWidget):
         self.left_label = QLabel()
         for label in (self.exercise_label, self.set_label, self.rep_label, self.load_label,
                       self.left_label):  # fmt: skip
-            label.setStyleSheet("font-size: 14pt;")
+            label.setStyleSheet(f"font-size: {round(14 * self.text_scale)}pt;")
         top = QGridLayout()
         top.setHorizontalSpacing(32)
         top.setColumnStretch(0, 1)
@@ -403,7 +405,7 @@ class WorkoutView(QWidget):
         self.wrong_button.setStyleSheet("color: #c62828; font-weight: 600;")
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
-        self.volume.setValue(100)
+        self.volume.setValue(round(100 * self.player.volume) if self.player is not None else 100)
         self.volume.setMaximumWidth(140)
         self.volume.setAccessibleName("Volume")
         self.volume.valueChanged.connect(self._volume_changed)
@@ -631,7 +633,8 @@ class WorkoutView(QWidget):
             phase_word = "READY"
         self.banner.setText(f"{side_word}   ·   {phase_word}" if side_word else phase_word)
         self.banner.setStyleSheet(
-            f"background: {colour.name()}; color: white; font-size: 20pt; font-weight: 700;"
+            f"background: {colour.name()}; color: white; "
+            f"font-size: {round(20 * self.text_scale)}pt; font-weight: 700;"
             " padding: 8px; border-radius: 8px;"
         )
         if state.status is Status.READY:
@@ -688,7 +691,7 @@ class WorkoutView(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         # Big enough to read from two metres: at 1920x1080 this is about 70 pt.
-        px = max(28.0, min(self.height() * 0.085, self.width() * 0.055))
+        px = max(28.0, min(self.height() * 0.085, self.width() * 0.055)) * self.text_scale
         dpi = self.logicalDpiY() or 96
         font = QFont(self.instruction.font())
         font.setPointSizeF(px * 72 / dpi)

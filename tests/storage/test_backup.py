@@ -45,6 +45,17 @@ def test_a_backup_is_due_after_a_day_and_only_the_newest_14_are_kept(
     assert kept[-1].taken == NOW + timedelta(days=6)
 
 
+def test_the_user_chooses_how_many_backups_are_kept(store: Store, tmp_path: Path) -> None:
+    folder = tmp_path / "backups"
+    for day in range(5):
+        backup.backup_if_due(store, folder, NOW + timedelta(days=day), keep=3)
+    assert [b.taken for b in backup.backups_in(folder)] == [
+        NOW + timedelta(days=d) for d in (4, 3, 2)
+    ]
+    with pytest.raises(ValueError, match="at least 1"):
+        backup.make_backup(store, folder, NOW + timedelta(days=9), keep=0)
+
+
 def test_a_damaged_database_is_moved_aside_and_the_newest_good_backup_restored(
     store: Store, short_timeline: Timeline, wall: WallClock, tmp_path: Path
 ) -> None:

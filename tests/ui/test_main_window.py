@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -393,3 +394,29 @@ def test_a_history_edit_and_its_undo_reach_the_today_page(
     w.undo_stack.undo()
     assert "✓ done" in w.today.sessions_label.text()
     w.store.close()
+
+
+def test_settings_save_the_programs_values_and_the_prefs(
+    data_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coach.ui.prefs import Prefs, TextSize  # noqa: PLC0415
+    from coach.ui.settings_dialog import Choices, SettingsDialog  # noqa: PLC0415
+
+    assert data_window.store is not None
+    data_window.store.progress.start_program(Program("p", date(2026, 11, 2), "alfredson",
+                                                     Injured.RIGHT))  # fmt: skip
+    data_window.refresh_today()
+    current = data_window.store.progress.program()
+    assert current is not None
+    slower = replace(current, lower_seconds=5, rest_seconds=45)
+    prefs = Prefs(text_size=TextSize.LARGEST, volume=20)
+    monkeypatch.setattr(SettingsDialog, "ask", classmethod(lambda *_a: Choices(slower, prefs)))
+    data_window.open_settings()
+    assert data_window.store.progress.program() == slower
+    assert data_window.prefs == prefs
+    assert data_window.today.settings.lower_seconds == 5  # the next workout's pace
+    monkeypatch.setattr(sound, "output_available", lambda: False)
+    workout = data_window.start_workout()
+    assert workout.timeline.plan.settings.rest_seconds == 45
+    assert workout.text_scale == TextSize.LARGEST.scale
+    workout.close()
