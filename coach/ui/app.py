@@ -11,6 +11,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from coach import __version__, paths
+from coach.ui.look import SchemeFollower
 from coach.ui.main_window import MainWindow
 
 
@@ -34,10 +35,25 @@ class FirstPaint(QObject):
         return False
 
 
+# The PNG renders shipped next to coach.svg (assets/icons/render.sh makes them).
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+
+
 def app_icon() -> QIcon:
+    """Coach's icon: the SVG for any size, plus a PNG for each size a desktop asks for.
+
+    The SVG comes first, so Qt draws the icon with its SVG engine, which hands out an
+    added PNG when asked for exactly that size (a 16 px title bar, a 32 px one at 200 %)
+    and draws the SVG for any size in between, so it is never a scaled-up bitmap.
+    """
+    from PySide6.QtCore import QSize  # noqa: PLC0415 - see finish_startup
+
     from coach.resources import asset_path  # noqa: PLC0415 - see finish_startup
 
-    return QIcon(str(asset_path("icons/coach.svg")))
+    icon = QIcon(str(asset_path("icons/coach.svg")))
+    for n in ICON_SIZES:
+        icon.addFile(str(asset_path(f"icons/hicolor/{n}x{n}/apps/coach.png")), QSize(n, n))
+    return icon
 
 
 def finish_startup(app: QApplication, window: MainWindow) -> None:
@@ -63,6 +79,7 @@ def create_application() -> QApplication:
     app.setApplicationDisplayName("Coach")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("coach")
+    SchemeFollower(app)  # light or dark, as the desktop prefers
     return app
 
 

@@ -29,6 +29,7 @@ from coach.domain.advice import MAX_STIFFNESS, Morning
 from coach.domain.program import MORNING, VISA_EVERY_WEEKS, WEEKS, Program, ProgramError
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.settings import Injured, Settings
+from coach.ui.look import tone
 from coach.ui.today_view import SIDES, WHERE
 
 
@@ -111,7 +112,7 @@ class ProgramDialog(QDialog):
         layout.addWidget(self.why)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b00020; font-weight: 600;")
+        self.problem.setStyleSheet(f"color: {tone('danger')}; font-weight: 600;")
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

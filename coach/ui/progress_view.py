@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QPalette, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -84,7 +84,7 @@ class ProgressView(QWidget):
         show = QLabel("&Show")
         show.setBuddy(self.span_box)
         self.summary = QLabel()
-        self.summary.setStyleSheet("color: #444;")
+        self.summary.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(24)

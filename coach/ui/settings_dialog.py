@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from coach.domain.program import WEEKS, Program, ProgramError
 from coach.domain.settings import LIMITS
+from coach.ui.look import tone
 from coach.ui.prefs import RANGES, Prefs, TextSize
 
 
@@ -65,7 +66,7 @@ class SettingsDialog(QDialog):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName("Problem")
-        self.problem.setStyleSheet("color: #c62828; font-weight: 600;")
+        self.problem.setStyleSheet(f"color: {tone('danger')}; font-weight: 600;")
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

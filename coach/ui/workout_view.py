@@ -55,6 +55,7 @@ from coach.domain.summary import format_seconds
 from coach.domain.timeline import Cue, CueKind, Timeline
 from coach.domain.wording import format_kg
 from coach.storage.schema import StorageError
+from coach.ui.look import tone
 from coach.ui.widgets import pain_box
 from coach.ui.workout_dialogs import ConfirmStop, RedFlagDialog
 
@@ -75,7 +76,7 @@ PHASE_WORDS = {
 }
 SIDE_WORDS = {Side.LEFT: "◀ LEFT LEG", Side.RIGHT: "RIGHT LEG ▶"}
 LOWER_FPS = 30  # the lowering bar fills smoothly; nothing else redraws between cues
-ZONE_COLOURS = {"safe": "#2e7d32", "acceptable": "#b26a00", "too much": "#c62828"}
+ZONE_TONES = {"safe": "good", "acceptable": "warning", "too much": "danger"}  # coach.ui.look
 
 
 class Metronome(QWidget):
@@ -193,7 +194,9 @@ class PainPanel(QWidget):
     def show_rating(self, pain: int, *, offer_stop: bool) -> None:
         info = zone(pain)
         self.zone_label.setText(f"<b>{pain}: {info.zone.value} ({info.scores}).</b> {info.meaning}")
-        self.zone_label.setStyleSheet(f"font-size: 13pt; color: {ZONE_COLOURS[info.zone.value]};")
+        self.zone_label.setStyleSheet(
+            f"font-size: 13pt; color: {tone(ZONE_TONES[info.zone.value])};"
+        )
         self.offer.setVisible(offer_stop)
 
 
@@ -331,12 +334,12 @@ class WorkoutView(QWidget):
         layout.addStretch(1)
         self.notice = QLabel(notice)
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet("font-size: 11pt; color: #b26a00;")
+        self.notice.setStyleSheet(f"font-size: 11pt; color: {tone('warning')};")
         self.notice.setVisible(bool(notice))
         layout.addWidget(self.notice)
         self.save_notice = QLabel()
         self.save_notice.setWordWrap(True)
-        self.save_notice.setStyleSheet("font-size: 11pt; color: #c62828;")
+        self.save_notice.setStyleSheet(f"font-size: 11pt; color: {tone('danger')};")
         self.save_notice.setAccessibleName("Saving problem")
         if self.journal is None:
             self.save_notice.setText(
@@ -402,7 +405,7 @@ class WorkoutView(QWidget):
         self.wrong_button = self._button(
             "Something's wrong", "Pause and see the warning signs", self.something_wrong
         )
-        self.wrong_button.setStyleSheet("color: #c62828; font-weight: 600;")
+        self.wrong_button.setStyleSheet(f"color: {tone('danger')}; font-weight: 600;")
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
         self.volume.setValue(round(100 * self.player.volume) if self.player is not None else 100)
@@ -579,11 +582,11 @@ class WorkoutView(QWidget):
 
     def _show_saved(self) -> None:
         if self.journal is None:
-            text, colour = "Not saved: the history could not be opened.", "#c62828"
+            text, colour = "Not saved: the history could not be opened.", tone("danger")
         elif self.unsaved:
-            text, colour = f"Not all saved. {self.unsaved[-1]}", "#c62828"
+            text, colour = f"Not all saved. {self.unsaved[-1]}", tone("danger")
         else:
-            text, colour = "Saved. Changes to pain and the note are saved too.", "#2e7d32"
+            text, colour = "Saved. Changes to pain and the note are saved too.", tone("good")
         self.summary.saved.setText(text)
         self.summary.saved.setStyleSheet(f"color: {colour};")
 
