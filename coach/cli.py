@@ -181,6 +181,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="last day to report on (default: today, or the last day with data)",
     )  # fmt: skip
 
+    schedule_cmd = commands.add_parser(
+        "schedule", help="write the program's sessions as a calendar file (iCalendar, .ics)"
+    )
+    schedule_cmd.add_argument(
+        "--out", type=_out_path, metavar="FILE.ics", help="where to write the calendar (required)"
+    )
+    schedule_cmd.add_argument(
+        "--timezone", type=_zone_name, metavar="NAME",
+        help="the time zone of the session times, e.g. Europe/London (default: this "
+        "computer's; without one, plain local times)",
+    )  # fmt: skip
+
+    commands.add_parser(
+        "doctor", help="check Coach's data, sound and files, and print what support needs"
+    )
+
     import_cmd = commands.add_parser("import", help="add the sessions of a JSON export")
     import_cmd.add_argument("file", type=Path, metavar="FILE", help="a file from coach export")
 
@@ -223,6 +239,16 @@ def _out_path(text: str) -> Path:
     if path.is_dir():
         raise argparse.ArgumentTypeError(f"{text!r} is a folder")
     return path
+
+
+def _zone_name(text: str) -> str:
+    from coach.storage.schedule import zone_named  # noqa: PLC0415 - storage only when needed
+
+    if zone_named(text) is None:
+        raise argparse.ArgumentTypeError(
+            f"must be a time zone name such as Europe/London or America/New_York (got {text!r})"
+        )
+    return text
 
 
 class UsageError(Exception):
@@ -325,6 +351,33 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_schedule(args: argparse.Namespace) -> int:
+    if args.out is None:
+        raise UsageError("argument --out: required, a file name ending in .ics")
+    if args.out.suffix.lower() != ".ics":
+        raise UsageError(f"argument --out: must be a file name ending in .ics (got {args.out})")
+    from coach.storage import schedule  # noqa: PLC0415 - sqlite-utils only when needed
+    from coach.storage.store import DB_NAME, Store  # noqa: PLC0415
+
+    folder = _data_dir(args)
+    no_program = (
+        f"coach schedule: error: no program in {folder}: set up a 12-week program in the "
+        "Coach app (on the Today page) first"
+    )
+    if not (folder / DB_NAME).exists():
+        print(no_program, file=sys.stderr)
+        return 1
+    zone = args.timezone or schedule.local_zone_name()
+    with Store.open(folder) as store:
+        try:
+            summary = schedule.write_schedule(store, args.out, zone)
+        except schedule.NoProgramError:
+            print(no_program, file=sys.stderr)
+            return 1
+    print(summary.describe(args.out))
+    return 0
+
+
 def _cmd_import(args: argparse.Namespace) -> int:
     from coach.storage import exchange  # noqa: PLC0415 - sqlite-utils only when needed
     from coach.storage.store import Store  # noqa: PLC0415
@@ -403,6 +456,7 @@ def _main(argv: Sequence[str] | None) -> int:
         "import": _cmd_import,
         "demo": _cmd_demo,
         "report": _cmd_report,
+        "schedule": _cmd_schedule,
     }
     if args.command in commands:
         return _run(args.command, commands[args.command], args)
@@ -410,6 +464,10 @@ def _main(argv: Sequence[str] | None) -> int:
         from coach import bench  # noqa: PLC0415 - keeps the benchmark code out of start-up
 
         return bench.run(runs=args.runs, as_json=args.json)
+    if args.command == "doctor":
+        from coach import doctor  # noqa: PLC0415 - QtMultimedia only when asked for
+
+        return doctor.run(args.data_dir)
     from coach.ui import app  # noqa: PLC0415 - Qt loads only when a window is wanted
 
     return app.run(data_dir=args.data_dir, quit_after_show=args.quit_after_show)

@@ -1,4 +1,4 @@
-"""File ▸ Export, Import and Report: the same writers and checks as the commands.
+"""File ▸ Export, Import, Report and Schedule: the same writers and checks as the commands.
 
 The file choosers open through classmethods that tests replace (pytest-qt, "Dialogs").
 """
@@ -8,10 +8,10 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDir
+from PySide6.QtCore import QDir, QTimeZone
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from coach.storage import exchange
+from coach.storage import exchange, schedule
 from coach.storage.schema import StorageError
 from coach.storage.store import Store
 
@@ -50,6 +50,20 @@ class ChooseReportFile:
             return None
         path = Path(name)
         return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+class ChooseScheduleFile:
+    @classmethod
+    def ask(cls, parent: QWidget, suggested: str) -> Path | None:
+        """The calendar file to write, or None if cancelled."""
+        name, _ = QFileDialog.getSaveFileName(
+            parent, "Export schedule", str(Path(QDir.homePath()) / suggested),
+            "Calendar, iCalendar (*.ics)",
+        )  # fmt: skip
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".ics" else path.with_name(path.name + ".ics")
 
 
 class ChooseImportFile:
@@ -144,4 +158,47 @@ def write_report(
         return None
     pages = "1 page" if summary.pages == 1 else f"{summary.pages} pages"
     Tell.info(parent, "Report written", f"Wrote {path} ({pages}).")
+    return path
+
+
+def local_zone_name() -> str | None:
+    """The local time zone's IANA name: the system's files first, then Qt's answer.
+
+    Qt knows the zone on Windows and macOS too, where the files that
+    `schedule.local_zone_name` reads do not exist.
+    """
+    name = schedule.local_zone_name()
+    if name is not None:
+        return name
+    qt_name = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")
+    return qt_name if schedule.zone_named(qt_name) else None
+
+
+def export_schedule(parent: QWidget, store: Store) -> Path | None:
+    """Ask for a file and write the program's sessions to it as a calendar."""
+    program = store.progress.program()
+    if program is None:
+        Tell.problem(
+            parent, "No program yet",
+            "There are no sessions to put in a calendar yet. Set up a 12-week program on "
+            "the Today page, then export its schedule.",
+        )  # fmt: skip
+        return None
+    path = ChooseScheduleFile.ask(parent, f"coach-schedule-{program.start}.ics")
+    if path is None:
+        return None
+    try:
+        summary = schedule.write_schedule(store, path, local_zone_name())
+    except schedule.NoProgramError as e:  # the program ended while the dialog was open
+        Tell.problem(parent, "Schedule not exported", str(e))
+        return None
+    except StorageError as e:
+        Tell.problem(parent, "Schedule not exported", f"{e} No file was written.")
+        return None
+    Tell.info(
+        parent, "Schedule exported",
+        f"{summary.describe(path)}.\n\nOpen the file with your calendar app to add them, "
+        "each with a reminder 10 minutes before. Exporting again later updates the same "
+        "events instead of adding copies.",
+    )  # fmt: skip
     return path

@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import json
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QWidget
 
 from coach.domain.timeline import Timeline
+from coach.storage import schedule
 from coach.storage.store import Store
 from coach.ui import exchange_dialogs as dialogs
 from tests.helpers import WallClock, run_sets
@@ -112,3 +114,101 @@ def test_a_backwards_date_range_is_refused_before_asking_for_a_file(
     assert dialogs.write_report(parent, store, (day, day.replace(day=1))) is None
     assert told[0][0] == "Report not written"
     assert "run backwards" in told[0][1]
+
+
+# -- File ▸ Export schedule ---------------------------------------------------------
+def _start_program(store: Store) -> None:
+    from coach.domain.program import Program  # noqa: PLC0415 - only the schedule tests
+    from coach.domain.settings import Injured  # noqa: PLC0415
+
+    store.progress.start_program(
+        Program(id="p1", start=date(2026, 12, 7), protocol="alfredson", injured=Injured.RIGHT)
+    )
+
+
+def test_the_schedule_is_a_calendar_of_the_program(
+    parent: QWidget, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    told: list[tuple[str, str]],
+) -> None:  # fmt: skip
+    import icalendar  # noqa: PLC0415 - only this test reads calendars
+
+    _start_program(store)
+    target = tmp_path / "plan.ics"
+    suggested: list[str] = []
+
+    def choose(_cls: object, _parent: QWidget, name: str) -> Path:
+        suggested.append(name)
+        return target
+
+    monkeypatch.setattr(dialogs.ChooseScheduleFile, "ask", classmethod(choose))
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    assert dialogs.export_schedule(parent, store) == target
+    assert suggested == ["coach-schedule-2026-12-07.ics"]
+    cal = icalendar.Calendar.from_ical(target.read_bytes())
+    events = [e for e in cal.events if "session" in str(e["SUMMARY"])]
+    assert len(events) == 168
+    first = events[0].start
+    assert isinstance(first, datetime)
+    assert str(first.tzinfo) == "Europe/Berlin"
+    [(title, text)] = told
+    assert title == "Schedule exported"
+    assert text.startswith(f"Wrote 168 sessions (12 weeks from 7 Dec 2026) to {target}.")
+
+
+def test_without_a_program_the_schedule_is_not_offered_a_file(
+    parent: QWidget, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    told: list[tuple[str, str]],
+) -> None:  # fmt: skip
+    monkeypatch.setattr(
+        dialogs.ChooseScheduleFile, "ask", classmethod(lambda *_a: pytest.fail("asked"))
+    )
+    assert dialogs.export_schedule(parent, store) is None
+    [(title, text)] = told
+    assert title == "No program yet"
+    assert "Set up a 12-week program" in text
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+def test_a_schedule_that_cannot_be_written_says_so(
+    parent: QWidget, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    told: list[tuple[str, str]],
+) -> None:  # fmt: skip
+    _start_program(store)
+    target = tmp_path / "missing" / "plan.ics"
+    monkeypatch.setattr(dialogs.ChooseScheduleFile, "ask", classmethod(lambda *_a: target))
+    assert dialogs.export_schedule(parent, store) is None
+    [(title, text)] = told
+    assert title == "Schedule not exported"
+    assert text.startswith(f"Could not write {target}: ")
+    assert text.endswith("No file was written.")
+    assert not target.parent.exists()
+
+
+def test_cancelling_the_schedule_writes_nothing(
+    parent: QWidget, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    told: list[tuple[str, str]],
+) -> None:  # fmt: skip
+    _start_program(store)
+    monkeypatch.setattr(dialogs.ChooseScheduleFile, "ask", classmethod(lambda *_a: None))
+    assert dialogs.export_schedule(parent, store) is None
+    assert told == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]
+
+
+@pytest.mark.parametrize(("qt_says", "zone"), [(b"Asia/Kolkata", "Asia/Kolkata"),
+                                               (b"Not a zone", None)])  # fmt: skip
+def test_the_local_zone_falls_back_to_qts(
+    monkeypatch: pytest.MonkeyPatch, qt_says: bytes, zone: str | None
+) -> None:
+    from PySide6.QtCore import QByteArray  # noqa: PLC0415
+
+    class FakeZone:
+        @staticmethod
+        def systemTimeZoneId() -> QByteArray:  # noqa: N802 - Qt's name
+            return QByteArray(qt_says)
+
+    monkeypatch.setattr(dialogs, "QTimeZone", FakeZone)
+    monkeypatch.setattr(schedule, "local_zone_name", lambda: None)
+    assert dialogs.local_zone_name() == zone
+    monkeypatch.setattr(schedule, "local_zone_name", lambda: "Asia/Tokyo")
+    assert dialogs.local_zone_name() == "Asia/Tokyo"

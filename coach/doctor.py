@@ -1,0 +1,402 @@
+"""`coach doctor`: what a support question needs to know, and what is wrong with this install.
+
+Each check is a small function returning `Finding`s: a label, a value, and, when
+something needs the user's attention, a problem sentence saying what to do. The
+report prints the findings under headings, then the problems; the exit status is 1
+when there is any.
+
+The doctor only looks. It opens the database read-only (an SQLite `mode=ro` URI), so
+it never changes the file, never migrates it, and can run while the app has the
+folder; it takes no lock and creates no folder. (In WAL mode a reader does update
+the -shm index that SQLite shares between connections: that file holds no data.)
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import sqlite3
+import sys
+import wave
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TextIO
+from urllib.parse import quote
+
+import numpy as np
+import PySide6
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QEventLoop,
+    QIODevice,
+    QTimer,
+    qVersion,
+)
+from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices, QtAudio
+
+from coach import __version__
+from coach.audio import track
+from coach.paths import ENV_VAR, backups_dir, data_dir
+from coach.resources import asset_path
+from coach.storage.backup import backups_in
+from coach.storage.schema import SCHEMA_VERSION
+from coach.storage.store import DB_NAME
+
+_DAMAGED = {11, 26}  # SQLite's SQLITE_CORRUPT and SQLITE_NOTADB: the file itself is damaged
+TONE_SECONDS = 0.2
+TONE_HZ = 440.0
+TONE_PEAK = 0.05  # quiet: the check is that the output opens, not that anyone hears it
+TONE_WAIT_MS = 400  # the tone's length and a margin for the sound server to start
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One fact. `problem`, if set, is a sentence saying what is wrong and what to do."""
+
+    label: str
+    value: str
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    findings: tuple[Finding, ...]
+
+
+# -- Coach and its surroundings -----------------------------------------------------
+def versions() -> list[Finding]:
+    return [
+        Finding("Coach version", __version__),
+        Finding("Python", f"{platform.python_version()} ({platform.python_implementation()})"),
+        Finding("Qt", qVersion()),
+        Finding("PySide6", PySide6.__version__),
+        Finding("Platform", platform.platform()),
+    ]
+
+
+# -- the data -------------------------------------------------------------------------
+def folder_finding(folder: Path, override: str | None) -> Finding:
+    if override:
+        source = "from --data-dir"
+    elif os.environ.get(ENV_VAR):
+        source = f"from {ENV_VAR}"
+    else:
+        source = "the default"
+    if not folder.exists():
+        return Finding("Data folder", f"{folder} ({source}; not created yet)")
+    if not folder.is_dir():
+        return Finding(
+            "Data folder", f"{folder} ({source}; not a folder)",
+            f"The data folder {folder} is a file, not a folder: move the file away, or "
+            "choose another folder with --data-dir.",
+        )  # fmt: skip
+    if not os.access(folder, os.R_OK | os.W_OK | os.X_OK):
+        return Finding(
+            "Data folder", f"{folder} ({source}; not writable)",
+            f"Coach cannot write to its data folder {folder}: give your account write "
+            "permission on it (it holds your history).",
+        )  # fmt: skip
+    return Finding("Data folder", f"{folder} ({source})")
+
+
+def size_text(size: int) -> str:
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / (1024 * 1024):.1f} MB"
+
+
+def _read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write to the database, and leaves no file behind.
+
+    mode=ro: SQLite refuses every write. While the app runs, the -wal and -shm files
+    exist and this reader shares them, so it sees the latest commits. Without them the
+    file was closed cleanly and is complete in itself: immutable=1 reads it without
+    creating the -wal and -shm files a reader would otherwise leave in the folder.
+    """
+    shared = all(path.with_name(path.name + s).exists() for s in ("-wal", "-shm"))
+    flags = "mode=ro" if shared else "mode=ro&immutable=1"
+    return sqlite3.connect(f"file:{quote(str(path))}?{flags}", uri=True, timeout=2)
+
+
+def journal_mode(path: Path) -> str:
+    """WAL or rollback journal, from the file header (immutable readers cannot tell)."""
+    with path.open("rb") as f:
+        header = f.read(20)
+    if len(header) < 20:
+        return "none yet (empty file)"
+    return {1: "rollback journal", 2: "WAL"}.get(header[18], f"unknown ({header[18]})")
+
+
+def database(folder: Path) -> list[Finding]:
+    """The database file: where, how big, its version, and SQLite's integrity check."""
+    path = folder / DB_NAME
+    if not path.exists():
+        return [Finding("Database", f"{path} (not created yet)")]
+    findings = [Finding("Database", str(path))]
+    wal = path.with_name(path.name + "-wal")
+    try:
+        size = size_text(path.stat().st_size)
+        pending = wal.stat().st_size if wal.exists() else 0
+        if pending:  # commits not yet copied into the main file (WAL mode)
+            size += f", plus {size_text(pending)} of recent changes in {wal.name}"
+        findings.append(Finding("Database size", size))
+        conn = _read_only(path)
+    except (OSError, sqlite3.Error) as e:
+        return [*findings, _unreadable(path, e)]
+    try:
+        findings += _database_contents(conn, path)
+    except sqlite3.Error as e:
+        findings.append(_unreadable(path, e))
+    finally:
+        conn.close()
+    return findings
+
+
+def _unreadable(path: Path, error: BaseException) -> Finding:
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    return Finding(
+        "Database readable", f"no ({reason})",
+        f"The database {path} cannot be read ({reason}). If it is damaged, Coach moves "
+        "it aside when it next starts and offers to restore the newest good backup; if "
+        "its permissions are wrong, give your account read and write access to it.",
+    )  # fmt: skip
+
+
+def _database_contents(conn: sqlite3.Connection, path: Path) -> list[Finding]:
+    conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()  # is it a database at all
+    findings = [Finding("Database readable", "yes")]
+    found = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    if found > SCHEMA_VERSION:
+        findings.append(
+            Finding(
+                "Schema version",
+                f"{found} (this Coach reads up to {SCHEMA_VERSION})",
+                f"The database was written by a newer Coach (schema version {found}; this "
+                f"one reads up to {SCHEMA_VERSION}): update Coach to open it. The file is "
+                "fine and has not been changed.",
+            )
+        )
+    elif found < SCHEMA_VERSION:
+        findings.append(
+            Finding(
+                "Schema version",
+                f"{found} (Coach updates it to {SCHEMA_VERSION} when it next opens it)",
+            )
+        )
+    else:
+        findings.append(Finding("Schema version", f"{found} (current)"))
+    findings.append(Finding("Journal mode", journal_mode(path)))
+    try:
+        results = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(5)")]
+    except sqlite3.DatabaseError as e:
+        if getattr(e, "sqlite_errorcode", 0) & 0xFF not in _DAMAGED:
+            raise  # locked, or an I/O error: reported as unreadable, not as damage
+        results = [str(e)]
+    if results == ["ok"]:
+        findings.append(Finding("Integrity check", "ok"))
+    else:
+        said = "; ".join(results)
+        findings.append(
+            Finding(
+                "Integrity check",
+                f"failed ({said})",
+                f"The database {path} is damaged (SQLite's integrity check: {said}). When "
+                "Coach next starts it moves the file aside and offers to restore the newest "
+                "good backup.",
+            )
+        )
+    return findings
+
+
+def age_text(seconds: float) -> str:
+    minutes = int(seconds // 60)
+    if minutes < 1:
+        return "just now"
+    if minutes < 60:
+        return f"{minutes} min ago"
+    hours = minutes // 60
+    if hours < 48:
+        return f"{hours} h ago"
+    return f"{hours // 24} days ago"
+
+
+def newest_backup(folder: Path, now: datetime) -> Finding:
+    """The newest daily backup and its age (local wall-clock times, as its name holds)."""
+    found = backups_in(backups_dir(folder))
+    if not found:
+        return Finding("Newest backup", "none yet (Coach makes one on each day it starts)")
+    newest = found[0]
+    age = age_text((now - newest.taken).total_seconds())
+    return Finding(
+        "Newest backup",
+        f"{newest.path} (taken {newest.taken:%Y-%m-%d %H:%M}, {age}; {len(found)} kept)",
+    )
+
+
+# -- sound ----------------------------------------------------------------------------
+def application() -> QCoreApplication:
+    """The running Qt application, or a new QCoreApplication: QtMultimedia needs one."""
+    return QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+
+
+NO_OUTPUT = (
+    "No sound output found: connect speakers or headphones, or check that PulseAudio or "
+    "PipeWire runs; workouts still run with on-screen cues."
+)
+
+
+def sound_outputs() -> list[Finding]:
+    """The sound outputs Qt finds, and which one is the default."""
+    outputs = QMediaDevices.audioOutputs()
+    if not outputs:
+        return [Finding("Sound outputs", "none found", NO_OUTPUT)]
+    default = QMediaDevices.defaultAudioOutput()
+    findings = [Finding("Sound outputs", f"{len(outputs)} found")]
+    for n, device in enumerate(outputs, 1):
+        mark = " (default)" if device == default else ""
+        findings.append(Finding(f"Output {n}", f"{device.description()}{mark}"))
+    if default.isNull():
+        findings.append(
+            Finding(
+                "Default output",
+                "none",
+                "No sound output is chosen as the default: choose one in the system's "
+                "sound settings; workouts still run with on-screen cues.",
+            )
+        )
+    return findings
+
+
+def _tone() -> bytes:
+    frames = round(TONE_SECONDS * track.SAMPLE_RATE)
+    t = np.arange(frames, dtype=np.float64) / track.SAMPLE_RATE
+    fade = np.minimum(1.0, np.minimum(t, TONE_SECONDS - t) / 0.02)  # no click at either end
+    samples = TONE_PEAK * fade * np.sin(2 * np.pi * TONE_HZ * t)
+    return bytes(np.round(samples * 32767).astype("<i2").tobytes())
+
+
+def tone_check(wait_ms: int = TONE_WAIT_MS) -> Finding:
+    """Open the default output in the cue track's format and play a short quiet tone."""
+    device = QMediaDevices.defaultAudioOutput()
+    if device.isNull():
+        return Finding("Test tone", "not tried (no sound output)")
+    fmt = QAudioFormat()
+    fmt.setSampleRate(track.SAMPLE_RATE)
+    fmt.setChannelCount(1)
+    fmt.setSampleFormat(QAudioFormat.SampleFormat.Int16)
+    if not device.isFormatSupported(fmt):
+        return Finding(
+            "Test tone", "format not supported",
+            f"The sound output {device.description()} does not take 16-bit mono sound at "
+            f"{track.SAMPLE_RATE} Hz: choose another output in the system's sound settings; "
+            "workouts still run with on-screen cues.",
+        )  # fmt: skip
+    data = QByteArray(_tone())
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    sink = QAudioSink(device, fmt)
+    try:
+        sink.start(buffer)
+        loop = QEventLoop()
+        QTimer.singleShot(wait_ms, loop.quit)
+        loop.exec()
+        error, state = sink.error(), sink.state()
+    finally:
+        sink.stop()
+        buffer.close()
+    # Underrun only means the short tone ran out, as it should; Stopped means it never ran.
+    ok = (QtAudio.Error.NoError, QtAudio.Error.UnderrunError)
+    if error not in ok or state is QtAudio.State.StoppedState:
+        return Finding(
+            "Test tone", f"failed on {device.description()} ({error.name})",
+            f"The sound output {device.description()} would not play ({error.name}): check "
+            "that it is connected and not used exclusively by another program, or choose "
+            "another in the system's sound settings; workouts still run with on-screen cues.",
+        )  # fmt: skip
+    return Finding("Test tone", f"played on {device.description()}")
+
+
+def voice_clips() -> Finding:
+    """The spoken prompts the cue track expects, found and readable under assets/voice."""
+    expected = track.VOICE_CLIPS
+    missing = []
+    for name in expected:
+        try:
+            track.read_wav(asset_path(f"voice/{name}.wav"))
+        except FileNotFoundError:
+            missing.append(name)
+        except (OSError, ValueError, EOFError, wave.Error):
+            missing.append(f"{name} (unreadable)")
+    present = len(expected) - len(missing)
+    value = f"{present} of {len(expected)} present"
+    if not missing:
+        return Finding("Voice clips", value)
+    return Finding(
+        "Voice clips", value,
+        f"Voice clips missing or unreadable: {', '.join(missing)}. Reinstall Coach to get "
+        "them back; meanwhile workouts play beeps and show the words on screen.",
+    )  # fmt: skip
+
+
+def speech_engines() -> Finding:
+    """Text-to-speech engines Qt offers (information: Coach speaks from recorded clips)."""
+    try:
+        from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415 - optional module
+    except ImportError:
+        return Finding("Text-to-speech engines", "QtTextToSpeech not installed")
+    engines = QTextToSpeech.availableEngines()
+    return Finding("Text-to-speech engines", ", ".join(engines) or "none")
+
+
+# -- the report -----------------------------------------------------------------------
+def gather(folder: Path, override: str | None = None) -> list[Section]:
+    _app = application()  # held until the sound checks are done
+    sound = sound_outputs()
+    return [
+        Section("Coach", tuple(versions())),
+        Section(
+            "Data",
+            (
+                folder_finding(folder, override),
+                *database(folder),
+                newest_backup(folder, datetime.now()),  # noqa: DTZ005 - backups are named in local time
+            ),
+        ),
+        Section("Sound", (*sound, tone_check(), voice_clips(), speech_engines())),
+    ]
+
+
+def problems(sections: Iterable[Section]) -> list[str]:
+    return [f.problem for s in sections for f in s.findings if f.problem]
+
+
+def write_report(sections: list[Section], out: TextIO) -> None:
+    for section in sections:
+        out.write(f"{section.heading}\n")
+        for f in section.findings:
+            out.write(f"  {f.label}: {f.value}\n")
+        out.write("\n")
+    found = problems(sections)
+    if found:
+        out.write("Problems:\n")
+        for problem in found:
+            out.write(f"  - {problem}\n")
+    else:
+        out.write("No problems found.\n")
+
+
+def run(override: str | None, out: TextIO | None = None) -> int:
+    """Print the report for the data folder `override` names (None: the usual one).
+
+    Exit status 0 when nothing needs attention, 1 otherwise.
+    """
+    sections = gather(data_dir(override), override)
+    write_report(sections, out or sys.stdout)
+    return 1 if problems(sections) else 0

@@ -1,0 +1,302 @@
+"""`coach doctor`: each check on its own, then the report and its exit status."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtMultimedia import QAudioDevice, QtAudio
+
+from coach import __version__, doctor, resources
+from coach.audio import track
+from coach.cli import main
+from coach.paths import DataLock
+from coach.storage import backup
+from coach.storage.schema import SCHEMA_VERSION
+from coach.storage.store import DB_NAME, Store
+
+pytestmark = pytest.mark.usefixtures("qapp")  # QtMultimedia needs an application object
+
+
+def run_doctor(capsys: pytest.CaptureFixture[str], folder: Path) -> tuple[int, str]:
+    status = main(["doctor", "--data-dir", str(folder)])
+    out, _ = capsys.readouterr()
+    return status, out
+
+
+@pytest.fixture
+def good_sound(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Sound that works, whatever this machine has: the data checks are under test."""
+    monkeypatch.setattr(doctor, "sound_outputs", lambda: [doctor.Finding("Sound outputs", "1")])
+    monkeypatch.setattr(doctor, "tone_check", lambda: doctor.Finding("Test tone", "played"))
+
+
+def problems_of(out: str) -> list[str]:
+    if "\nProblems:\n" not in out:
+        return []
+    return [line[4:] for line in out.split("\nProblems:\n", 1)[1].splitlines()]
+
+
+def a_database(folder: Path) -> Path:
+    Store.open(folder).close()
+    return folder / DB_NAME
+
+
+# -- the whole report ----------------------------------------------------------------
+@pytest.mark.usefixtures("good_sound")
+def test_a_fresh_install_is_healthy(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = tmp_path / "fresh"
+    status, out = run_doctor(capsys, folder)
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0] == "Coach"
+    assert f"  Coach version: {__version__}" in lines
+    assert any(line.startswith("  Python: 3.") for line in lines)
+    assert any(line.startswith("  Qt: 6.") for line in lines)
+    assert f"  Data folder: {folder} (from --data-dir; not created yet)" in lines
+    assert f"  Database: {folder / DB_NAME} (not created yet)" in lines
+    assert "  Newest backup: none yet (Coach makes one on each day it starts)" in lines
+    assert f"  Voice clips: {len(track.VOICE_CLIPS)} of {len(track.VOICE_CLIPS)} present" in lines
+    assert lines[-1] == "No problems found."
+    assert not folder.exists()  # the doctor never creates the data folder
+
+
+@pytest.mark.usefixtures("good_sound")
+def test_a_database_in_use_is_read_without_changing_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "data"
+    lock = DataLock(folder)
+    with Store.open(folder) as store:  # as the running app holds it: locked, WAL files open
+        lock.acquire()
+        try:
+            backup.make_backup(store, folder / "backups", datetime.now().astimezone())
+            before = (folder / DB_NAME).read_bytes()
+            status, out = run_doctor(capsys, folder)
+        finally:
+            lock.release()
+        assert (folder / DB_NAME).read_bytes() == before
+    assert status == 0
+    assert f"  Schema version: {SCHEMA_VERSION} (current)" in out
+    assert "  Journal mode: WAL" in out
+    assert "  Integrity check: ok" in out
+    assert "  Database readable: yes" in out
+    assert ", just now; 1 kept)" in out
+
+
+@pytest.mark.usefixtures("good_sound")
+def test_a_closed_database_is_left_exactly_as_it_was(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "data"
+    a_database(folder)
+    for extra in ("-wal", "-shm"):  # as after the app closed cleanly
+        (folder / (DB_NAME + extra)).unlink(missing_ok=True)
+    before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.iterdir()}
+    assert run_doctor(capsys, folder)[0] == 0
+    assert {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.iterdir()} == before
+
+
+@pytest.mark.usefixtures("good_sound")
+def test_a_file_that_is_not_a_database_is_a_problem(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / DB_NAME).write_bytes(b"this is not SQLite" * 100)
+    status, out = run_doctor(capsys, folder)
+    assert status == 1
+    assert "  Database readable: no (file is not a database)" in out
+    [problem] = problems_of(out)
+    assert problem.startswith(f"The database {folder / DB_NAME} cannot be read (file is not")
+    assert "offers to restore the newest good backup" in problem
+    assert (folder / DB_NAME).read_bytes() == b"this is not SQLite" * 100
+
+
+@pytest.mark.usefixtures("good_sound")
+def test_damage_inside_the_file_fails_the_integrity_check(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "data"
+    path = a_database(folder)
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE filler (x TEXT)")
+    conn.executemany("INSERT INTO filler VALUES (?)", [("x" * 500,)] * 200)
+    conn.commit()
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    raw = bytearray(path.read_bytes())
+    page = 4096
+    raw[-3 * page : -2 * page] = b"\xa5" * page  # scribble over a page of the filler
+    path.write_bytes(bytes(raw))
+    status, out = run_doctor(capsys, folder)
+    assert status == 1
+    assert "  Integrity check: failed (" in out
+    [problem] = problems_of(out)
+    assert problem.startswith(f"The database {path} is damaged (SQLite's integrity check: ")
+
+
+@pytest.mark.usefixtures("good_sound")
+def test_a_database_from_a_newer_coach_is_a_problem(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "data"
+    path = a_database(folder)
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    status, out = run_doctor(capsys, folder)
+    assert status == 1
+    assert (
+        f"  Schema version: {SCHEMA_VERSION + 1} (this Coach reads up to {SCHEMA_VERSION})" in out
+    )
+    [problem] = problems_of(out)
+    assert problem.startswith("The database was written by a newer Coach")
+    assert "update Coach" in problem
+
+
+@pytest.mark.usefixtures("good_sound")
+def test_a_missing_voice_clip_is_named(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(track, "VOICE_CLIPS", (*track.VOICE_CLIPS, "well_done_champion"))
+    status, out = run_doctor(capsys, tmp_path / "data")
+    assert status == 1
+    total = len(track.VOICE_CLIPS)
+    assert f"  Voice clips: {total - 1} of {total} present" in out
+    [problem] = problems_of(out)
+    assert problem.startswith("Voice clips missing or unreadable: well_done_champion.")
+
+
+def test_an_unreadable_voice_clip_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = tmp_path / "voice.wav"
+    bad.write_bytes(b"RIFF-not-really")
+    real = resources.asset_path
+    monkeypatch.setattr(
+        "coach.doctor.asset_path", lambda name: bad if name == "voice/rest.wav" else real(name)
+    )
+    finding = doctor.voice_clips()
+    assert finding.problem is not None
+    assert "rest (unreadable)" in finding.problem
+
+
+# -- sound ----------------------------------------------------------------------------
+class NoDevices:
+    @staticmethod
+    def audioOutputs() -> list[QAudioDevice]:  # noqa: N802 - Qt's name
+        return []
+
+    @staticmethod
+    def defaultAudioOutput() -> QAudioDevice:  # noqa: N802 - Qt's name
+        return QAudioDevice()
+
+
+def test_no_sound_output_is_a_problem_that_says_what_to_do(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(doctor, "QMediaDevices", NoDevices)
+    assert doctor.sound_outputs() == [
+        doctor.Finding("Sound outputs", "none found", doctor.NO_OUTPUT)
+    ]
+    assert doctor.tone_check() == doctor.Finding("Test tone", "not tried (no sound output)")
+    status, out = run_doctor(capsys, tmp_path / "data")
+    assert status == 1
+    assert "  Sound outputs: none found" in out
+    assert problems_of(out) == [
+        "No sound output found: connect speakers or headphones, or check that PulseAudio or "
+        "PipeWire runs; workouts still run with on-screen cues."
+    ]
+
+
+@pytest.mark.usefixtures("sound_output")
+def test_the_default_output_plays_the_test_tone() -> None:
+    outputs = doctor.sound_outputs()
+    assert outputs[0].value.endswith(" found")
+    assert any(f.value.endswith(" (default)") for f in outputs[1:])
+    tone = doctor.tone_check()
+    assert tone.problem is None
+    assert tone.value.startswith("played on ")
+
+
+class BrokenSpeaker:
+    """A default output that is there, but fails when sound is sent to it."""
+
+    def isNull(self) -> bool:  # noqa: N802 - Qt's name
+        return False
+
+    def isFormatSupported(self, _fmt: object) -> bool:  # noqa: N802 - Qt's name
+        return True
+
+    def description(self) -> str:
+        return "Broken Speaker"
+
+
+class FailingSink:
+    def __init__(self, *_args: object) -> None:
+        self.stopped = False
+
+    def start(self, _device: object) -> None:
+        pass
+
+    def error(self) -> QtAudio.Error:
+        return QtAudio.Error.OpenError
+
+    def state(self) -> QtAudio.State:
+        return QtAudio.State.StoppedState
+
+    def stop(self) -> None:
+        self.stopped = True
+
+
+def test_an_output_that_will_not_play_is_a_problem(monkeypatch: pytest.MonkeyPatch) -> None:
+    class OneBrokenSpeaker:
+        @staticmethod
+        def defaultAudioOutput() -> BrokenSpeaker:  # noqa: N802 - Qt's name
+            return BrokenSpeaker()
+
+    monkeypatch.setattr(doctor, "QMediaDevices", OneBrokenSpeaker)
+    monkeypatch.setattr(doctor, "QAudioSink", FailingSink)
+    tone = doctor.tone_check(wait_ms=0)
+    assert tone.value == "failed on Broken Speaker (OpenError)"
+    assert tone.problem is not None
+    assert tone.problem.startswith("The sound output Broken Speaker would not play (OpenError)")
+
+
+def test_speech_engines_are_information_only() -> None:
+    finding = doctor.speech_engines()
+    assert finding.label == "Text-to-speech engines"
+    assert finding.value
+    assert finding.problem is None
+
+
+def test_the_report_lists_problems_after_the_facts() -> None:
+    import io  # noqa: PLC0415
+
+    sections = [
+        doctor.Section("Data", (doctor.Finding("A", "1"), doctor.Finding("B", "2", "Fix B."))),
+        doctor.Section("Sound", (doctor.Finding("C", "3", "Fix C."),)),
+    ]
+    out = io.StringIO()
+    doctor.write_report(sections, out)
+    assert out.getvalue() == (
+        "Data\n  A: 1\n  B: 2\n\nSound\n  C: 3\n\nProblems:\n  - Fix B.\n  - Fix C.\n"
+    )
+
+
+def test_the_command_runs_as_its_own_process(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    done = subprocess.run(
+        [sys.executable, "-m", "coach", "doctor", "--data-dir", str(folder)],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert "Traceback" not in done.stderr
+    assert f"  Coach version: {__version__}\n" in done.stdout
+    assert f"  Data folder: {folder} (from --data-dir; not created yet)\n" in done.stdout
+    # The exit status follows the problems: this machine may or may not have sound.
+    assert done.returncode == (1 if "\nProblems:\n" in done.stdout else 0)
+    assert done.stdout.endswith("No problems found.\n") == (done.returncode == 0)
+    assert not folder.exists()
