@@ -62,11 +62,13 @@ def finish_startup(app: QApplication, window: MainWindow) -> None:
     Shortcuts (the first key sequence makes PySide6 build every enum of the Qt
     namespace, about 10 ms) and the icon (importlib.resources costs about 5 ms):
     no one can press a key, or tell an icon came 15 ms late, before a window exists.
-    Then the history (importing sqlite-utils alone takes about 0.3 s).
+    Then the history (importing sqlite-utils alone takes about 0.3 s), and the
+    reminders with the tray icon, which read the program from it.
     """
     app.setWindowIcon(app_icon())
     window.install_shortcuts()
     window.open_data()
+    window.start_reminders(app.windowIcon())
 
 
 def create_application() -> QApplication:

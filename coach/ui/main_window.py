@@ -6,19 +6,21 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QAction, QCloseEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QMainWindow, QStackedWidget, QWidget
 
-from coach import __version__
-from coach.ui.today_view import DISCLAIMER, TodayView
+from coach.ui.today_view import TodayView
 
 if TYPE_CHECKING:  # imported for real only when needed: start-up skips them
+    from datetime import datetime
+
     from coach.domain.record import SessionRecord, SetResult
     from coach.domain.timeline import Timeline
     from coach.storage.store import SessionJournal, Store
     from coach.ui.history_view import HistoryView
     from coach.ui.prefs import Prefs, PrefsFile
     from coach.ui.progress_view import ProgressView
+    from coach.ui.reminders import Reminders, ReminderState, Tray
     from coach.ui.workout_view import WorkoutView
 
 
@@ -62,6 +64,10 @@ class MainWindow(QMainWindow):
         self.store: Store | None = None
         self.store_problem = "the history is still opening"
         self._prefs_file: PrefsFile | None = None  # read when first needed: see `prefs`
+        self._prefs: Prefs | None = None
+        self.reminders: Reminders | None = None  # from start_reminders(), after the first paint
+        self.tray: Tray | None = None
+        self._quitting = False
         self.undo_stack = QUndoStack(self)
         # A History edit, or its undo, changes what Today and Progress show.
         self.undo_stack.indexChanged.connect(self._history_edited)
@@ -163,7 +169,9 @@ class MainWindow(QMainWindow):
 
     @property
     def prefs(self) -> Prefs:
-        return self.prefs_file.load()
+        if self._prefs is None:
+            self._prefs = self.prefs_file.load()
+        return self._prefs
 
     def open_settings(self) -> None:
         """The Settings dialog: the program's values go to the history, the rest to prefs."""
@@ -173,6 +181,7 @@ class MainWindow(QMainWindow):
         choices = SettingsDialog.ask(self, program, self.prefs)
         if choices is None:
             return
+        self._prefs = choices.prefs  # this run follows them, saved or not
         problem = self.prefs_file.save(choices.prefs)
         if problem is not None:
             from coach.ui.data import DataProblem  # noqa: PLC0415
@@ -185,6 +194,65 @@ class MainWindow(QMainWindow):
 
     def settings_changed(self) -> None:
         """What depends on the preferences reads them again."""
+        if self.reminders is not None:
+            if self.prefs.reminders:
+                self.reminders.refresh()
+            else:
+                self.reminders.stop()
+
+    # -- reminders and the tray -----------------------------------------------------
+    def start_reminders(self, icon: QIcon, *, tray: bool | None = None) -> None:
+        """The tray icon (where the desktop has one; `tray` forces it) and the reminders."""
+        from coach.ui.reminders import Reminders, Tray  # noqa: PLC0415 - after the first paint
+
+        self.tray = Tray(icon, self, available=tray)
+        self.tray.show_requested.connect(self.show_window)
+        self.tray.start_requested.connect(self._start_from_tray)
+        self.tray.quit_requested.connect(self.quit)
+        self.reminders = Reminders(self._reminder_state, self._now, self)
+        self.reminders.due.connect(self.remind)
+        self.settings_changed()
+
+    def _now(self) -> datetime:
+        from datetime import datetime  # noqa: PLC0415 - as in refresh_today
+
+        return self.store.now() if self.store is not None else datetime.now().astimezone()
+
+    def _reminder_state(self) -> ReminderState | None:
+        """The program to remind of; None without one, and during a workout."""
+        if self.store is None or self.workout is not None:
+            return None
+        from coach.ui.reminders import program_state  # noqa: PLC0415 - loaded already
+
+        return program_state(self.store.progress)
+
+    def remind(self, title: str, body: str) -> None:
+        """A session's time has come: a desktop notification, or the window says it."""
+        if self.tray is not None and self.tray.show_message(title, body):
+            return
+        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+        self.statusBar().showMessage(f"{title}. {body}")
+        QApplication.alert(self)
+
+    def show_window(self) -> None:
+        self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def _start_from_tray(self) -> None:
+        self.show_window()
+        if self.workout is None and self.today.start_button.isEnabled():
+            self.nav.setCurrentRow(0)
+            self.start_workout()
+
+    def quit(self) -> None:
+        """Close for good, even when the window would stay in the tray."""
+        from PySide6.QtWidgets import QApplication  # noqa: PLC0415
+
+        self._quitting = True
+        if self.close():
+            QApplication.quit()
 
     # -- data ---------------------------------------------------------------------
     def open_data(self) -> None:
@@ -232,6 +300,8 @@ class MainWindow(QMainWindow):
             state = None
             self.statusBar().showMessage(f"Could not read the program: {e}", 10_000)
         self.today.show_today(state, self.store.now())
+        if self.reminders is not None and self.prefs.reminders:
+            self.reminders.refresh()  # a session done or a time changed moves the next check
 
     def ask_daily_questions(self) -> None:
         """The first time the app opens each day: the morning check-in, and VISA-A when due."""
@@ -428,17 +498,23 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menus = self.menuBar()
         self.file_menu = menus.addMenu("&File")
+        self.new_program_action = self.file_menu.addAction("&New program…")
+        self.new_program_action.triggered.connect(self.new_program)
+        self._shortcuts.append((self.new_program_action, "Ctrl+N"))
+        self.file_menu.addSeparator()
         self.export_action = self.file_menu.addAction("&Export history…")
         self.export_action.triggered.connect(self.export_history)
         self.import_action = self.file_menu.addAction("&Import history…")
         self.import_action.triggered.connect(self.import_history)
         self.report_action = self.file_menu.addAction("&Report for your clinician (PDF)…")
         self.report_action.triggered.connect(self.write_report)
+        self.schedule_action = self.file_menu.addAction("Export &schedule (calendar)…")
+        self.schedule_action.triggered.connect(self.export_schedule)
         for action in self._data_actions:
             action.setEnabled(False)  # until the history is open
         self.file_menu.addSeparator()
         self.quit_action = self.file_menu.addAction("&Quit")
-        self.quit_action.triggered.connect(self.close)
+        self.quit_action.triggered.connect(self.quit)
         self._shortcuts.append((self.quit_action, "Ctrl+Q"))
         self.edit_menu = menus.addMenu("&Edit")
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
@@ -452,6 +528,9 @@ class MainWindow(QMainWindow):
         self._shortcuts.append((self.settings_action, "Ctrl+,"))
         self.go_menu = menus.addMenu("&Go")
         self.help_menu = menus.addMenu("&Help")
+        self.why_action = self.help_menu.addAction("&Why these exercises")
+        self.why_action.triggered.connect(self.show_why)
+        self._shortcuts.append((self.why_action, "F1"))
         self.about_action = self.help_menu.addAction("&About Coach")
         self.about_action.triggered.connect(self.show_about)
 
@@ -464,7 +543,10 @@ class MainWindow(QMainWindow):
 
     @property
     def _data_actions(self) -> tuple[QAction, ...]:
-        return (self.export_action, self.import_action, self.report_action)
+        return (
+            self.new_program_action, self.export_action, self.import_action, self.report_action,
+            self.schedule_action,
+        )  # fmt: skip
 
     def write_report(self) -> None:
         if self.store is None:
@@ -472,6 +554,13 @@ class MainWindow(QMainWindow):
         from coach.ui.exchange_dialogs import write_report  # noqa: PLC0415 - on demand
 
         write_report(self, self.store, self.history.date_range())
+
+    def export_schedule(self) -> None:
+        if self.store is None:
+            return
+        from coach.ui.exchange_dialogs import export_schedule  # noqa: PLC0415 - on demand
+
+        export_schedule(self, self.store)
 
     def import_history(self) -> None:
         if self.store is None:
@@ -484,26 +573,41 @@ class MainWindow(QMainWindow):
             self._data_changed()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._stays_in_tray():
+            event.ignore()
+            self.hide()
+            if self.tray is not None:
+                self.tray.show_message(
+                    "Coach is still running",
+                    "It will remind you at your session times. Quit it from this icon's menu.",
+                )
+            return
+        if self.reminders is not None:
+            self.reminders.stop()
+        if self.tray is not None:
+            self.tray.hide()
         if self.workout is not None:
             if self.workout.record.outcome is not None:
                 self.workout.save_note()  # closed on the summary, without pressing Done
             self.workout.close()  # stops the sound; what was done is saved already
         super().closeEvent(event)
 
-    def show_about(self) -> None:
-        # Imported here: only needed if the user asks.
-        import platform  # noqa: PLC0415
-
-        import PySide6  # noqa: PLC0415
-        from PySide6.QtCore import qVersion  # noqa: PLC0415
-        from PySide6.QtWidgets import QMessageBox  # noqa: PLC0415
-
-        QMessageBox.about(
-            self,
-            "About Coach",
-            f"<h3>Coach {__version__}</h3>"
-            "<p>A coach for eccentric heel-drop exercises in Achilles tendinopathy.</p>"
-            f"<p>{DISCLAIMER}</p>"
-            f"<p>Qt {qVersion()}, PySide6 {PySide6.__version__}, "
-            f"Python {platform.python_version()}</p>",
+    def _stays_in_tray(self) -> bool:
+        """Closing only hides the window: the user asked to stay in the tray, and it exists."""
+        return (
+            not self._quitting
+            and self.workout is None
+            and self.tray is not None
+            and self.tray.available
+            and self.prefs.keep_in_tray
         )
+
+    def show_about(self) -> None:
+        from coach.ui.help_dialogs import AboutDialog  # noqa: PLC0415 - only if asked
+
+        AboutDialog.show_modal(self, self.data_dir)
+
+    def show_why(self) -> None:
+        from coach.ui.help_dialogs import WhyDialog  # noqa: PLC0415 - only if asked
+
+        WhyDialog.show_modal(self)

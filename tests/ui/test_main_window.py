@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtGui import QIcon
 from pytestqt.qtbot import QtBot
 
 from coach import __version__
@@ -80,18 +80,32 @@ def test_quit_closes_the_window(window: MainWindow, qtbot: QtBot) -> None:
     assert not window.isVisible()
 
 
-def test_about_names_the_version_and_the_disclaimer(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+def test_help_opens_about_and_why_these_exercises(
+    data_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shown: list[tuple[str, str]] = []
-    monkeypatch.setattr(
-        QMessageBox, "about", lambda _parent, title, text: shown.append((title, text))
-    )
-    window.show_about()
-    ((title, text),) = shown
-    assert title == "About Coach"
-    assert __version__ in text
-    assert "not a diagnosis" in text
+    from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTextBrowser  # noqa: PLC0415
+
+    from coach.ui import help_dialogs  # noqa: PLC0415
+
+    opened: list[str] = []
+
+    def exec_(dialog: QDialog) -> int:
+        texts = [w.text() for w in dialog.findChildren(QLabel)]
+        texts += [w.toPlainText() for w in dialog.findChildren(QTextBrowser)]
+        texts += [w.text() for w in dialog.findChildren(QLineEdit)]
+        opened.append(" ".join(texts))
+        return 0
+
+    monkeypatch.setattr(help_dialogs.AboutDialog, "exec", exec_)
+    monkeypatch.setattr(help_dialogs.WhyDialog, "exec", exec_)
+    data_window.install_shortcuts()
+    assert data_window.why_action.shortcut().toString() == "F1"
+    data_window.about_action.trigger()
+    data_window.why_action.trigger()
+    about, why = opened
+    assert __version__ in about
+    assert str(data_window.data_dir) in about
+    assert "Alfredson" in why
 
 
 def test_a_workout_is_saved_and_shows_in_the_history(
@@ -420,3 +434,75 @@ def test_settings_save_the_programs_values_and_the_prefs(
     assert workout.timeline.plan.settings.rest_seconds == 45
     assert workout.text_scale == TextSize.LARGEST.scale
     workout.close()
+
+
+def test_reminders_run_with_a_program_and_stop_when_turned_off(
+    data_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coach.ui.prefs import Prefs  # noqa: PLC0415
+    from coach.ui.settings_dialog import Choices, SettingsDialog  # noqa: PLC0415
+
+    assert data_window.store is not None
+    data_window.store.progress.start_program(
+        Program("p", data_window.store.now().date(), "alfredson", Injured.RIGHT)
+    )
+    data_window.start_reminders(QIcon())
+    assert data_window.reminders is not None
+    assert data_window.reminders.timer.isActive()  # waiting for the next session time
+    monkeypatch.setattr(
+        SettingsDialog, "ask", classmethod(lambda *_a: Choices(None, Prefs(reminders=False)))
+    )
+    data_window.open_settings()
+    assert not data_window.reminders.timer.isActive()
+    data_window.close()
+
+
+def test_without_a_tray_a_reminder_is_said_in_the_window(data_window: MainWindow) -> None:
+    data_window.start_reminders(QIcon())
+    assert data_window.tray is not None
+    assert not data_window.tray.available  # offscreen: no system tray
+    data_window.remind("Time for your evening heel drops", "18:00, right leg.")
+    assert data_window.statusBar().currentMessage() == (
+        "Time for your evening heel drops. 18:00, right leg."
+    )
+    data_window.close()
+
+
+# The offscreen platform has no tray window to follow, and cannot raise a window, and
+# says so: not Coach's warnings.
+@pytest.mark.qt_log_ignore("systemTrayWindowChanged", "does not support raise", extend=True)
+def test_with_keep_in_tray_closing_hides_and_quit_closes(data_window: MainWindow) -> None:
+    from coach.ui.app import app_icon  # noqa: PLC0415
+    from coach.ui.prefs import Prefs  # noqa: PLC0415
+
+    data_window.start_reminders(app_icon(), tray=True)
+    assert data_window.tray is not None
+    data_window._prefs = Prefs(keep_in_tray=True)
+    data_window.show()
+    assert not data_window.close()  # refused: hidden instead
+    assert not data_window.isVisible()
+    data_window.tray.show_requested.emit()
+    assert data_window.isVisible()
+    data_window.quit()
+    assert not data_window.isVisible()
+    assert data_window.reminders is not None
+    assert not data_window.reminders.timer.isActive()
+    data_window.tray.hide()
+
+
+def test_file_export_schedule_writes_the_programs_calendar(
+    data_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import icalendar  # noqa: PLC0415
+
+    assert data_window.store is not None
+    data_window.store.progress.start_program(
+        Program("p", date(2026, 11, 2), "alfredson", Injured.RIGHT)
+    )
+    target = tmp_path / "plan.ics"
+    monkeypatch.setattr(exchange_dialogs.ChooseScheduleFile, "ask", classmethod(lambda *_a: target))
+    monkeypatch.setattr(exchange_dialogs.Tell, "info", classmethod(lambda *_a: None))
+    assert data_window.schedule_action.isEnabled()
+    data_window.schedule_action.trigger()
+    cal = icalendar.Calendar.from_ical(target.read_bytes())
+    assert sum("session" in str(e["SUMMARY"]) for e in cal.walk("VEVENT")) == 168
