@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
         number = self.pages.count() + 1
         self.pages.addWidget(page)
         self.nav.addItem(title)
-        action = self.go_menu.addAction(title)
+        action = self.go_menu.addAction(f"&{title}")  # Alt+G, then the first letter
         action.triggered.connect(lambda: self.nav.setCurrentRow(number - 1))
         self._shortcuts.append((action, f"Ctrl+{number}"))
 

@@ -42,8 +42,8 @@ DISCLAIMER = (
 )
 
 WHERE = {
-    "alfredson": "In the tendon, 2-6 cm above the heel (midportion)",
-    "jonsson": "At the heel bone, where the tendon attaches (insertional)",
+    "alfredson": "Midportion: 2–6 cm above the heel",
+    "jonsson": "Insertional: at the heel bone",
 }
 SIDES = {
     Injured.LEFT: "Left leg",

@@ -152,6 +152,7 @@ class PainPanel(QWidget):
             button.setAccessibleName(f"Pain {value}")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumHeight(44)
+            button.setMinimumWidth(48)  # not the style's 80 px: eleven fit a 1024 px screen
             button.clicked.connect(lambda _=False, v=value: self.rated.emit(v))
             row.addWidget(button)
             self.buttons.append(button)
@@ -214,6 +215,7 @@ class SummaryView(QWidget):
         self.facts.setWordWrap(True)
         self.facts.setStyleSheet("font-size: 13pt;")
         self.table = QTableWidget(0, 5)
+        self.table.setAccessibleName("Sets of this session")
         self.table.setHorizontalHeaderLabels(["Set", "Exercise", "Leg", "Reps", "Pain (0-10)"])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the exercise name
@@ -372,7 +374,9 @@ class WorkoutView(QWidget):
         self.left_label = QLabel()
         for label in (self.exercise_label, self.set_label, self.rep_label, self.load_label,
                       self.left_label):  # fmt: skip
-            label.setStyleSheet(f"font-size: {round(14 * self.text_scale)}pt;")
+            # Half the scale's growth: the facts line must stay on one line at 1024 px.
+            label.setStyleSheet(f"font-size: {round(14 * (1 + (self.text_scale - 1) / 2))}pt;")
+        self.exercise_label.setWordWrap(True)  # a long exercise name on a small screen
         top = QGridLayout()
         top.setHorizontalSpacing(32)
         top.setColumnStretch(0, 1)
@@ -695,6 +699,7 @@ class WorkoutView(QWidget):
         super().resizeEvent(event)
         # Big enough to read from two metres: at 1920x1080 this is about 70 pt.
         px = max(28.0, min(self.height() * 0.085, self.width() * 0.055)) * self.text_scale
+        px = min(px, self.height() * 0.09)  # larger text, but never crowding out the panels
         dpi = self.logicalDpiY() or 96
         font = QFont(self.instruction.font())
         font.setPointSizeF(px * 72 / dpi)

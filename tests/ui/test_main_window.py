@@ -59,7 +59,7 @@ def test_menus_list_the_pages_and_shortcuts_arrive_with_install(window: MainWind
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&File", "&Edit", "&Go", "&Help"]
     go = window.go_menu.actions()
-    assert [a.text() for a in go] == ["Today", "History", "Progress"]
+    assert [a.text() for a in go] == ["&Today", "&History", "&Progress"]
     assert go[0].shortcut().isEmpty()
     window.install_shortcuts()
     assert [a.shortcut().toString() for a in go] == ["Ctrl+1", "Ctrl+2", "Ctrl+3"]
