@@ -20,8 +20,8 @@ from coach.domain.visa_a import RECOVERED, SMALLEST_CHANGE
 
 ALFREDSON = "Alfredson H et al. Am J Sports Med 1998;26(3):360-6."
 SEED_002 = (
-    "Praxis Medical Insights, Insertional Achilles Tendinopathy guideline, 2026 "
-    "(seed 002): if no better after 6-8 weeks, refer."
+    'Dr.Oracle, "What is the treatment for a calcified Achilles tendon?", updated 25 Feb '
+    "2026 (seed 002): if no better after 6-8 weeks of exercise, see a clinician."
 )
 
 TOO_MUCH = 5  # pain above this during the sets is too much (Silbernagel 2007)
