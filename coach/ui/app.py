@@ -56,19 +56,22 @@ def app_icon() -> QIcon:
     return icon
 
 
-def finish_startup(app: QApplication, window: MainWindow) -> None:
+def finish_startup(app: QApplication, window: MainWindow, *, interactive: bool = True) -> None:
     """What the first frame does not need, done right after it is painted.
 
     Shortcuts (the first key sequence makes PySide6 build every enum of the Qt
     namespace, about 10 ms) and the icon (importlib.resources costs about 5 ms):
     no one can press a key, or tell an icon came 15 ms late, before a window exists.
-    Then the history (importing sqlite-utils alone takes about 0.3 s), and the
-    reminders with the tray icon, which read the program from it.
+    Then the history (importing sqlite-utils alone takes about 0.3 s), the
+    reminders with the tray icon, which read the program from it, and on the very
+    first start the set-up wizard.
     """
     app.setWindowIcon(app_icon())
     window.install_shortcuts()
     window.open_data()
     window.start_reminders(app.windowIcon())
+    if interactive:  # not for the smoke test, which quits as soon as it has painted
+        window.welcome()
 
 
 def create_application() -> QApplication:
@@ -124,7 +127,9 @@ def run(*, data_dir: str | None = None, quit_after_show: bool = False) -> int:
     if quit_after_show:
         first_paint.painted.connect(_report_painted)
         first_paint.painted.connect(app.quit)
-    first_paint.painted.connect(lambda: finish_startup(app, window))
+    first_paint.painted.connect(
+        lambda: finish_startup(app, window, interactive=not quit_after_show)
+    )
     window.show()
     try:
         return app.exec()

@@ -275,6 +275,19 @@ class MainWindow(QMainWindow):
         if self.workout is None:  # not in the middle of a resumed session
             self.ask_daily_questions()
 
+    def welcome(self) -> None:
+        """The first start: set up a program. Asked once; then File → New program does it.
+
+        Called by the app after `open_data` (coach.ui.app.finish_startup).
+        """
+        if self.store is None or self.prefs.welcomed or self.today.state is not None:
+            return
+        from dataclasses import replace  # noqa: PLC0415
+
+        self._prefs = replace(self.prefs, welcomed=True)
+        self.prefs_file.save(self._prefs)  # if it fails, asking again next time is harmless
+        self.new_program()
+
     def attach_store(self, store: Store | None, problem: str = "") -> None:
         self.store = store
         self.store_problem = problem
@@ -325,14 +338,14 @@ class MainWindow(QMainWindow):
             return
         from coach.storage.schema import StorageError  # noqa: PLC0415 - loaded with the store
         from coach.ui.data import DataProblem  # noqa: PLC0415
-        from coach.ui.program_dialogs import ProgramDialog  # noqa: PLC0415 - on demand
+        from coach.ui.onboarding import OnboardingWizard  # noqa: PLC0415 - on demand
 
         try:
             current = self.store.progress.program()
         except StorageError as e:
             DataProblem.tell(self, "Could not read the program", str(e))
             return
-        program = ProgramDialog.ask(self, self.store.now().date(), current)
+        program = OnboardingWizard.ask(self, self.store.now().date(), current)
         if program is None:
             return
         if self._write("Program not saved", self.store.progress.start_program, program):

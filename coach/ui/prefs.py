@@ -50,6 +50,7 @@ class Prefs:
     reminders: bool = True
     keep_in_tray: bool = False  # closing the window leaves Coach in the tray to remind
     backups: int = KEEP
+    welcomed: bool = False  # the first start's set-up wizard has been offered
 
     @property
     def text_scale(self) -> float:

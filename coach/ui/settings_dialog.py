@@ -59,6 +59,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle("Settings")
         self.setMinimumWidth(520)
         self._program = program
+        self._prefs = prefs
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_program_group(program))
         layout.addWidget(self._build_sound_group(prefs))
@@ -201,7 +202,9 @@ class SettingsDialog(QDialog):
         )
 
     def prefs(self) -> Prefs:
-        return Prefs(
+        """The prefs as chosen; those the dialog does not show are kept as they were."""
+        return replace(
+            self._prefs,
             sound=self.sound.isChecked(),
             volume=self.volume.value(),
             voice=self.voice.isChecked(),

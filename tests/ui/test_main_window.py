@@ -22,7 +22,8 @@ from coach.ui import exchange_dialogs, sound
 from coach.ui.data import ResumeSession
 from coach.ui.history_view import ConfirmDelete
 from coach.ui.main_window import MainWindow
-from coach.ui.program_dialogs import SKIPPED, CheckinDialog, ConfirmResume, ProgramDialog
+from coach.ui.onboarding import OnboardingWizard
+from coach.ui.program_dialogs import SKIPPED, CheckinDialog, ConfirmResume
 from coach.ui.today_view import TodayView
 from coach.ui.visa_dialog import VisaDialog
 from coach.ui.workout_dialogs import RedFlagDialog
@@ -341,7 +342,7 @@ def test_setting_up_a_program_saves_it_and_asks_for_a_baseline_visa_a(
     assert window.today.week_label.text() == "No program yet"
     today = window.store.now().date()
     program = Program("new", today, "jonsson", Injured.BOTH)
-    monkeypatch.setattr(ProgramDialog, "ask", classmethod(lambda *_a: program))
+    monkeypatch.setattr(OnboardingWizard, "ask", classmethod(lambda *_a: program))
     monkeypatch.setattr(VisaDialog, "ask", classmethod(lambda *_a: VISA))
     window.today.program_button.click()
     assert window.store.progress.program() == program
@@ -506,3 +507,17 @@ def test_file_export_schedule_writes_the_programs_calendar(
     data_window.schedule_action.trigger()
     cal = icalendar.Calendar.from_ical(target.read_bytes())
     assert sum("session" in str(e["SUMMARY"]) for e in cal.walk("VEVENT")) == 168
+
+
+def test_the_first_start_offers_the_set_up_wizard_once(
+    data_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[object] = []
+    monkeypatch.setattr(OnboardingWizard, "ask", classmethod(lambda *a: asked.append(a)))
+    data_window.welcome()
+    assert len(asked) == 1  # cancelled: no program
+    assert data_window.prefs.welcomed
+    data_window._prefs = None  # read back from the file, as the next start does
+    assert data_window.prefs.welcomed
+    data_window.welcome()
+    assert len(asked) == 1  # not asked again: File → New program is there

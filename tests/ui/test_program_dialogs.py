@@ -2,70 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date
 
-from PySide6.QtCore import QDate, QTime, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.domain.advice import Morning
-from coach.domain.program import Program
-from coach.domain.settings import Injured
-from coach.ui.program_dialogs import SKIPPED, CheckinDialog, ConfirmResume, ProgramDialog
+from coach.ui.program_dialogs import SKIPPED, CheckinDialog, ConfirmResume
 
 TODAY = date(2026, 11, 21)
-
-
-def test_a_program_is_built_from_the_answers(qtbot: QtBot) -> None:
-    dialog = ProgramDialog(TODAY, None)
-    qtbot.addWidget(dialog)
-    dialog.start.setDate(QDate(2026, 11, 23))
-    dialog.where.setCurrentIndex(dialog.where.findData("jonsson"))
-    dialog.side.setCurrentIndex(dialog.side.findData(Injured.BOTH))
-    dialog.morning.setTime(QTime(6, 30))
-    dialog.evening.setTime(QTime(20, 15))
-    dialog.visa.setValue(4)
-    program = dialog.program()
-    assert program is not None
-    assert (program.start, program.protocol, program.injured) == (
-        date(2026, 11, 23),
-        "jonsson",
-        Injured.BOTH,
-    )
-    assert (program.morning, program.evening, program.visa_every_weeks) == (
-        time(6, 30),
-        time(20, 15),
-        4,
-    )
-    assert program.weeks == 12
-    assert "flat floor" in dialog.why.text()
-
-
-def test_the_second_session_must_come_after_the_first(qtbot: QtBot) -> None:
-    dialog = ProgramDialog(TODAY, None)
-    qtbot.addWidget(dialog)
-    dialog.evening.setTime(QTime(7, 0))
-    assert not dialog.ok.isEnabled()
-    assert "must come before" in dialog.problem.text()
-    dialog.evening.setTime(QTime(19, 0))
-    assert dialog.ok.isEnabled()
-    assert dialog.problem.text() == ""
-
-
-def test_a_new_program_starts_from_the_current_ones_choices(qtbot: QtBot) -> None:
-    current = Program("p", date(2026, 9, 1), "jonsson", Injured.LEFT, time(7), time(19))
-    dialog = ProgramDialog(TODAY, current)
-    qtbot.addWidget(dialog)
-    assert "kept in your history" in dialog.intro.text()
-    program = dialog.program()
-    assert program is not None
-    assert (program.protocol, program.injured, program.morning) == (
-        "jonsson",
-        Injured.LEFT,
-        time(7),
-    )
-    assert program.start == TODAY
-    assert program.id != "p"
 
 
 def test_the_check_in_takes_pain_and_stiffness(qtbot: QtBot) -> None:
