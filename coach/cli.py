@@ -197,6 +197,13 @@ def build_parser() -> argparse.ArgumentParser:
         "doctor", help="check Coach's data, sound and files, and print what support needs"
     )
 
+    shots_cmd = commands.add_parser(
+        "screenshots", help="render every main page from made-up data into PNG files"
+    )
+    shots_cmd.add_argument(
+        "--out", type=Path, metavar="DIR", help="the folder for the PNG files (required)"
+    )
+
     import_cmd = commands.add_parser("import", help="add the sessions of a JSON export")
     import_cmd.add_argument("file", type=Path, metavar="FILE", help="a file from coach export")
 
@@ -457,6 +464,7 @@ def _main(argv: Sequence[str] | None) -> int:
         "demo": _cmd_demo,
         "report": _cmd_report,
         "schedule": _cmd_schedule,
+        "screenshots": _cmd_screenshots,
     }
     if args.command in commands:
         return _run(args.command, commands[args.command], args)
@@ -471,6 +479,18 @@ def _main(argv: Sequence[str] | None) -> int:
     from coach.ui import app  # noqa: PLC0415 - Qt loads only when a window is wanted
 
     return app.run(data_dir=args.data_dir, quit_after_show=args.quit_after_show)
+
+
+def _cmd_screenshots(args: argparse.Namespace) -> int:
+    if args.out is None:
+        raise UsageError("--out DIR is required")
+    if args.out.exists() and not args.out.is_dir():
+        raise UsageError(f"--out must be a folder ({args.out} is a file)")
+    from coach import screenshots  # noqa: PLC0415 - Qt and the demo only when asked for
+
+    written = screenshots.render(args.out)
+    print(f"Wrote {len(written)} screenshots to {args.out}")
+    return 0
 
 
 def _run(name: str, command: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:

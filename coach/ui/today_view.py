@@ -42,7 +42,7 @@ DISCLAIMER = (
 )
 
 WHERE = {
-    "alfredson": "Midportion: 2–6 cm above the heel",
+    "alfredson": "Midportion: 2-6 cm above the heel",
     "jonsson": "Insertional: at the heel bone",
 }
 SIDES = {

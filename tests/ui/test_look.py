@@ -18,10 +18,10 @@ def contrast(a: str | QColor, b: str | QColor) -> float:
 
     def luminance(colour: str | QColor) -> float:
         c = QColor(colour)
-        channels = []
-        for v in (c.redF(), c.greenF(), c.blueF()):
-            channels.append(v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4)
-        r, g, b = channels
+        r, g, b = (
+            v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+            for v in (c.redF(), c.greenF(), c.blueF())
+        )
         return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
     hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
