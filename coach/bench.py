@@ -18,9 +18,13 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from coach import __version__
 from coach.ui.app import PAINTED_MESSAGE
+
+if TYPE_CHECKING:
+    from coach.storage.demo import DemoResult
 
 # A window that does what `coach --quit-after-show` does, and nothing else.
 BARE_WINDOW = f"""
@@ -85,6 +89,78 @@ print(json.dumps(times), flush=True)
 """
 
 
+# A Coach session as `coach` starts one (first frame, then the history, the reminders,
+# the daily questions declined), on a data folder given as argv[1], which then opens the
+# page named by argv[2]: "progress" (all five charts over "Everything", scrolled
+# through so each is painted) or "today" (the page it starts on: the baseline). Prints
+# the process's peak resident memory, and what was painted.
+PEAK_RSS_SESSION = """
+import json, sys, time
+from pathlib import Path
+from PySide6.QtCore import QEvent, QEventLoop, QObject
+from coach.bench import peak_rss_mb
+from coach.ui.app import FirstPaint, create_application, finish_startup
+from coach.ui.main_window import MainWindow
+from coach.ui.program_dialogs import CheckinDialog
+from coach.ui.visa_dialog import VisaDialog
+
+# The morning check-in and the VISA-A would wait for an answer: the user declines both.
+CheckinDialog.ask = classmethod(lambda cls, *args: None)
+VisaDialog.ask = classmethod(lambda cls, *args: None)
+
+class Painted(QObject):
+    def __init__(self, widgets):
+        super().__init__()
+        self.waiting = set(widgets)
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            self.waiting.discard(watched)
+        return False
+
+app = create_application()
+window = MainWindow(Path(sys.argv[1]))
+first_frame = QEventLoop()  # not app.quit(): in Qt 6 that closes the window too
+FirstPaint(window).painted.connect(first_frame.quit)
+window.show()
+first_frame.exec()
+finish_startup(app, window, interactive=False)
+if window.store is None:
+    sys.exit(f"the history did not open: {window.store_problem}")
+report = {}
+bar = None
+if sys.argv[2] == "progress":
+    from coach.domain.trends import Span
+    page = window.progress
+    page.span_box.setCurrentIndex(page.span_box.findData(Span.EVERYTHING))
+    watched = [chart.canvas.viewport() for chart in page.charts]
+    bar = page.scroll_area.verticalScrollBar()
+    window.nav.setCurrentRow(2)
+else:
+    watched = [window.today]
+painted = Painted(watched)
+deadline = time.monotonic() + 60
+while time.monotonic() < deadline:
+    for _ in range(5):  # layouts, then the charts, then their paint
+        app.processEvents()
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    if bar is not None and bar.value() < bar.maximum():
+        bar.setValue(bar.value() + bar.pageStep())  # the user scrolls down the charts
+    elif not painted.waiting:
+        break
+if bar is not None:
+    report["empty"] = sum(chart.is_empty for chart in page.charts)
+    report["summary"] = page.summary.text()
+report["painted"] = len(watched) - len(painted.waiting)
+report["watched"] = len(watched)
+report["peak_mb"] = peak_rss_mb()
+window.store.close()
+print(json.dumps(report), flush=True)
+"""
+
+
 @dataclass(frozen=True)
 class Stats:
     median: float
@@ -97,7 +173,10 @@ class Stats:
 
 
 def percentile(samples: Sequence[float], q: int) -> float:
-    """The nearest-rank q-th percentile: a value that was measured, never interpolated."""
+    """The nearest-rank q-th percentile: a value that was measured, never interpolated.
+
+    So the p95 of fewer than 20 samples is their largest, and of 1 sample, that sample.
+    """
     ordered = sorted(samples)
     return ordered[max(0, -(-q * len(ordered) // 100) - 1)]
 
@@ -376,23 +455,29 @@ def five_years(runs: int) -> Result:
     )
 
 
-def progress_first_show(runs: int) -> tuple[Result, Result]:
-    """The Progress page's first show, lazy import included, on 12 weeks and on 5 years."""
+def _demo_folder(parent: Path, weeks: int, seed: int) -> tuple[Path, DemoResult]:
+    """A data folder in `parent` holding `weeks` of demo history (5 years: seed 5)."""
     from coach.storage import demo  # noqa: PLC0415
     from coach.storage.store import Store  # noqa: PLC0415
 
+    folder = parent / f"{weeks}w"
+    with Store.open(folder) as store:
+        made = demo.fill(store, weeks, seed=seed)
+    return folder, made
+
+
+def progress_first_show(runs: int) -> tuple[Result, Result]:
+    """The Progress page's first show, lazy import included, on 12 weeks and on 5 years."""
     env = _child_env()
     results = []
     with tempfile.TemporaryDirectory(prefix="coach-bench-") as name:
         for weeks, goal_ms, seed in ((12, 150, 7), (FIVE_YEARS_WEEKS, 600, 5)):
-            folder = Path(name) / f"{weeks}w"
-            with Store.open(folder) as store:
-                made = demo.fill(store, weeks, seed=seed)
+            folder, made = _demo_folder(Path(name), weeks, seed)
             argv = [sys.executable, "-c", PROGRESS_FIRST_SHOW, str(folder)]
-            _show_page(argv, env)  # warm-up: the bytecode cache, the disk cache
+            _child_json(argv, env, "Progress page")  # warm-up: the bytecode cache, the disk cache
             shows, imports = [], []
             for _ in range(runs):
-                times = _show_page(argv, env)
+                times = _child_json(argv, env, "Progress page")
                 shows.append(times["show"])
                 imports.append(times["import"])
             value = Stats.of(shows)
@@ -415,13 +500,81 @@ def progress_first_show(runs: int) -> tuple[Result, Result]:
     return results[0], results[1]
 
 
-def _show_page(argv: list[str], env: dict[str, str]) -> dict[str, float]:
+def _child_json(argv: list[str], env: dict[str, str], what: str) -> dict[str, Any]:
+    """Run a benchmark's child process; what it measured is the JSON of its last line."""
     done = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=120, check=False)
     if done.returncode != 0:
         last = (done.stderr.strip().splitlines() or ["(no output)"])[-1]
-        raise BenchError(f"the Progress page benchmark exited with {done.returncode}: {last}")
-    times: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    return times
+        raise BenchError(f"the {what} benchmark exited with {done.returncode}: {last}")
+    report: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return report
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory so far, in MB (10**6 bytes).
+
+    On Linux, VmHWM from /proc/self/status. Not ru_maxrss: Linux carries that over from
+    the process that started this one (its size when it spawned us), so a child of a
+    large parent would report the parent's peak. Elsewhere (macOS), ru_maxrss, in bytes.
+    """
+    status = Path("/proc/self/status")
+    if status.exists():
+        return vm_hwm_kib(status.read_text()) * 1024 / 1e6
+    import resource  # noqa: PLC0415 - Unix only, and only the benchmark's child asks
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e6
+
+
+def vm_hwm_kib(status: str) -> int:
+    """The peak resident set ("VmHWM:  123456 kB") in the text of /proc/<pid>/status."""
+    for line in status.splitlines():
+        name, _, value = line.partition(":")
+        if name == "VmHWM":
+            return int(value.split()[0])
+    raise BenchError("/proc/self/status has no VmHWM line")
+
+
+PEAK_RSS_GOAL_MB = 250
+
+
+def peak_rss(runs: int) -> Result:
+    """Peak memory of a Coach session showing the Progress page on 5 years, against Today."""
+    env = _child_env()
+    with tempfile.TemporaryDirectory(prefix="coach-bench-") as name:
+        folder, made = _demo_folder(Path(name), FIVE_YEARS_WEEKS, 5)
+        reports: dict[str, list[dict[str, Any]]] = {"progress": [], "today": []}
+
+        def session(page: str) -> float:
+            argv = [sys.executable, "-c", PEAK_RSS_SESSION, str(folder), page]
+            report = _child_json(argv, env, f"peak RSS ({page} page)")
+            if report["painted"] != report["watched"] or report.get("empty"):
+                raise BenchError(
+                    f"the {page} page was not fully drawn: {report['painted']} of "
+                    f"{report['watched']} painted, {report.get('empty', 0)} charts empty"
+                )
+            reports[page].append(report)
+            peak: float = report["peak_mb"]
+            return peak
+
+        progress, today = _alternate(runs, lambda: session("progress"), lambda: session("today"))
+    value, baseline = Stats.of(progress), Stats.of(today)
+    shown = reports["progress"][-1]
+    return Result(
+        name="peak RSS, Progress on 5 years",
+        unit="MB",
+        value=value,
+        goal=f"median < {PEAK_RSS_GOAL_MB} MB",
+        met=value.median < PEAK_RSS_GOAL_MB,
+        baseline_name="the same session showing only the Today page",
+        baseline=baseline,
+        ratio=value.median / baseline.median,
+        notes=[
+            f"{shown['painted']} of {shown['watched']} charts painted over Everything "
+            f"({shown['summary']}); {made.sessions} sessions, {made.checkins} check-ins, "
+            f"{made.visa} VISA-A results",
+            "peak resident memory of a fresh process started as `coach` starts; 1 MB = 10^6 bytes",
+        ],
+    )
 
 
 def export_csv(runs: int) -> Result:
@@ -481,14 +634,14 @@ def format_table(results: Sequence[Result], runs: int, info: dict[str, object]) 
         f"({info['system']}, {info['cores']} cores, {info['memory_gib']} GiB, "
         f"Python {info['python']}, PySide6 {info['pyside6']})",
         "",
-        f"{'measurement':<32}{'median':>10}{'p95':>10}{'baseline':>10}{'ratio':>8}  goal",
+        f"{'measurement':<36}{'median':>10}{'p95':>10}{'baseline':>10}{'ratio':>8}  goal",
     ]
     for r in results:
         base = f"{r.baseline.median:10.1f}" if r.baseline else f"{'-':>10}"
         ratio = f"{r.ratio:8.2f}" if r.ratio is not None else f"{'-':>8}"
         verdict = "met" if r.met else "NOT MET"
         lines.append(
-            f"{r.name + ' (' + r.unit + ')':<32}{r.value.median:10.1f}{r.value.p95:10.1f}"
+            f"{r.name + ' (' + r.unit + ')':<36}{r.value.median:10.1f}{r.value.p95:10.1f}"
             f"{base}{ratio}  {r.goal}: {verdict}"
         )
         if r.baseline_name:
@@ -509,6 +662,7 @@ def run(*, runs: int, as_json: bool) -> int:
             five_years(runs),
             export_csv(runs),
             *progress_first_show(min(runs, 11)),
+            peak_rss(min(runs, 11)),
         ]
     except BenchError as e:
         print(f"coach bench: error: {e}", file=sys.stderr)

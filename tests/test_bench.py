@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import pytest
 
@@ -31,17 +33,48 @@ def test_table_shows_ratio_and_verdict() -> None:
         ratio=1.6,
     )  # fmt: skip
     info = {"system": "Linux", "cores": 2, "memory_gib": 24, "python": "3.11", "pyside6": "6"}
-    table = format_table([result], 3, info)
+    memory = Result(
+        name="peak RSS, Progress on 5 years", unit="MB", value=Stats.of([165.0, 166.0, 167.0]),
+        goal="median < 250 MB", met=True, baseline_name="Today", baseline=Stats.of([115.0] * 3),
+        ratio=166.0 / 115.0,
+    )  # fmt: skip
+    table = format_table([result, memory], 3, info)
     assert "160.0" in table
     assert "1.60" in table
     assert "NOT MET" in table
+    lines = table.splitlines()
+    startup_row = next(line for line in lines if line.startswith("start-up"))
+    memory_row = next(line for line in lines if line.startswith("peak RSS"))
+    assert "1.44  median < 250 MB: met" in memory_row
+    # The longest name still leaves the figures in their columns.
+    assert memory_row.index("166.0") == startup_row.index("160.0")
+
+
+def test_vm_hwm_is_read_from_proc_status() -> None:
+    status = "Name:\tpython\nVmPeak:\t  900000 kB\nVmHWM:\t  204800 kB\nVmRSS:\t 1000 kB\n"
+    assert bench.vm_hwm_kib(status) == 204_800
+    with pytest.raises(bench.BenchError, match="VmHWM"):
+        bench.vm_hwm_kib("Name:\tpython\n")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="/proc/self/status is Linux's")
+def test_peak_rss_of_a_child_is_its_own() -> None:
+    # Linux's ru_maxrss would give a child the peak of its parent; VmHWM does not.
+    ballast = b"x" * 150_000_000  # this process: over 150 MB resident
+    child = subprocess.run(
+        [sys.executable, "-c", "from coach.bench import peak_rss_mb; print(peak_rss_mb())"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    assert bench.peak_rss_mb() > 150
+    assert 1 < float(child.stdout) < 120  # Python and PySide6: about 50
+    del ballast
 
 
 @pytest.mark.slow
 def test_bench_measures_start_up_against_a_bare_window(capsys: pytest.CaptureFixture[str]) -> None:
     assert bench.run(runs=3, as_json=True) == 0
     doc = json.loads(capsys.readouterr().out)
-    startup, onsets, lateness, cpu, insert, open_db, export, weeks, years = doc["results"]
+    startup, onsets, lateness, cpu, insert, open_db, export, weeks, years, rss = doc["results"]
     assert startup["name"] == "start-up to first paint"
     assert len(startup["value"]["samples"]) == 3
     assert len(startup["baseline"]["samples"]) == 3
@@ -78,6 +111,15 @@ def test_bench_measures_start_up_against_a_bare_window(capsys: pytest.CaptureFix
         imported = float(page["notes"][0].rsplit("median ", 1)[1].removesuffix(" ms"))
         assert 0 < imported < page["value"]["median"]  # the import is part of the first show
     assert int(years["notes"][1].split()[0]) > 20 * int(weeks["notes"][1].split()[0])
+    # A Coach session with the Progress page on 5 years, against one showing only Today,
+    # alternated: every chart painted over all the data, and pyqtgraph's memory shows.
+    assert (rss["name"], rss["unit"]) == ("peak RSS, Progress on 5 years", "MB")
+    assert len(rss["value"]["samples"]) == len(rss["baseline"]["samples"]) == 3
+    stored = years["notes"][1].split(",")[0]  # "3287 sessions": 5 years, as above
+    assert rss["notes"][0].startswith(f"5 of 5 charts painted over Everything ({stored})")
+    assert rss["ratio"] == pytest.approx(rss["value"]["median"] / rss["baseline"]["median"])
+    assert rss["value"]["median"] > rss["baseline"]["median"] > 10
+    assert rss["met"] == (rss["value"]["median"] < 250)
 
 
 def test_detect_onsets_finds_sound_after_silence() -> None:
