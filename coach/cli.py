@@ -28,7 +28,15 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are a single line (no usage block)."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message}\n")
+        self.exit(2, f"{self.prog}: error: {_one_line(message)}\n")
+
+
+def _one_line(message: str) -> str:
+    """`message` with its line breaks escaped: a file name holding one cannot split it."""
+    return "".join(repr(c)[1:-1] if c in _LINE_BREAKS else c for c in message)
+
+
+_LINE_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")  # str.splitlines()'s
 
 
 def _number(limit: Limit) -> Callable[[str], float]:
@@ -101,7 +109,20 @@ _DATA_DIR_HELP = (
 
 
 def _add_data_dir(p: argparse.ArgumentParser, default: object) -> None:
-    p.add_argument("--data-dir", metavar="DIR", default=default, help=_DATA_DIR_HELP)
+    p.add_argument(
+        "--data-dir", type=_folder_name, metavar="DIR", default=default, help=_DATA_DIR_HELP
+    )
+
+
+def _folder_name(text: str) -> str:
+    # "" would mean the default folder (or, as a Path, this one): `--data-dir "$UNSET"`.
+    if not text:
+        raise argparse.ArgumentTypeError("must be a folder name (got '')")
+    return text
+
+
+def _folder_path(text: str) -> Path:
+    return Path(_folder_name(text))
 
 
 def _day(text: str) -> date:
@@ -201,7 +222,10 @@ def build_parser() -> argparse.ArgumentParser:
         "screenshots", help="render every main page from made-up data into PNG files"
     )
     shots_cmd.add_argument(
-        "--out", type=Path, metavar="DIR", help="the folder for the PNG files (required)"
+        "--out",
+        type=_folder_path,
+        metavar="DIR",
+        help="the folder for the PNG files (required)",
     )
 
     import_cmd = commands.add_parser("import", help="add the sessions of a JSON export")
@@ -387,10 +411,10 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from coach.storage import exchange  # noqa: PLC0415 - sqlite-utils only when needed
-    from coach.storage.store import Store  # noqa: PLC0415
+    from coach.storage.store import Store, local_now  # noqa: PLC0415
 
     try:
-        document = exchange.read_document(args.file)
+        document = exchange.read_document(args.file, local_now())
     except exchange.ImportFileError as e:
         raise UsageError(str(e)) from e
     with _locked(_data_dir(args)) as folder, Store.open(folder) as store:
@@ -498,7 +522,7 @@ def _run(name: str, command: Callable[[argparse.Namespace], int], args: argparse
     try:
         return command(args)
     except UsageError as e:
-        print(f"coach {name}: error: {e}", file=sys.stderr)
+        print(f"coach {name}: error: {_one_line(str(e))}", file=sys.stderr)
         return 2
     except Exception as e:
         # Imported only on this path: `coach plan` need not load the storage package.
@@ -506,9 +530,10 @@ def _run(name: str, command: Callable[[argparse.Namespace], int], args: argparse
         from coach.storage.schema import StorageError  # noqa: PLC0415
 
         if isinstance(e, StorageError | AlreadyRunningError):
-            print(f"coach {name}: error: {e}", file=sys.stderr)
+            print(f"coach {name}: error: {_one_line(str(e))}", file=sys.stderr)
             return 1
         if isinstance(e, OSError):  # the data folder cannot be made or used
-            print(f"coach {name}: error: {e.strerror or e}: {e.filename}", file=sys.stderr)
+            message = f"{e.strerror or e}: {e.filename}"
+            print(f"coach {name}: error: {_one_line(message)}", file=sys.stderr)
             return 1
         raise

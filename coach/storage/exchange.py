@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import json
 import math
+import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -47,6 +48,14 @@ from coach.storage.store import (
 FORMAT = "coach-export"
 VERSION = 3
 MAX_PROBLEMS = 5
+# Ten years of twice-daily sessions export to about 14 MB (checked in half a second): a
+# file far bigger is not an export, and one packed with empty lists parses into gigabytes.
+MAX_FILE_BYTES = 32_000_000
+# Another device's clock may run a little ahead of this one's: a row dated more than
+# this after the export (or after now) has a wrong date.
+CLOCK_SLACK = timedelta(days=1)
+# A program may be set up to start up to a year ahead (the set-up page's date range).
+START_AHEAD = timedelta(days=366)
 
 # The columns of the tables of schema version 3, in the order the tables declare them.
 PROGRAM_COLUMNS = (
@@ -272,27 +281,120 @@ def _listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def read_document(path: Path) -> dict[str, Any]:
+def read_document(path: Path, now: datetime | None = None) -> dict[str, Any]:
     """Parse and fully check an export file. Raises ImportFileError naming the problems.
 
-    What depends on the database (an event's program that is not in the file) is
-    checked by `import_document`.
+    No row may be dated after the file was exported (its "exported" stamp) nor after
+    `now`, if given (the clock of the computer importing it), give or take
+    CLOCK_SLACK. What depends on the database (an event's program that is not in the
+    file) is checked by `import_document`.
     """
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as e:
-        raise ImportFileError(path, [f"byte {e.start}: not UTF-8 text"]) from e
-    except OSError as e:
-        raise ImportFileError(path, [e.strerror or str(e)]) from e
+    text = _read_text(path)
     try:
         document = json.loads(text)
     except json.JSONDecodeError as e:
         problem = f"not a JSON file (line {e.lineno} column {e.colno}: {e.msg})"
         raise ImportFileError(path, [problem]) from e
-    problems = list(_document_problems(_upgraded(document)))
+    except RecursionError as e:  # json.loads recurses once per level
+        raise ImportFileError(path, [_TOO_DEEP]) from e
+    except ValueError as e:  # an integer longer than Python reads (sys.get_int_max_str_digits)
+        raise ImportFileError(
+            path, ["not a Coach export: a number with thousands of digits"]
+        ) from e
+    try:
+        problems = [_HALF_CHARACTER] if "\\u" in text and _has_half_character(document) else []
+        problems = problems or list(_document_problems(_upgraded(document)))
+    except RecursionError as e:  # nested nearly as deep as json.loads allows, a few frames down
+        raise ImportFileError(path, [_TOO_DEEP]) from e
+    problems = problems or list(_future_problems(document, now))
     if problems:
         raise ImportFileError(path, problems)
     return document  # type: ignore[no-any-return]  # checked field by field above
+
+
+_TOO_DEEP = "not a Coach export: lists or objects nested too deeply"
+_HALF_CHARACTER = (
+    r"not a Coach export: text with half a character in it (a \uD800 to \uDFFF escape alone)"
+)
+
+
+def _read_text(path: Path) -> str:
+    """The file as text; ImportFileError if it cannot be read, is too big or is not UTF-8."""
+    too_big = f"larger than {MAX_FILE_BYTES // 1_000_000} MB, too big to be a Coach export"
+    try:
+        with path.open("rb") as f:
+            if os.fstat(f.fileno()).st_size > MAX_FILE_BYTES:
+                raise ImportFileError(path, [too_big])
+            data = f.read(MAX_FILE_BYTES + 1)  # bounded: a pipe or a device has no size
+    except OSError as e:
+        raise ImportFileError(path, [e.strerror or str(e)]) from e
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFileError(path, [too_big])
+    try:
+        # utf-8-sig: Windows Notepad puts a byte order mark in front of the files it saves.
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise ImportFileError(path, [f"byte {e.start}: not UTF-8 text"]) from e
+
+
+def _has_half_character(document: object) -> bool:
+    """A lone surrogate, which only a \\u escape can make: SQLite cannot store it."""
+    try:
+        json.dumps(document, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _future_problems(doc: dict[str, Any], now: datetime | None) -> Iterator[str]:
+    """Rows dated after the file was exported, or after `now`: a wrong clock or a damaged file.
+
+    `doc` has passed `_document_problems`: every stamp in it is valid. Differences,
+    not sums, are compared: a day after 9999-12-31 is past what `datetime` holds.
+    """
+    bounds: list[tuple[datetime, str]] = []
+    if "exported" in doc:
+        bounds.append((_instant(doc["exported"]), f"the file was exported {doc['exported']}"))
+    if now is not None:
+        bounds.append((now, f"it is now {stamp(now)} on this computer"))
+    if not bounds:
+        return
+    latest, why = min(bounds, key=lambda bound: bound[0])
+    for at, value in _stamps(doc):
+        if value is not None and _instant(value) - latest > CLOCK_SLACK:
+            yield f"{at}: {value} is in the future ({why})"
+    for i, checkin in enumerate(doc.get("checkins", [])):
+        if date.fromisoformat(checkin["day"]) - latest.date() > CLOCK_SLACK:
+            yield f"checkins[{i}].day: {checkin['day']} is in the future ({why})"
+    for i, program in enumerate(doc.get("programs", [])):
+        if date.fromisoformat(program["start"]) - latest.date() > CLOCK_SLACK + START_AHEAD:
+            yield f"programs[{i}].start: {program['start']} is more than a year ahead ({why})"
+
+
+def _stamps(doc: dict[str, Any]) -> Iterator[tuple[str, str | None]]:
+    """Every moment a row of `doc` was made or ended, with where it is."""
+    for i, session in enumerate(doc["sessions"]):
+        for name in ("started", "ended"):
+            yield f"sessions[{i}].{name}", session[name]
+        for j, one in enumerate(session["sets"]):
+            for name in ("started", "finished"):
+                yield f"sessions[{i}].sets[{j}].{name}", one[name]
+    for section, names in _SECTION_STAMPS.items():
+        for i, row in enumerate(doc.get(section, [])):
+            for name in names:
+                yield f"{section}[{i}].{name}", row[name]
+
+
+_SECTION_STAMPS = {
+    "programs": ("created", "ended"),
+    "checkins": ("recorded",),
+    "visa_a": ("taken",),
+    "events": ("at",),
+}
+
+
+def _instant(value: str) -> datetime:
+    return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
 def _insert(table: str, columns: tuple[str, ...]) -> str:
@@ -429,7 +531,7 @@ def _check_programs_of(store: Store, events: list[dict[str, Any]]) -> None:
 
 
 def import_file(store: Store, path: Path) -> ImportResult:
-    return import_document(store, read_document(path))
+    return import_document(store, read_document(path, store.now()))
 
 
 # -- checking -------------------------------------------------------------------
@@ -441,6 +543,8 @@ _STAMP = re.compile(_STAMP_NO_ZONE.pattern + r"(Z|[+-]\d{2}:\d{2})")
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CLOCK = re.compile(r"[0-2][0-9]:[0-5][0-9]")
 MAX_SETS = 100  # far more than any session plan has (10 sets x 2 exercises x 2 sides)
+# The longest plan the settings allow (40 sets of 50 slow reps, 10-minute rests) is 15 hours.
+MAX_SESSION_SECONDS = 24 * 60 * 60
 
 
 def _upgraded(doc: object) -> object:
@@ -467,7 +571,7 @@ def _document_problems(doc: object) -> Iterator[str]:
         return
     version = doc.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        yield f'"version": must be a whole number (got {_shown(version)})'
+        yield f'"version": must be a whole number from 1 to {VERSION} (got {_shown(version)})'
         return
     if version > VERSION:
         yield (
@@ -475,6 +579,8 @@ def _document_problems(doc: object) -> Iterator[str]:
             "update Coach to import it"
         )
         return
+    if "exported" in doc:  # what "in the future" is measured against (_future_problems)
+        yield from _time_problems('"exported"', doc["exported"])
     yield from _sessions_problems(doc.get("sessions"))
     if version == 1:
         # A version 1 file has sessions only: rows beside them would be dropped unseen.
@@ -583,8 +689,9 @@ def _session_field_problems(where: str, s: dict[str, Any]) -> Iterator[str]:
     yield from _protocol_problems(where, s)
     for name, limit in _SESSION_LIMITS.items():
         yield from _limit_problems(f"{where}.{name}", limit, s[name])
-    if not _is_number(s["seconds"]) or s["seconds"] < 0:
-        yield _bad(f"{where}.seconds", "a number of seconds, 0 or more", s["seconds"])
+    if not _is_number(s["seconds"]) or not 0 <= s["seconds"] <= MAX_SESSION_SECONDS:
+        must = f"a number of seconds from 0 to {MAX_SESSION_SECONDS} (a day)"
+        yield _bad(f"{where}.seconds", must, s["seconds"])
     for text in ("reason", "note"):
         yield from _text_problems(f"{where}.{text}", s[text])
 
