@@ -1,10 +1,19 @@
-"""Helpers for tests that write to a database: a settable wall clock, a quick session."""
+"""Helpers for tests that write to a database: a settable wall clock, a quick session.
+
+And for the fault tests: a full disk (SQLite's own, a refusing writer, or a real
+small tmpfs) and a read-only view of a folder. Mounting needs root; where it is not
+allowed, `mounted` raises MountRefusedError and the test skips, saying why.
+"""
 
 from __future__ import annotations
 
 import contextlib
+import shutil
 import sqlite3
+import subprocess
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -61,3 +70,79 @@ def fill_the_disk(store: Store, session_id: str) -> None:
                     "FROM sets WHERE session_id = ? AND position = 0",
                     [position, size, size, session_id],
                 )
+
+
+_WRITES = frozenset({"INSERT", "UPDATE", "DELETE", "REPLACE"})
+
+
+def refusing_writer(allowed: int = 0) -> Callable[[str, object], None]:
+    """A sqlite-utils tracer that fails writes as SQLite does on a full disk.
+
+    Use as `with store.db.tracer(refusing_writer()):`. The first `allowed` writes go
+    through, so a transaction can fail half-way. The tracer runs before each statement
+    that Store's code sends through sqlite-utils: the storage layer's boundary.
+    """
+    count = 0
+
+    def tracer(sql: str, _params: object) -> None:
+        nonlocal count
+        if sql.split(None, 1)[0].upper() in _WRITES:
+            count += 1
+            if count > allowed:
+                raise sqlite3.OperationalError("database or disk is full")
+
+    return tracer
+
+
+def fill_up(folder: Path) -> Path:
+    """Write a file in `folder` until the file system has no byte left. Returns it."""
+    filler = folder / "filler"
+    with filler.open("wb", buffering=0) as f:
+        try:
+            while True:
+                f.write(bytes(65536))
+        except OSError:
+            pass
+        with contextlib.suppress(OSError):
+            while True:
+                f.write(b"\0")  # the last bytes of the last block
+    return filler
+
+
+class MountRefusedError(Exception):
+    """This machine does not let the tests mount (not root, or no mount command)."""
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, capture_output=True, text=True, check=False)
+
+
+@contextlib.contextmanager
+def mounted(at: Path, *args: str, remount: str = "") -> Iterator[Path]:
+    """`mount <args> <at>` (then `mount -o <remount> <at>`), unmounted on exit."""
+    mount, umount = shutil.which("mount"), shutil.which("umount")
+    if mount is None or umount is None:
+        raise MountRefusedError("no mount command")
+    at.mkdir(parents=True, exist_ok=True)
+    done = _run(mount, *args, str(at))
+    if done.returncode:
+        raise MountRefusedError(done.stderr.strip() or f"mount exited with {done.returncode}")
+    try:
+        if remount:
+            done = _run(mount, "-o", remount, str(at))
+            if done.returncode:
+                raise MountRefusedError(done.stderr.strip() or "remount failed")
+        yield at
+    finally:
+        if _run(umount, str(at)).returncode:
+            _run(umount, "-l", str(at))  # still busy: detach it now, freed when last closed
+
+
+def tmpfs(at: Path, size: str) -> contextlib.AbstractContextManager[Path]:
+    """A file system of `size` bytes (tmpfs: "1m") at `at`, gone on exit."""
+    return mounted(at, "-t", "tmpfs", "-o", f"size={size},mode=0700", "tmpfs")
+
+
+def read_only_view(source: Path, at: Path) -> contextlib.AbstractContextManager[Path]:
+    """`source` seen read-only at `at` (a bind mount): even root cannot write there."""
+    return mounted(at, "--bind", str(source), remount="remount,ro,bind")

@@ -214,11 +214,12 @@ class Store:
         with failing_as(f"open the database {path}"):
             private_dir(folder)
             touch_private(path)  # SQLite gives its -wal and -shm files the same mode
+            checked = _check_read_only(path, check=check)
             conn = sqlite3.connect(path, timeout=5)
         try:
             with failing_as(f"open the database {path}"):
                 schema.check_not_newer(_checked(conn, path), path)
-                if check:
+                if check and not checked:
                     integrity_check(conn, path)
                 conn.execute("PRAGMA journal_mode = WAL")
                 conn.execute("PRAGMA synchronous = FULL")
@@ -359,6 +360,28 @@ def _checked(conn: sqlite3.Connection, path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _check_read_only(path: Path, *, check: bool) -> bool:
+    """Refuse a newer or damaged file, read through a read-only connection.
+
+    Raises NewerDatabaseError or CorruptDatabaseError. The last read-write connection
+    to close would checkpoint a -wal file (one a newer Coach left, say) into the
+    database; a read-only one cannot, so a refused file stays exactly as it was.
+    Returns True if the file passed; False if it could not be read this way (it is a
+    folder, say): the read-write connection then meets the problem and says what it is.
+    """
+    try:
+        reader = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True, timeout=5)
+        try:
+            schema.check_not_newer(_checked(reader, path), path)
+            if check:
+                integrity_check(reader, path)
+        finally:
+            reader.close()
+    except sqlite3.Error:
+        return False
+    return True
+
+
 def integrity_check(conn: sqlite3.Connection, path: Path) -> None:
     try:
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
@@ -383,6 +406,7 @@ class SessionJournal:
         self.id = session_id  # None until begin() has written the session row
         self.timeline = tl
         self._set_started: dict[int, str] = {}
+        self._unsaved: dict[int, dict[str, Any]] = {}  # sets the disk refused, by position
 
     def begin(self) -> None:
         """Write the session row (status in progress): the workout starts now."""
@@ -437,10 +461,29 @@ class SessionJournal:
             "started": self._set_started.pop(result.index, finished),
             "finished": finished,
         }
-        with failing_as(f"save set {result.number} ({result.side.value} leg)"):
-            self.store.db.table("sets").insert(row, replace=True)
+        self._insert(row)
+
+    def _insert(self, row: dict[str, Any]) -> None:
+        try:
+            with failing_as(f"save set {row['number']} ({row['side']} leg)"):
+                self.store.db.table("sets").insert(row, replace=True)
+        except StorageError as e:
+            if isinstance(
+                e.__cause__, sqlite3.OperationalError | OSError
+            ):  # not the data: the disk
+                self._unsaved[row["position"]] = row
+            raise
+        self._unsaved.pop(row["position"], None)
 
     def rate(self, position: int, pain: int | None) -> None:
+        """Save a set's pain. A set the disk refused is tried again, with its pain.
+
+        Rating it would otherwise fail as "no longer in the history", which on a full
+        disk says the wrong thing; and the disk may have room again by now.
+        """
+        if position in self._unsaved:
+            self._insert({**self._unsaved[position], "pain": pain})
+            return
         self.store.set_pain(self.session_id, position, pain)
 
     def finish(self, outcome: Outcome, seconds: float, reason: str = "") -> None:

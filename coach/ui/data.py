@@ -1,14 +1,16 @@
 """Opening the user's database at start, and the questions that can come with it.
 
 Run once the window is on screen (importing the storage layer costs about 0.3 s).
-A damaged database is moved aside, never overwritten, and the user may take the
-newest good backup instead; a database from a newer Coach is left alone. A daily
+A damaged (or emptied) database is moved aside, never overwritten, and the user may
+take the newest good backup instead; a database from a newer Coach, or in a folder
+Coach may not write, is left alone. A daily
 backup is written if the last is more than a day old. Every question opens
 through a classmethod that tests replace (pytest-qt, "Dialogs").
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from coach.paths import backups_dir
 from coach.storage import backup
 from coach.storage.schema import NewerDatabaseError, StorageError
-from coach.storage.store import CorruptDatabaseError, SessionRow, Store, local_now
+from coach.storage.store import DB_NAME, CorruptDatabaseError, SessionRow, Store, local_now
 
 
 class DataProblem:
@@ -107,12 +109,31 @@ def open_store(parent: QWidget, folder: Path, keep: int = backup.KEEP) -> Opened
 
 
 def _open_or_recover(parent: QWidget, folder: Path) -> Store:
-    try:
-        return Store.open(folder)
-    except CorruptDatabaseError as e:
-        problem = str(e)
+    if (place := _read_only(folder)) is not None:
+        raise StorageError(
+            f"Coach cannot save in {place}: it is read-only. Your history there has not been "
+            "changed. Make it writable, or start Coach with --data-dir on a writable folder."
+        )
+    db = folder / DB_NAME
+    if db.is_file() and db.stat().st_size == 0 and backup.backups_in(backups_dir(folder)):
+        # Coach writes the file's first page before its first backup: an empty file
+        # that has backups lost its contents (a copy or a disk cut short).
+        problem = f"{db} is empty: its contents are lost, but Coach has backups of it."
+    else:
+        try:
+            return Store.open(folder)
+        except CorruptDatabaseError as e:
+            problem = str(e)
     aside = backup.move_aside(folder, local_now())
     found = backup.newest_good(backups_dir(folder))
     if RestoreBackup.ask(parent, problem, aside, found) and found is not None:
         backup.restore_backup(found, folder)
     return Store.open(folder)
+
+
+def _read_only(folder: Path) -> Path | None:
+    """The data folder or database if Coach may not write it (a read-only disk, say)."""
+    for place in (folder, folder / DB_NAME):
+        if place.exists() and not os.access(place, os.W_OK):
+            return place
+    return None
