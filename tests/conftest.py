@@ -27,6 +27,24 @@ def _private_data_dir(tmp_path_factory: pytest.TempPathFactory,
 
 
 @pytest.fixture(autouse=True)
+def no_network() -> Iterator[list[str]]:
+    """Fail a test in which anything opens a connection to a non-local address.
+
+    Loopback and AF_UNIX (PulseAudio, D-Bus) stay open. Yields what was refused, which
+    the guard's own tests inspect and clear. The guard and its limits: tests/test_isolation.py.
+    """
+    from tests.test_isolation import guard_sockets  # noqa: PLC0415 - the guard lives with its tests
+
+    refused: list[str] = []
+    undo = guard_sockets(refused.append)
+    try:
+        yield refused
+    finally:
+        undo()
+    assert not refused, f"the test reached for the network: {refused}"
+
+
+@pytest.fixture(autouse=True)
 def _no_qt_leftovers(request: pytest.FixtureRequest) -> Iterator[None]:
     """Fail a Qt test that leaves a timer running or a window open (STYLE.md #8).
 
