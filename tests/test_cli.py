@@ -277,9 +277,11 @@ def test_a_second_coach_on_the_same_folder_exits_1_and_touches_nothing(tmp_path:
     try:
         backups = tmp_path / "backups"
         deadline = time.monotonic() + 60
-        settled = lambda: list(backups.glob("coach-*.sqlite3")) and (  # noqa: E731
-            tmp_path / "settings.ini"
-        ).exists()
+
+        def settled() -> bool:
+            backed_up = any(backups.glob("coach-*.sqlite3"))
+            return backed_up and (tmp_path / "settings.ini").exists()
+
         while not settled() and time.monotonic() < deadline:
             # Until the first has opened its history, backed it up, and (on its first start)
             # noted that it offered the set-up wizard: what it writes itself.
