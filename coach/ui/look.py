@@ -3,7 +3,8 @@
 Qt takes the palette from the desktop's theme where it can. Where the desktop says
 it prefers dark (QStyleHints.colorScheme) but the theme gave a light palette, as
 on desktops whose Qt has no theme plugin, Coach switches to the Fusion style with
-a dark palette, and back when the desktop changes its mind.
+a dark palette, and back when the desktop changes its mind (from right after the
+first paint: see coach.ui.app.finish_startup).
 
 Coloured text (a problem, a warning, a good sign) takes its colour from `tone()`,
 which picks a shade readable on the palette's window colour: a dark red on white

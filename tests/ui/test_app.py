@@ -16,6 +16,7 @@ from coach.ui.app import (
     display_problem,
     finish_startup,
 )
+from coach.ui.look import SchemeFollower
 from coach.ui.main_window import MainWindow
 
 DISPLAY_VARS = {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}
@@ -82,3 +83,12 @@ def test_finish_startup_sets_the_icon_and_the_shortcuts(qtbot: QtBot, qapp: QApp
     finish_startup(qapp, window)
     assert not qapp.windowIcon().isNull()
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    followers = qapp.findChildren(SchemeFollower)
+    assert len(followers) == 1  # the palette follows the desktop from now on
+    followers[0].setParent(None)  # the test app is shared: leave it as it was
+
+
+def test_the_first_frame_does_not_wait_for_the_colour_scheme(qapp: QApplication) -> None:
+    # Asking the desktop's colour scheme costs about 14 ms of enum building: after the paint.
+    assert create_application() is qapp
+    assert qapp.findChildren(SchemeFollower) == []
