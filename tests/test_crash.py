@@ -261,6 +261,17 @@ class Ledger:
                 self.notes[current] = " ".join(rest)
         return current
 
+    def learn(self, store: Store, current: str | None) -> None:
+        """Take what the kill cut off from the disk, once it has been checked.
+
+        The write a kill interrupted may have committed before its line was printed:
+        the check allows that for the session the run wrote to. From then on it is
+        saved like any other, and later runs (writing to other sessions) must find
+        it unchanged.
+        """
+        if current is not None:
+            self.sets[current] = {s.position: s.pain for s in store.sets(current)}
+
 
 def kill_moments(rng: random.Random) -> list[float]:
     """One random moment in each of RUNS equal slices of SPAN, in random order."""
@@ -346,6 +357,7 @@ def test_the_workout_page_killed_at_30_random_moments_loses_nothing_it_confirmed
                 assert start_of_the_app.problems == [], where
                 assert store.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)], where
                 check_every_saved_set(store, ledger, current, run, where)
+                ledger.learn(store, current)
                 offered = start_of_the_app.offered
                 ledger.carried = check_the_offer(store, ledger, current, offered, where)
             finally:
