@@ -219,7 +219,7 @@ def test_a_stamp_reads_back_on_its_own_local_day_not_the_utc_one(
         Slot(DAY, Part.EVENING, time(18)), Slot(NEXT, Part.MORNING, time(8)),
     }  # fmt: skip
     assert [r.id for r in store.sessions(NEXT, NEXT)] == [late]
-    assert store.progress.done_parts(program=p) == {(DAY, Part.EVENING), (NEXT, Part.MORNING)}
+    assert store.progress.done_parts() == {(DAY, Part.EVENING), (NEXT, Part.MORNING)}
     wall.now = datetime(2026, 11, 22, 0, 40, tzinfo=ZONE)
     plan_ = store.progress.day_plan(p)
     assert plan_.done == (Slot(NEXT, Part.MORNING, time(8)),)

@@ -135,8 +135,7 @@ class Program:
         The day splits halfway between the two session times, so a morning session
         done late still counts as the morning one.
         """
-        half = (_minutes(self.morning) + _minutes(self.evening)) / 2
-        return Part.MORNING if _minutes(moment.time()) < half else Part.EVENING
+        return part_at(moment.time(), self.morning, self.evening)
 
     def slot_of(self, moment: datetime) -> Slot | None:
         """The planned session a workout started at `moment` fills, if any."""
@@ -144,6 +143,15 @@ class Program:
             if slot.part is self.part_of(moment):
                 return slot
         return None
+
+
+def part_at(at: time, morning: time = MORNING, evening: time = EVENING) -> Part:
+    """The session of its day a workout started at `at` counts as, with these session times.
+
+    The day splits halfway between them (13:00 with the default 08:00 and 18:00).
+    """
+    half = (_minutes(morning) + _minutes(evening)) / 2
+    return Part.MORNING if _minutes(at) < half else Part.EVENING
 
 
 def _minutes(t: time) -> float:

@@ -41,7 +41,6 @@ from coach.storage.store import (
     Store,
     day_range,
     failing_as,
-    part_of_day,
     stamp,
 )
 
@@ -108,9 +107,10 @@ def export_csv(store: Store, target: Path, first: date | None = None,
         nonlocal count
         out = csv.writer(f, lineterminator="\r\n")
         out.writerow(CSV_COLUMNS)
+        split = store.day_split()
         for row in store.db.execute(_CSV_QUERY.format(where=where), params):
             cells = list(row)
-            cells.insert(3, part_of_day(row[1]))
+            cells.insert(3, split.part(row[1]))
             out.writerow([_safe_cell(c) for c in cells])
             count += 1
 

@@ -32,7 +32,7 @@ from coach.domain.settings import Injured
 from coach.domain.trends import LoadPoint, PainPoint
 from coach.domain.visa_a import VisaAnswers, score
 from coach.storage.schema import StorageError
-from coach.storage.store import Store, day_range, failing_as, part_of_day, stamp
+from coach.storage.store import Store, day_range, failing_as, stamp
 
 RED_FLAG = "red flag"
 RESUMED = "resumed"
@@ -330,24 +330,20 @@ class Progress:
         )
         return [LoadPoint(naive(datetime.fromisoformat(t)), float(kg)) for t, kg in rows]
 
-    def done_parts(self, first: date | None = None, last: date | None = None,
-                   program: Program | None = None) -> set[tuple[date, Part]]:  # fmt: skip
-        """The (day, morning/evening) of each workout with a set done.
-
-        The day splits as `program` splits it; without one, at 14:00 (as the History does).
-        """
+    def done_parts(
+        self, first: date | None = None, last: date | None = None
+    ) -> set[tuple[date, Part]]:
+        """The (day, morning/evening) of each workout with a set done, split as the History is."""
         where, params = day_range("s.started", first, last)
         rows = self.db.execute(
             f"SELECT s.started FROM sessions AS s {where} "  # noqa: S608 - fixed SQL
             f"{'AND' if where else 'WHERE'} EXISTS (SELECT 1 FROM sets WHERE session_id = s.id)",
             params,
         )
-        done = set()
-        for (started,) in rows:
-            moment = naive(datetime.fromisoformat(started))
-            part = program.part_of(moment) if program else Part(part_of_day(started))
-            done.add((moment.date(), part))
-        return done
+        split = self.store.day_split()
+        return {
+            (date.fromisoformat(started[:10]), Part(split.part(started))) for (started,) in rows
+        }
 
 
 def _program(r: dict[str, Any]) -> Program:

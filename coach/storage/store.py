@@ -14,13 +14,14 @@ import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, fields
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
 from coach.domain.plan import plan
+from coach.domain.program import EVENING, MORNING, part_at
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.record import Outcome, SetResult
 from coach.domain.settings import Injured, Settings, Side
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
     from coach.storage.progress import Progress
 
 DB_NAME = "coach.sqlite3"
-MORNING_ENDS_HOUR = 14  # a session started before 14:00 counts as the morning one
 
 Clock = Callable[[], datetime]
 
@@ -47,9 +47,24 @@ def stamp(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
-def part_of_day(started: str) -> str:
-    """Morning or evening, from a stamp's local hour: the program has two sessions a day."""
-    return "morning" if int(started[11:13]) < MORNING_ENDS_HOUR else "evening"
+@dataclass(frozen=True)
+class DaySplit:
+    """Which of its day's two sessions each workout counts as, as the programs split days.
+
+    A workout counts by the session times of the newest program whose days it fell in
+    (before the first program's start: that program's; with no program: 08:00 and
+    18:00), split halfway between them: the rule the program's adherence counts by, so
+    the History, the exports and the Progress page agree on it.
+    """
+
+    times: tuple[tuple[date, time, time], ...] = ()  # (start, morning, evening), newest first
+
+    def part(self, started: str) -> str:
+        """The part ("morning"/"evening") a workout started at stamp `started` counts as."""
+        moment = datetime.fromisoformat(started)
+        fitting = (t[1:] for t in self.times if t[0] <= moment.date())
+        first = self.times[-1][1:] if self.times else (MORNING, EVENING)
+        return part_at(moment.time(), *next(fitting, first)).value
 
 
 class CorruptDatabaseError(StorageError):
@@ -116,10 +131,7 @@ class SessionRow:
     reps_done: int = 0
     mean_pain: float | None = None
     max_pain: int | None = None
-
-    @property
-    def part_of_day(self) -> str:
-        return part_of_day(self.started)
+    part_of_day: str = ""  # "morning" or "evening", by the store's DaySplit
 
     @property
     def set_count(self) -> int:
@@ -299,6 +311,14 @@ class Store:
         )
         return [SetRow(**r) for r in rows]
 
+    def day_split(self) -> DaySplit:
+        """How the programs split each day into its morning and evening session."""
+        rows = self.db.execute("SELECT start, morning, evening FROM programs ORDER BY created DESC")
+        return DaySplit(
+            tuple((date.fromisoformat(s), time.fromisoformat(m), time.fromisoformat(e))
+                  for s, m, e in rows)
+        )  # fmt: skip
+
     def count_sessions(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM sessions").fetchone()[0])
 
@@ -335,7 +355,11 @@ class Store:
     ) -> list[SessionRow]:
         order = "DESC" if newest_first else "ASC"
         sql = f"{_SUMMARY} {where} GROUP BY s.id ORDER BY julianday(s.started) {order}"
-        return [SessionRow(**r) for r in self.db.query(sql, params)]
+        split = self.day_split()
+        return [
+            SessionRow(**r, part_of_day=split.part(r["started"]))
+            for r in self.db.query(sql, params)
+        ]
 
 
 def day_range(column: str, first: date | None, last: date | None) -> tuple[str, list[Any]]:

@@ -39,7 +39,6 @@ from coach.ui.charts import (
 )
 
 if TYPE_CHECKING:
-    from coach.domain.program import Program
     from coach.storage.store import Store
 
 PADDING = 0.03  # of the data's span, either side, when the range is "everything"
@@ -193,19 +192,18 @@ class ProgressView(QWidget):
             self.load.show_load(loads, xs)
         else:
             self.load.show_empty(f"No sessions {where}.")
-        self._show_calendar(store, program, (first, last), today, where)
+        self._show_calendar(store, (first, last), today, where)
         sessions = len(loads)
         self.summary.setText(
             f"{sessions} session{'' if sessions == 1 else 's'}"
             + (f", {first:%d %b %Y} to {last:%d %b %Y}" if first and last else "")
         )
 
-    def _show_calendar(self, store: Store, program: Program | None,
-                       span: tuple[date | None, date | None], today: date,
-                       where: str) -> None:  # fmt: skip
+    def _show_calendar(self, store: Store, span: tuple[date | None, date | None],
+                       today: date, where: str) -> None:  # fmt: skip
         first, last = span
         progress = store.progress
-        done = progress.done_parts(first, last, program)
+        done = progress.done_parts(first, last)
         programs = [(p.start, p.end) for p in progress.programs()]
         days = trends.calendar_span(first, last, (d for d, _ in done), programs, today)
         if days is None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import sqlite3
 from collections.abc import Callable
 from datetime import date, time, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -13,6 +15,7 @@ from coach.domain.program import Part, Program, Status
 from coach.domain.settings import Injured
 from coach.domain.timeline import Timeline
 from coach.domain.visa_a import VisaAnswers
+from coach.storage.exchange import export_csv
 from coach.storage.schema import StorageError
 from coach.storage.store import Store
 from tests.helpers import WallClock, fill_the_disk, run_sets
@@ -240,3 +243,29 @@ def test_a_full_disk_is_a_clear_error_and_nothing_half_saved(
     assert current is not None
     assert current == before or current.id.startswith("new")
     assert len([p for p in store.progress.programs() if p.status is not Status.ENDED]) == 1
+
+
+def test_history_exports_and_adherence_split_the_day_alike(
+    store: Store, wall: WallClock, short_timeline: Timeline, tmp_path: Path
+) -> None:
+    """A workout counts as the same session everywhere: halfway between the session times."""
+    wall.advance(hours=5, minutes=30)  # 13:30 on TODAY: past 13:00, halfway of 08:00/18:00
+    no_program = run_sets(store, short_timeline, wall, 1)
+    assert store.session(no_program).part_of_day == "evening"
+    store.progress.start_program(program(pid="old", start=TODAY - timedelta(days=10)))
+    wall.advance(minutes=1)
+    store.progress.start_program(
+        program(pid="new", start=TODAY + timedelta(days=1), morning=time(6), evening=time(22))
+    )  # halfway 14:00
+    wall.advance(days=1)  # 13:31 the next day, in the new program's days
+    late_morning = run_sets(store, short_timeline, wall, 1)
+    assert [r.part_of_day for r in store.sessions()] == ["morning", "evening"]
+    assert store.session(no_program).part_of_day == "evening"  # the old program's 08:00/18:00
+    assert store.progress.done_parts() == {
+        (TODAY, Part.EVENING),
+        (TODAY + timedelta(days=1), Part.MORNING),
+    }
+    export_csv(store, tmp_path / "h.csv")
+    with (tmp_path / "h.csv").open(newline="") as f:
+        parts = {r["session_id"]: r["part_of_day"] for r in csv.DictReader(f)}
+    assert parts == {no_program: "evening", late_morning: "morning"}

@@ -188,7 +188,7 @@ def test_twelve_weeks_of_demo_data_are_plotted_in_full(qtbot: QtBot, twelve_week
     cal = view.calendar.plot.cells.weeks
     assert cal[0].first <= program.start < cal[0].first + timedelta(days=7)
     assert len(cal) in {12, 13}
-    done = len(progress.done_parts(program.start, program.end, program))
+    done = len(progress.done_parts(program.start, program.end))
     assert trends.tally(cal)[Mark.DONE] == done
     assert f"done ({done})" in view.calendar.key.text
     sessions = len(progress.load_points(program.start, program.end))

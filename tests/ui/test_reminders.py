@@ -185,7 +185,7 @@ def test_refresh_after_a_session_is_done_cancels_its_reminder(
     world.now = at(0, 17, 50)
     reminders.refresh()
     assert reminders.next_check == at(0, 18)
-    world.done = {evening()}  # done early: a workout from 14:00 on counts as the evening one
+    world.done = {evening()}  # done early: a workout from 13:00 on counts as the evening one
     reminders.refresh()
     assert reminders.next_check == at(0, 18, 5)  # the cap: the next session is tomorrow
     world.now = at(0, 18, 5)
