@@ -75,7 +75,7 @@ FLAT_FLOOR = Exercise(
 
 @dataclass(frozen=True)
 class Protocol:
-    """A published eccentric programme: which exercises, how much, how often, for how long."""
+    """A published eccentric program: which exercises, how much, how often, for how long."""
 
     id: str
     name: str

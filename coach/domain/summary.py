@@ -76,7 +76,7 @@ def summarize(tl: Timeline) -> PlanSummary:
         ("Rest", f"{settings.rest_seconds} s between sets"),
         ("Added load", load),
         (
-            "Programme",
+            "Program",
             f"{protocol.sessions_per_day} sessions a day, {protocol.days_per_week} days a "
             f"week, for {protocol.weeks} weeks",
         ),

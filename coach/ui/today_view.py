@@ -37,7 +37,7 @@ if TYPE_CHECKING:  # the page is drawn before the storage layer (and the rules) 
 
 DISCLAIMER = (
     "Coach is an exercise aid, not a diagnosis or a treatment plan of its own. Use it for "
-    "a programme you and your clinician chose, and stop and get help if a red flag appears "
+    "a program you and your clinician chose, and stop and get help if a red flag appears "
     "(a snap or pop in the heel, sudden sharp pain, or a hot, swollen calf)."
 )
 
