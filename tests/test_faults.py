@@ -327,7 +327,9 @@ def test_on_a_full_file_system_every_save_says_so_and_nothing_saved_is_lost(
                 write()
         with pytest.raises(StorageError, match="no space left on device"):
             exchange.export_csv(store, disk / "history.csv")
-        assert "could not write its settings" in (prefs.save(Prefs(volume=70)) or "")
+        assert f"could not write its settings to {prefs.path}: {FULL}." in (
+            prefs.save(Prefs(volume=70)) or ""
+        )
         assert saved(store) == before
         store.close()
 

@@ -9,7 +9,10 @@ edited by hand) reads as its default: a bad file can never stop Coach from start
 
 from __future__ import annotations
 
+import contextlib
 import enum
+import os
+import shutil
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
@@ -18,6 +21,7 @@ from PySide6.QtCore import QSettings
 from coach.storage.backup import KEEP
 
 FILE_NAME = "settings.ini"
+FULL_BELOW_BYTES = 64 * 1024  # less free space than this: call the disk full
 
 
 class TextSize(enum.Enum):
@@ -85,7 +89,7 @@ class PrefsFile:
 
     def save(self, prefs: Prefs) -> str | None:
         """Write `prefs`. Returns None, or why they could not be written."""
-        if self._settings is None:
+        if self._settings is None or self.path is None:
             self._memory = prefs
             return None
         for f in fields(Prefs):
@@ -93,8 +97,24 @@ class PrefsFile:
             self._settings.setValue(f.name, value.value if isinstance(value, enum.Enum) else value)
         self._settings.sync()
         if self._settings.status() is not QSettings.Status.NoError:
-            return f"Coach could not write its settings to {self.path}; check the disk."
+            return (
+                f"Coach could not write its settings to {self.path}: {_why_unwritable(self.path)}. "
+                "They apply until Coach closes; save them again once that is fixed."
+            )
         return None
+
+
+def _why_unwritable(path: Path) -> str:
+    """A likely reason `path` could not be written (QSettings reports no OS error)."""
+    folder = path.parent
+    if not folder.is_dir():
+        return f"{folder} is not a folder"
+    if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        return "the file or its folder is read-only"
+    with contextlib.suppress(OSError):
+        if shutil.disk_usage(folder).free < FULL_BELOW_BYTES:
+            return "the disk is full"
+    return "check that the disk and the folder can be written"
 
 
 def _parse(name: str, raw: object, default: object) -> object | None:

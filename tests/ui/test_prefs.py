@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from coach.ui.prefs import FILE_NAME, Prefs, PrefsFile, TextSize
 
@@ -42,7 +44,19 @@ def test_without_a_data_folder_prefs_live_in_memory() -> None:
 def test_an_unwritable_file_is_reported(tmp_path: Path) -> None:
     folder = tmp_path / "gone"  # QSettings cannot create the file: its folder is a file
     folder.write_text("", encoding="utf-8")
-    assert "could not write" in (PrefsFile.in_folder(folder).save(Prefs(volume=5)) or "")
+    problem = PrefsFile.in_folder(folder).save(Prefs(volume=5)) or ""
+    assert (
+        f"could not write its settings to {folder / FILE_NAME}: {folder} is not a folder" in problem
+    )
+
+
+def test_a_read_only_folder_is_named_as_the_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Root writes anywhere, so the refusal is QSettings' and the check's, both patched.
+    monkeypatch.setattr(QSettings, "status", lambda _self: QSettings.Status.AccessError)
+    monkeypatch.setattr(os, "access", lambda *_args: False)
+    assert "read-only" in (PrefsFile.in_folder(tmp_path).save(Prefs(volume=5)) or "")
 
 
 def test_text_sizes_grow() -> None:
