@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import ast
 import inspect
+import itertools
 import re
 import time as time_module
 from datetime import UTC, date, datetime, time, timedelta, timezone
@@ -334,6 +335,45 @@ def test_new_york_sessions_keep_their_local_time_through_fall_back_and_spring_fo
         [alarm] = event.walk("VALARM")
         rings = start(event) + alarm.decoded("TRIGGER")
         assert rings.time() in (time(7, 50), time(17, 50))
+
+
+@pytest.mark.parametrize(
+    "zone_name", ["America/New_York", "Europe/London", "Australia/Sydney", "Asia/Kolkata"]
+)
+def test_each_vtimezone_change_starts_at_the_old_offsets_local_time(zone_name: str) -> None:
+    """RFC 5545 3.6.5: DTSTART and RDATE of an observance are local times in TZOFFSETFROM.
+
+    New York goes forward at 02:00 EST and back at 02:00 EDT; London forward at 01:00
+    GMT and back at 02:00 BST. Read that way, the file's onsets are the zone's real
+    changes: each one, and no other.
+    """
+    p = program(date(2026, 10, 26), weeks=20)
+    [vtimezone] = icalendar.Calendar.from_ical(schedule.schedule_bytes(p, zone_name, STAMP)).walk(
+        "VTIMEZONE"
+    )
+    onsets = set()
+    for observance in vtimezone.subcomponents:
+        before = observance.decoded("TZOFFSETFROM")
+        if before == observance.decoded("TZOFFSETTO"):
+            continue  # where the definition starts, not a change
+        rdates = observance.get("RDATE", [])
+        walls = [observance.decoded("DTSTART")] + [
+            d.dt for value in (rdates if isinstance(rdates, list) else [rdates]) for d in value.dts
+        ]
+        onsets |= {(wall - before).replace(tzinfo=UTC) for wall in walls}
+    zone = ZoneInfo(zone_name)
+    first = datetime.combine(p.start - timedelta(days=366), time(), UTC)
+    hours = [first + timedelta(hours=h) for h in range(24 * (366 * 2 + 20 * 7))]
+    changes = {
+        later
+        for earlier, later in itertools.pairwise(hours)
+        if earlier.astimezone(zone).utcoffset() != later.astimezone(zone).utcoffset()
+    }  # these zones change on the hour (UTC), so hourly steps find each change exactly
+    assert onsets == changes
+    if zone_name == NEW_YORK:
+        assert {o.astimezone(zone).date() for o in onsets} >= {date(2026, 11, 1), date(2027, 3, 14)}
+    if zone_name == "Europe/London":
+        assert datetime(2027, 3, 28, 1, tzinfo=UTC) in onsets  # 01:00 GMT, written 010000
 
 
 def test_without_a_zone_every_session_floats_at_its_wall_clock_time_across_a_change() -> None:

@@ -151,7 +151,50 @@ def build_calendar(
         cal.add_missing_timezones(
             program.start - timedelta(days=366), program.end + timedelta(days=366)
         )
+        for vtimezone in cal.walk("VTIMEZONE"):
+            _onsets_in_the_old_offset(vtimezone, zone)
     return cal
+
+
+def _onsets_in_the_old_offset(vtimezone: icalendar.Component, zone: zoneinfo.ZoneInfo) -> None:
+    """Give each change of offset its onset in the local time it had before the change.
+
+    RFC 5545 (3.6.5) reads an observance's DTSTART and RDATEs in its TZOFFSETFROM:
+    clocks in New York go forward at 02:00 EST. icalendar 7 writes the spring change
+    in the new offset (03:00), so an app that reads the VTIMEZONE itself, not the
+    zone's name, would change an hour late. Each onset is matched to the instant the
+    zone really changed, and written from that.
+    """
+    for observance in vtimezone.subcomponents:
+        before, after = observance.decoded("TZOFFSETFROM"), observance.decoded("TZOFFSETTO")
+        onsets = [observance.decoded("DTSTART")]
+        rdates = observance.get("RDATE", [])
+        values = rdates if isinstance(rdates, list) else [rdates]
+        if not all(isinstance(v, icalendar.vDDDLists) for v in values):
+            continue  # not as icalendar writes them: left as they are
+        onsets.extend(d.dt for value in values for d in value.dts)
+        fixed = [_onset(wall, before, after, zone) for wall in onsets]
+        if fixed == onsets:
+            continue
+        observance.pop("DTSTART")
+        observance.pop("RDATE", None)
+        observance.add("DTSTART", fixed[0])
+        for wall in fixed[1:]:
+            observance.add("RDATE", wall)
+
+
+def _onset(
+    wall: datetime, before: timedelta, after: timedelta, zone: zoneinfo.ZoneInfo
+) -> datetime:
+    """`wall` as the old offset's local time of the change it stands for (or as it is)."""
+    for offset in (before, after):
+        instant = (wall - offset).replace(tzinfo=UTC)
+        if (
+            instant.astimezone(zone).utcoffset() == after
+            and (instant - timedelta(seconds=1)).astimezone(zone).utcoffset() == before
+        ):
+            return (instant + before).replace(tzinfo=None)
+    return wall  # not a change of this zone's offset (the first observance's start)
 
 
 def _uid(program: Program, day: date, what: str) -> str:
