@@ -10,7 +10,7 @@ from datetime import date, datetime
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -128,7 +128,13 @@ class TodayView(QWidget):
             box.currentIndexChanged.connect(self._refresh)
         self.sets.valueChanged.connect(self._refresh)
         self.load.valueChanged.connect(self._refresh)
-        self._refresh()
+        # The plan waits for the program (show_today), whose protocol, side and pace it
+        # takes: a plan drawn now from the defaults could be the wrong one for as long as
+        # the history takes to open, and computing it would delay the first frame.
+        self._timeline: Timeline | None = None
+        self.plan_text.setPlainText("Opening your program…")
+        for w in (self.where, self.side, self.sets, self.load, self.start_button):
+            w.setEnabled(False)
 
     def _build_session_panel(self) -> QVBoxLayout:
         self.where = QComboBox()
@@ -249,6 +255,8 @@ class TodayView(QWidget):
         ):  # fmt: skip
             w.setVisible(has)
         paused = state is not None and state.program.status.value == "paused"
+        for box in (self.where, self.side, self.sets, self.load):
+            box.setEnabled(True)
         self.resume_button.setVisible(paused)
         self.start_button.setEnabled(not paused)
         self.start_button.setToolTip("The program is paused (see the advice)" if paused else "")
@@ -260,9 +268,9 @@ class TodayView(QWidget):
                 "run a single session on the right."
             )
             self.program_button.setText("Set up a 12-week program…")
-            return
-        self._show_program(state, now.date())
-        self._refresh()  # the program's pace may have changed
+        else:
+            self._show_program(state, now.date())
+        self._refresh()  # the program's choices and pace
 
     def _show_program(self, state: Today, today: date) -> None:
         from coach.domain.program import Part, Status  # noqa: PLC0415 - loaded with the data
@@ -328,9 +336,16 @@ class TodayView(QWidget):
         self.program_button.setText("Start a new program…")
         if self._applied != program.id:  # the program's choices, once: the user may change them
             self._applied = program.id
-            self.where.setCurrentIndex(self.where.findData(program.protocol))
-            self.side.setCurrentIndex(self.side.findData(program.injured))
-            self.load.setValue(state.last_load_kg)
+            self._choose(program.protocol, program.injured, state.last_load_kg)
+
+    def _choose(self, protocol: str, injured: Injured, load_kg: float) -> None:
+        """Set the boxes without a new plan for each: show_today draws one for all three."""
+        blockers = [QSignalBlocker(box) for box in (self.where, self.side, self.load)]
+        self.where.setCurrentIndex(self.where.findData(protocol))
+        self.side.setCurrentIndex(self.side.findData(injured))
+        self.load.setValue(load_kg)
+        for blocker in blockers:
+            blocker.unblock()
 
     # -- the session plan ------------------------------------------------------
     @property
@@ -357,12 +372,16 @@ class TodayView(QWidget):
 
     @property
     def timeline(self) -> Timeline:
+        """The next workout's timeline, as the plan on the page shows it."""
+        if self._timeline is None:
+            return self._refresh()
         return self._timeline
 
-    def _refresh(self) -> None:
+    def _refresh(self) -> Timeline:
         self._timeline = timeline(plan(self.protocol, self.settings))
         self.plan_text.setHtml(summary_html(summarize(self._timeline)))
         self.plan_changed.emit()
+        return self._timeline
 
 
 def summary_html(summary: PlanSummary) -> str:

@@ -15,9 +15,28 @@ from coach.ui.today_view import ADVICE_COLOURS, ADVICE_TITLES, TodayView, slot_t
 
 
 def make_view(qtbot: QtBot) -> TodayView:
+    """The page as the app shows it once the history is open, with no program."""
     view = TodayView()
     qtbot.addWidget(view)
+    view.show_today(None, NOW)
     return view
+
+
+def test_the_first_frame_waits_for_the_program_before_drawing_a_plan(qtbot: QtBot) -> None:
+    view = TodayView()  # as painted first, before the history is opened
+    qtbot.addWidget(view)
+    assert view.plan_text.toPlainText() == "Opening your program…"
+    assert not view.start_button.isEnabled()
+    assert not view.where.isEnabled()  # its default is not yet the program's choice
+    drawn: list[None] = []
+    view.plan_changed.connect(lambda: drawn.append(None))
+    view.show_today(state(), NOW)
+    assert len(drawn) == 1  # one plan for the program's protocol, side and load
+    assert view.timeline.plan.protocol is JONSSON  # the program's, never the default's
+    assert view.settings.injured is Injured.LEFT
+    assert "flat floor" in view.plan_text.toPlainText()
+    assert view.start_button.isEnabled()
+    assert view.where.isEnabled()
 
 
 def test_shows_the_step_plan_for_a_right_midportion_tendon_by_default(qtbot: QtBot) -> None:
@@ -186,7 +205,8 @@ def test_every_kind_of_advice_has_a_title_and_colours() -> None:
 
 
 def test_until_the_history_is_read_the_program_panel_says_it_is_opening(qtbot: QtBot) -> None:
-    view = make_view(qtbot)
+    view = TodayView()
+    qtbot.addWidget(view)
     assert view.opening_label.text() == "Opening your program…"
     assert not hasattr(view, "week_label")  # built with the first state
     view.show_today(None, NOW)
