@@ -20,7 +20,10 @@ from coach.domain.program import Program, Slot, Status
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.settings import Injured
 
-CHECK_EVERY = timedelta(minutes=15)
+# Timers stop counting while a computer sleeps, so a wait set before it slept ends that
+# much late: never waiting longer than a minute keeps a woken laptop's reminder within
+# a minute of its time. A look is two small queries.
+CHECK_EVERY = timedelta(minutes=1)
 
 LEGS = {
     Injured.LEFT: "on the left leg",

@@ -72,7 +72,8 @@ class Reminders(QObject):
         self.next_check: datetime | None = None  # naive local time; None while stopped
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
-        # A coarse timer may fire 5% early or late: up to 45 s off a 15-minute wait.
+        # A coarse timer may fire 5% early or late (3 s off a one-minute wait), and a
+        # reminder belongs on its session's minute.
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self.refresh)
 

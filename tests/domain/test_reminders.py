@@ -58,12 +58,13 @@ def test_no_reminder_before_or_after_the_program() -> None:
 def test_an_aware_time_is_read_as_its_wall_clock_time() -> None:
     aware = at(0, 18).replace(tzinfo=timezone(timedelta(hours=-5)))
     assert due_slot(PROGRAM, set(), aware) == EVENING
-    assert next_check(PROGRAM, set(), aware) == at(0, 18, 15)
+    assert next_check(PROGRAM, set(), aware) == at(0, 18) + CHECK_EVERY
 
 
 def test_the_next_check_is_the_next_session_time_within_the_cap() -> None:
-    assert next_check(PROGRAM, set(), at(0, 17, 50)) == at(0, 18)
-    assert next_check(PROGRAM, set(), at(0, 17)) == at(0, 17, 15)
+    assert next_check(PROGRAM, set(), at(0, 17, 59, 30)) == at(0, 18)
+    assert next_check(PROGRAM, set(), at(0, 17)) == at(0, 17, 1)
+    assert next_check(PROGRAM, set(), at(0, 17, 50), timedelta(minutes=15)) == at(0, 18)
     assert next_check(PROGRAM, set(), at(0, 17), timedelta(hours=2)) == at(0, 18)
     # The session at 18:00 is done already: nothing to wake for until tomorrow morning.
     assert next_check(PROGRAM, {EVENING}, at(0, 17), timedelta(days=1)) == at(1, 8)
@@ -72,7 +73,7 @@ def test_the_next_check_is_the_next_session_time_within_the_cap() -> None:
 
 
 def test_no_program_or_none_left_means_checking_at_the_cap() -> None:
-    assert next_check(None, set(), at(0, 9)) == at(0, 9, 15)
+    assert next_check(None, set(), at(0, 9)) == at(0, 9) + CHECK_EVERY
     after = datetime.combine(PROGRAM.end, time(19))
     assert next_check(PROGRAM, set(), after, timedelta(days=3)) == after + timedelta(days=3)
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
 from coach.domain.program import Part, Program, Slot, Status
+from coach.domain.reminders import CHECK_EVERY
 from coach.domain.settings import Injured
 from coach.ui.reminders import Reminders, ReminderState, Tray, program_state
 from tests.helpers import WallClock, run_sets
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
     from coach.storage.store import Store
 
 START = date(2026, 11, 2)
-MINUTE_MS = 60_000
+CHECK_MS = CHECK_EVERY // timedelta(milliseconds=1)  # the longest wait
 
 
 def at(day: int, hour: int, minute: int = 0, second: float = 0) -> datetime:
@@ -84,7 +85,7 @@ def test_nothing_runs_before_the_first_refresh(reminders: Reminders) -> None:
 
 
 def test_the_timer_waits_exactly_until_the_session_time(reminders: Reminders, world: World) -> None:
-    world.now = at(0, 17, 50, 0.25)
+    world.now = at(0, 17, 59, 20.25)
     reminders.refresh()
     wait_ms = (at(0, 18) - world.now) / timedelta(milliseconds=1)
     assert reminders.timer.isSingleShot()
@@ -106,8 +107,8 @@ def test_a_pending_evening_session_is_announced_at_its_time(
     assert "18:00" in body
     assert "left leg" in body
     # Next: no later than the cap, to catch a laptop waking up or a clock changed.
-    assert reminders.timer.interval() == 15 * MINUTE_MS
-    assert reminders.next_check == at(0, 18, 15)
+    assert reminders.timer.interval() == CHECK_MS
+    assert reminders.next_check == at(0, 18, 1)
 
 
 def test_the_real_timer_fires_and_announces(
@@ -164,7 +165,7 @@ def test_a_program_not_active_announces_nothing(
     with qtbot.assertNotEmitted(reminders.due):
         reminders.refresh()
         fire(reminders)
-    assert reminders.timer.interval() == 15 * MINUTE_MS  # still looking: a resume is noticed
+    assert reminders.timer.interval() == CHECK_MS  # still looking: a resume is noticed
 
 
 def test_without_a_program_or_history_it_keeps_looking(
@@ -174,7 +175,7 @@ def test_without_a_program_or_history_it_keeps_looking(
     world.now = at(0, 18)
     with qtbot.assertNotEmitted(reminders.due):
         reminders.refresh()
-    assert reminders.timer.interval() == 15 * MINUTE_MS
+    assert reminders.timer.interval() == CHECK_MS
 
 
 def test_refresh_after_a_session_is_done_cancels_its_reminder(
@@ -182,12 +183,12 @@ def test_refresh_after_a_session_is_done_cancels_its_reminder(
 ) -> None:
     world.now = at(0, 17, 30)
     reminders.refresh()
-    world.now = at(0, 17, 50)
+    world.now = at(0, 17, 59, 30)
     reminders.refresh()
     assert reminders.next_check == at(0, 18)
     world.done = {evening()}  # done early: a workout from 13:00 on counts as the evening one
     reminders.refresh()
-    assert reminders.next_check == at(0, 18, 5)  # the cap: the next session is tomorrow
+    assert reminders.next_check == at(0, 18, 0, 30)  # the cap: the next session is tomorrow
     world.now = at(0, 18, 5)
     with qtbot.assertNotEmitted(reminders.due):
         fire(reminders)
