@@ -14,7 +14,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from coach import __version__
 from coach.domain.plan import plan
@@ -25,7 +25,15 @@ from coach.domain.timeline import timeline
 
 
 class _Parser(argparse.ArgumentParser):
-    """An ArgumentParser whose errors are a single line (no usage block)."""
+    """An ArgumentParser whose errors are a single line (no usage block).
+
+    It takes no abbreviations (`--data` for `--data-dir`): only the options as
+    documented work, and an option added later cannot change what an old command
+    line means. Its commands are _Parsers too (add_subparsers uses the parser's class).
+    """
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**{"allow_abbrev": False, **kwargs})
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: error: {_one_line(message)}\n")

@@ -3,7 +3,8 @@
 Each is refused the same way: exit status 2, nothing on stdout, one line on stderr
 that names the option, and no traceback. The table of bad values is checked against
 `build_parser()`, so an option added without an entry here fails
-`test_every_option_with_a_value_has_bad_values`.
+`test_every_option_with_a_value_has_bad_values`. Every long option abbreviated
+(`--data` for `--data-dir`) is refused too: only the options as documented work.
 """
 
 from __future__ import annotations
@@ -272,6 +273,63 @@ def test_an_unknown_option_exits_2_naming_it(
     else:
         names = "unrecognized arguments: " + unknown.replace("\n", "\\n")
     assert_refused(*run(capsys, argv), names)
+
+
+def long_options(parser: argparse.ArgumentParser, command: str = "") -> Iterator[tuple[str, str]]:
+    """Every (command, option) of `parser` and its commands spelled with "--", help too."""
+    for action in parser._actions:  # argparse lists them only in private attributes
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from long_options(sub, name)
+        for option in action.option_strings:
+            if option.startswith("--"):
+                yield command, option
+
+
+def abbreviations(option: str, others: list[str]) -> list[str]:
+    """Prefixes of `option` that argparse, allowed to, would take for it (or call ambiguous).
+
+    The shortest that no other option shares, its first word (`--data` of `--data-dir`)
+    and the option less its last letter; none that is an option itself.
+    """
+    prefixes = [option[:n] for n in range(3, len(option))]
+    unique = [p for p in prefixes if not any(o.startswith(p) for o in others)]
+    word = "--" + option[2:].split("-", maxsplit=1)[0]
+    words = [word] if word != option else []
+    return sorted({*unique[:1], *words, *prefixes[-1:]} - set(others), key=len)
+
+
+LONG = sorted(long_options(build_parser()))
+ABBREVIATED = [
+    (command, abbreviation)
+    for command, option in LONG
+    for abbreviation in abbreviations(option, [o for c, o in LONG if c == command and o != option])
+]
+
+
+def test_every_long_option_has_abbreviations_to_refuse() -> None:
+    assert {("", "--data"), ("", "--data-di"), ("plan", "--p"), ("plan", "--lower"),
+            ("export", "--fr"), ("", "--v"), ("", "--quit")} <= set(ABBREVIATED)  # fmt: skip
+    assert {c for c, _ in ABBREVIATED} == set(BASE)
+    assert len(ABBREVIATED) >= 100
+
+
+@pytest.mark.parametrize(("command", "abbreviation"), ABBREVIATED)
+def test_an_abbreviated_option_exits_2_naming_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, command: str, abbreviation: str
+) -> None:
+    """Only the options as documented: `--data` is not `--data-dir`, `--he` is not `--help`.
+
+    A second unknown option follows, so that a parser that took the abbreviation still
+    stops before running anything (the app, the benchmark, a demo written somewhere).
+    """
+    base = [filled(a, tmp_path) for a in BASE[command]]
+    unknown = [abbreviation, "--not-an-option"]
+    argv = [*unknown, *base] if command == "" else [command, *base, *unknown]
+    status, out, err = run(capsys, argv)
+    assert (status, out, err) == (
+        2, "", f"coach: error: unrecognized arguments: {abbreviation} --not-an-option\n",
+    )  # fmt: skip
 
 
 @pytest.mark.parametrize("command", ["fly", "PLAN", "", "pla", "plan\n", "🦶"])

@@ -7,7 +7,9 @@ pace and starting load, which take the defaults) still import. An import is chec
 to bottom before anything is written, then written in one transaction: a bad file
 changes nothing, and a file imported twice adds nothing the second time, because
 rows keep the ids (check-ins: the days) they were exported with, and a row already
-in the database is left as it is.
+in the database is left as it is. Because of that, a row must be right the first time:
+its times are Coach's own (local time with the UTC offset it had) and dated from
+EARLIEST to about now, so that it lands on the day and in the session it was done in.
 """
 
 from __future__ import annotations
@@ -50,9 +52,16 @@ MAX_PROBLEMS = 5
 # Ten years of twice-daily sessions export to about 14 MB (checked in half a second): a
 # file far bigger is not an export, and one packed with empty lists parses into gigabytes.
 MAX_FILE_BYTES = 32_000_000
-# Another device's clock may run a little ahead of this one's: a row dated more than
-# this after the export (or after now) has a wrong date.
+# A clock may be off by a little. Another device's may run ahead of this one's: a row
+# dated more than this after the export (or after now) has a wrong date. And Coach
+# stamps what the wall clock says, so one set back during a workout writes an end
+# before its start (tests/test_time.py): an end more than this before its start does
+# not come from a clock set back but from a wrong date.
 CLOCK_SLACK = timedelta(days=1)
+# The earliest date a row may have (by the date its stamp shows). Coach is far younger
+# and so are the protocols it coaches (Alfredson 1998), so an earlier row is a wrong
+# date: a clock that was never set (1970-01-01, 1980-01-01), a typo, year 1.
+EARLIEST = date(2000, 1, 1)
 # A program may be set up to start up to a year ahead (the set-up page's date range).
 START_AHEAD = timedelta(days=366)
 
@@ -284,10 +293,11 @@ def _listed(items: list[str]) -> str:
 def read_document(path: Path, now: datetime | None = None) -> dict[str, Any]:
     """Parse and fully check an export file. Raises ImportFileError naming the problems.
 
-    No row may be dated after the file was exported (its "exported" stamp) nor after
-    `now`, if given (the clock of the computer importing it), give or take
-    CLOCK_SLACK. What depends on the database (an event's program that is not in the
-    file) is checked by `import_document`.
+    No row may be dated before EARLIEST, nor after the file was exported (its
+    "exported" stamp) nor after `now`, if given (the clock of the computer importing
+    it), give or take CLOCK_SLACK; nor may a session, a set or a program end more than
+    CLOCK_SLACK before it began. What depends on the database (an event's program that
+    is not in the file) is checked by `import_document`.
     """
     text = _read_text(path)
     try:
@@ -306,7 +316,7 @@ def read_document(path: Path, now: datetime | None = None) -> dict[str, Any]:
         problems = problems or list(_document_problems(_upgraded(document)))
     except RecursionError as e:  # nested nearly as deep as json.loads allows, a few frames down
         raise ImportFileError(path, [_TOO_DEEP]) from e
-    problems = problems or list(_future_problems(document, now))
+    problems = problems or list(_dating_problems(document, now))
     if problems:
         raise ImportFileError(path, problems)
     return document  # type: ignore[no-any-return]  # checked field by field above
@@ -346,29 +356,83 @@ def _has_half_character(document: object) -> bool:
     return False
 
 
-def _future_problems(doc: dict[str, Any], now: datetime | None) -> Iterator[str]:
-    """Rows dated after the file was exported, or after `now`: a wrong clock or a damaged file.
+def _dating_problems(doc: dict[str, Any], now: datetime | None) -> Iterator[str]:
+    """Dates no clock gave the rows: before EARLIEST, in the future, an end long before its start.
 
-    `doc` has passed `_document_problems`: every stamp in it is valid. Differences,
-    not sums, are compared: a day after 9999-12-31 is past what `datetime` holds.
+    A row may be dated neither before EARLIEST nor after the file was exported, or
+    after `now` (a wrong clock or a damaged file). `doc` has passed
+    `_document_problems`: every date and stamp in it is valid. Differences, not sums,
+    are compared: a day after 9999-12-31 is past what `datetime` holds. A date that
+    is too early is named as such, and compared with nothing: an "exported" stamp
+    that is too early is no bound, or every row would be in the future.
     """
+    too_early = f"is before {EARLIEST}, the earliest date Coach accepts"
+    if "exported" in doc and _too_early(doc["exported"]):
+        yield f'"exported": {doc["exported"]} {too_early}'
+    latest, why = _latest(doc, now)
+    for at, value in _stamps(doc):
+        if value is None:
+            continue
+        if _too_early(value):
+            yield f"{at}: {value} {too_early}"
+        elif latest is not None and _instant(value) - latest > CLOCK_SLACK:
+            yield f"{at}: {value} is in the future ({why})"
+    for i, checkin in enumerate(doc.get("checkins", [])):
+        day = checkin["day"]
+        if _too_early(day):
+            yield f"checkins[{i}].day: {day} {too_early}"
+        elif latest is not None and date.fromisoformat(day) - latest.date() > CLOCK_SLACK:
+            yield f"checkins[{i}].day: {day} is in the future ({why})"
+    for i, program in enumerate(doc.get("programs", [])):
+        start = program["start"]
+        if _too_early(start):
+            yield f"programs[{i}].start: {start} {too_early}"
+        elif latest is not None and (
+            date.fromisoformat(start) - latest.date() > CLOCK_SLACK + START_AHEAD
+        ):
+            yield f"programs[{i}].start: {start} is more than a year ahead ({why})"
+    yield from _order_problems(doc)
+
+
+def _latest(doc: dict[str, Any], now: datetime | None) -> tuple[datetime | None, str]:
+    """The moment no row may be dated after (give or take CLOCK_SLACK), and why; or None."""
     bounds: list[tuple[datetime, str]] = []
-    if "exported" in doc:
+    if "exported" in doc and not _too_early(doc["exported"]):
         bounds.append((_instant(doc["exported"]), f"the file was exported {doc['exported']}"))
     if now is not None:
         bounds.append((now, f"it is now {stamp(now)} on this computer"))
-    if not bounds:
-        return
-    latest, why = min(bounds, key=lambda bound: bound[0])
-    for at, value in _stamps(doc):
-        if value is not None and _instant(value) - latest > CLOCK_SLACK:
-            yield f"{at}: {value} is in the future ({why})"
-    for i, checkin in enumerate(doc.get("checkins", [])):
-        if date.fromisoformat(checkin["day"]) - latest.date() > CLOCK_SLACK:
-            yield f"checkins[{i}].day: {checkin['day']} is in the future ({why})"
+    return min(bounds, key=lambda bound: bound[0]) if bounds else (None, "")
+
+
+def _too_early(value: str) -> bool:
+    """A date, or a stamp by the date it shows (its own local date), before EARLIEST."""
+    return value[:10] < _EARLIEST_TEXT  # checked: four ASCII digits of year, so text sorts
+
+
+_EARLIEST_TEXT = EARLIEST.isoformat()
+
+
+def _order_problems(doc: dict[str, Any]) -> Iterator[str]:
+    """Ends more than CLOCK_SLACK before their starts, compared as instants."""
+    for at, start, end, what in _spans(doc):
+        if end is None or _too_early(start) or _too_early(end):
+            continue  # named as too early already
+        if end[-6:] == start[-6:] and end[:19] >= start[:19]:
+            continue  # the same offset, and the end's wall time is not earlier: in order
+        if _instant(start) - _instant(end) > CLOCK_SLACK:
+            yield f"{at}: {end} is more than a day before {what} ({start})"
+
+
+def _spans(doc: dict[str, Any]) -> Iterator[tuple[str, str, str | None, str]]:
+    """Each row that has a start and an end: where its end is, both, and what began."""
+    for i, session in enumerate(doc["sessions"]):
+        yield f"sessions[{i}].ended", session["started"], session["ended"], "the session started"
+        for j, one in enumerate(session["sets"]):
+            at = f"sessions[{i}].sets[{j}].finished"
+            yield at, one["started"], one["finished"], "the set started"
     for i, program in enumerate(doc.get("programs", [])):
-        if date.fromisoformat(program["start"]) - latest.date() > CLOCK_SLACK + START_AHEAD:
-            yield f"programs[{i}].start: {program['start']} is more than a year ahead ({why})"
+        created = program["created"]
+        yield f"programs[{i}].ended", created, program["ended"], "the program was created"
 
 
 def _stamps(doc: dict[str, Any]) -> Iterator[tuple[str, str | None]]:
@@ -394,7 +458,7 @@ _SECTION_STAMPS = {
 
 
 def _instant(value: str) -> datetime:
-    return datetime.fromisoformat(value.replace("Z", "+00:00"))
+    return datetime.fromisoformat(value)
 
 
 def _insert(table: str, columns: tuple[str, ...]) -> str:
@@ -539,6 +603,11 @@ _ID = re.compile(r"[0-9A-Za-z_-]{1,64}")
 # The one form Coach writes (SQLite's date functions and the day filter rely on it).
 _STAMP_NO_ZONE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?")
 _STAMP = re.compile(_STAMP_NO_ZONE.pattern + r"(Z|[+-]\d{2}:\d{2})")
+# A time in UTC with no local time: "Z", or RFC 3339's "-00:00" (the local offset
+# unknown). Coach never writes either (its "+00:00" is the local time of a zone at
+# UTC+0). A row's day and session are those of its local time, which such a stamp
+# does not give, and an import cannot be redone once its ids are in: refused.
+_UTC_MARKS = ("Z", "-00:00")
 # The shapes the schema's GLOB checks ask for (ASCII digits only, as GLOB's [0-9]).
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _CLOCK = re.compile(r"[0-2][0-9]:[0-5][0-9]")
@@ -579,7 +648,7 @@ def _document_problems(doc: object) -> Iterator[str]:
             "update Coach to import it"
         )
         return
-    if "exported" in doc:  # what "in the future" is measured against (_future_problems)
+    if "exported" in doc:  # what "in the future" is measured against (_dating_problems)
         yield from _time_problems('"exported"', doc["exported"])
     yield from _sessions_problems(doc.get("sessions"))
     if version == 1:
@@ -864,8 +933,15 @@ def _time_problems(at: str, value: object) -> Iterator[str]:
         else:
             yield f"{at}: not an ISO 8601 date and time {example} (got {_shown(value)})"
         return
+    if value.endswith(_UTC_MARKS):
+        mark = "Z" if value.endswith("Z") else "-00:00"
+        yield (
+            f"{at}: needs the local time with its UTC offset, {example}, not UTC marked "
+            f"{mark!r} (got {_shown(value)})"
+        )
+        return
     try:
-        datetime.fromisoformat(value.replace("Z", "+00:00"))
+        datetime.fromisoformat(value)
     except ValueError:
         yield f"{at}: not a real date and time (got {_shown(value)})"
 

@@ -14,6 +14,7 @@ import pytest
 
 from coach.domain.advice import Morning
 from coach.domain.program import DOSE, Program
+from coach.domain.record import Outcome, SessionRecord
 from coach.domain.settings import Injured
 from coach.domain.timeline import Timeline
 from coach.domain.visa_a import VisaAnswers
@@ -225,6 +226,118 @@ def test_a_session_record_survives_the_round_trip(
         exchange.import_file(other, out)
         assert other.session(sid).note == "ünïcode ✓"
         assert other.sets(sid) == store.sets(sid)
+
+
+# -- when a row says it was made ----------------------------------------------------
+def test_a_workout_whose_wall_clock_was_set_back_round_trips(
+    store: Store, short_timeline: Timeline, wall: WallClock, tmp_path: Path
+) -> None:
+    """Coach stamps what the wall clock says: an end may read before its start.
+
+    A clock set back an hour during a workout (tests/test_time.py) writes a set and a
+    session that end before they began; their export imports, every row as it was.
+    An end more than a day before its start is refused (test_import_fuzz.py).
+    """
+    journal = store.journal(short_timeline)
+    journal.begin()  # 08:00
+    journal.set_started(0)
+    wall.now = datetime(2026, 11, 21, 7, 0, 30, tzinfo=ZONE)  # the clock goes back an hour
+    record = SessionRecord(short_timeline)
+    journal.add(record.add_completed(short_timeline.spans[0]))
+    journal.finish(Outcome.STOPPED, 30.0)
+    out = tmp_path / "h.json"
+    exchange.export_json(store, out)
+    [session] = json.loads(out.read_text(encoding="utf-8"))["sessions"]
+    assert (session["started"], session["ended"]) == (
+        "2026-11-21T08:00:00+01:00", "2026-11-21T07:00:30+01:00",
+    )  # fmt: skip
+    [one] = session["sets"]
+    assert (one["started"], one["finished"]) == (session["started"], session["ended"])
+    with Store.open(tmp_path / "other", now=wall) as other:
+        assert exchange.import_file(other, out).sessions_added == 1
+        assert table_rows(other) == table_rows(store)
+
+
+@pytest.mark.parametrize(
+    ("ended", "problem"),
+    [
+        ("2026-11-20T08:00:00+01:00", None),  # a day before: a clock set back a day, at most
+        ("2026-11-20T07:00:00+00:00", None),  # the same instant, in another zone
+        ("2026-11-20T07:59:59+01:00",
+         "sessions[0].ended: 2026-11-20T07:59:59+01:00 is more than a day before the session "
+         "started (2026-11-21T08:00:00+01:00)"),
+    ],
+)  # fmt: skip
+def test_an_end_may_be_up_to_a_day_before_its_start_as_instants(
+    filled: Store, tmp_path: Path, wall: WallClock, ended: str, problem: str | None
+) -> None:
+    doc = good_document(filled)
+    assert doc["sessions"][0]["started"] == "2026-11-21T08:00:00+01:00"
+    doc["sessions"][0]["ended"] = ended
+    path = write_doc(tmp_path, doc)
+    if problem is None:
+        assert exchange.read_document(path, wall.now)["sessions"][0]["ended"] == ended
+    else:
+        with pytest.raises(exchange.ImportFileError) as caught:
+            exchange.read_document(path, wall.now)
+        assert caught.value.problems == [problem]
+
+
+@pytest.mark.parametrize(
+    ("started", "accepted"),
+    [
+        ("2000-01-01T00:00:00+01:00", True),  # 1999-12-31 23:00 UTC, but it shows 2000-01-01
+        ("1999-12-31T23:30:00-01:00", False),  # 2000-01-01 00:30 UTC, but it shows 1999-12-31
+        ("1999-12-31T23:59:59+00:00", False),
+    ],
+)
+def test_the_earliest_date_is_2000_01_01_as_a_stamp_shows_it(
+    complete: Store, tmp_path: Path, wall: WallClock, started: str, accepted: bool
+) -> None:
+    doc = good_document(complete)
+    doc["sessions"][0]["started"] = doc["sessions"][0]["sets"][0]["started"] = started
+    doc["checkins"][0]["day"] = doc["programs"][0]["start"] = started[:10]
+    path = write_doc(tmp_path, doc)
+    if accepted:
+        with Store.open(tmp_path / "other", now=wall) as other:
+            assert exchange.import_file(other, path).checkins_added == 2
+            assert [r.started for r in other.sessions(last=date(2000, 1, 1))] == [started]
+        return
+    with pytest.raises(exchange.ImportFileError) as caught:
+        exchange.read_document(path, wall.now)
+    too_early = "is before 2000-01-01, the earliest date Coach accepts"
+    assert caught.value.problems == [
+        f"sessions[0].started: {started} {too_early}",
+        f"sessions[0].sets[0].started: {started} {too_early}",
+        f"checkins[0].day: {started[:10]} {too_early}",
+        f"programs[0].start: {started[:10]} {too_early}",
+    ]
+
+
+def test_a_utc_offset_of_zero_is_local_time_but_z_is_refused(
+    filled: Store, tmp_path: Path, wall: WallClock
+) -> None:
+    """ "+00:00" is what Coach writes in London in winter: the time is that place's, as
+    any offset's is. "Z" and "-00:00" say UTC with no local time, which Coach never
+    writes: the day and the session a workout counts for cannot be told from them.
+    """
+    doc = good_document(filled)
+    london = "2026-11-21T23:30:00+00:00"  # the 21st in London; the 22nd at +01:00, here
+    doc["sessions"][0]["started"] = london
+    with Store.open(tmp_path / "other", now=wall) as other:
+        exchange.import_file(other, write_doc(tmp_path, doc))
+        assert [r.started for r in other.sessions(date(2026, 11, 21), date(2026, 11, 21))] == [
+            london
+        ]
+        assert exchange.export_document(other)["sessions"][0]["started"] == london
+    for utc in ("2026-11-21T23:30:00Z", "2026-11-21T23:30:00-00:00"):
+        doc["sessions"][0]["started"] = utc
+        with pytest.raises(exchange.ImportFileError) as caught:
+            exchange.read_document(write_doc(tmp_path, doc), wall.now)
+        assert caught.value.problems == [
+            "sessions[0].started: needs the local time with its UTC offset, like "
+            f"2026-11-21T08:00:00+01:00, not UTC marked {utc[19:]!r} (got {utc!r})"
+        ]
 
 
 # -- version 2: programs, check-ins, VISA-A results and events ---------------------

@@ -3,8 +3,9 @@ database it was imported into is byte for byte what it was.
 
 Every file starts as a real export (two weeks of demo history, a paused and resumed
 program) and is damaged in one named way: cut short, not UTF-8, wrong types, numbers
-out of range, pain 11, dates in the future or in the year 0, an unknown version, ids
-used twice, nesting 100000 deep, 50 MB. The target database holds a history of its
+out of range, pain 11, dates in the future, in the year 0 or before 2000, a session
+ending days before it started, times in UTC ("Z") with no local time, an unknown
+version, ids used twice, nesting 100000 deep, 50 MB. The target database holds a history of its
 own, so a write that slipped through would change its bytes.
 """
 
@@ -102,6 +103,7 @@ def visa_score_off_by_one(doc: dict[str, Any]) -> None:
 
 EXPORTED = "2026-11-21T08:00:00+01:00"  # the WallClock's time, when the export was written
 IN_THE_FUTURE = f"is in the future (the file was exported {EXPORTED})"
+TOO_EARLY = "is before 2000-01-01, the earliest date Coach accepts"
 
 BAD: list[Bad] = [
     # -- not a readable JSON file ------------------------------------------------
@@ -299,6 +301,78 @@ BAD: list[Bad] = [
         "programs[0].morning: not a real time of day (got '25:00')"),
     Bad("program-evening-before-morning", edit(lambda d: d["programs"][0].update(evening="06:00")),
         "programs[0].evening: must be later than morning (07:00) (got '06:00')"),
+    # -- dates before 2000-01-01 -------------------------------------------------------
+    Bad("session-in-the-year-1", edit(lambda d: s0(d).update(started="0001-01-01T08:00:00+00:00")),
+        f"sessions[0].started: 0001-01-01T08:00:00+00:00 {TOO_EARLY}"),
+    Bad("session-ended-in-the-year-1", edit(lambda d: s0(d).update(
+        ended="0001-01-01T08:20:00+01:00")),
+        f"sessions[0].ended: 0001-01-01T08:20:00+01:00 {TOO_EARLY}"),
+    Bad("set-started-on-unix-day-0", edit(lambda d: set0(d).update(
+        started="1970-01-01T00:00:00+00:00")),
+        f"sessions[0].sets[0].started: 1970-01-01T00:00:00+00:00 {TOO_EARLY}"),
+    Bad("set-finished-a-second-before-2000", edit(lambda d: set0(d).update(
+        finished="1999-12-31T23:59:59+01:00")),
+        f"sessions[0].sets[0].finished: 1999-12-31T23:59:59+01:00 {TOO_EARLY}"),
+    Bad("program-created-in-the-year-1", edit(lambda d: d["programs"][0].update(
+        created="0001-01-01T08:00:00-05:00")),
+        f"programs[0].created: 0001-01-01T08:00:00-05:00 {TOO_EARLY}"),
+    Bad("program-ended-in-1980", edit(lambda d: d["programs"][0].update(
+        status="ended", ended="1980-01-01T00:00:00+01:00")),
+        f"programs[0].ended: 1980-01-01T00:00:00+01:00 {TOO_EARLY}"),
+    Bad("program-starting-in-the-year-1", edit(lambda d: d["programs"][0].update(
+        start="0001-01-01")), f"programs[0].start: 0001-01-01 {TOO_EARLY}"),
+    Bad("checkin-in-the-year-1", edit(lambda d: d["checkins"][0].update(day="0001-01-01")),
+        f"checkins[0].day: 0001-01-01 {TOO_EARLY}"),
+    Bad("checkin-recorded-in-1999", edit(lambda d: d["checkins"][0].update(
+        recorded="1999-06-01T07:00:00+02:00")),
+        f"checkins[0].recorded: 1999-06-01T07:00:00+02:00 {TOO_EARLY}"),
+    Bad("visa-taken-in-the-year-1", edit(lambda d: d["visa_a"][0].update(
+        taken="0001-01-01T20:00:00+01:00")),
+        f"visa_a[0].taken: 0001-01-01T20:00:00+01:00 {TOO_EARLY}"),
+    Bad("event-in-the-year-1", edit(lambda d: d["events"][0].update(
+        at="0001-01-01T00:00:00+14:00")), f"events[0].at: 0001-01-01T00:00:00+14:00 {TOO_EARLY}"),
+    Bad("exported-in-the-year-1", edit(lambda d: d.update(exported="0001-01-01T08:00:00+01:00")),
+        f'"exported": 0001-01-01T08:00:00+01:00 {TOO_EARLY}'),
+    Bad("a-whole-file-from-1970", text(lambda t: t.replace("2026-", "1970-")),
+        f'"exported": 1970-11-21T08:00:00+01:00 {TOO_EARLY}; sessions[0].started: 1970-11-07T'),
+    # -- an end long before its start (a clock set back writes one a little before) ----
+    Bad("session-ended-two-days-before-it-started", edit(lambda d: s0(d).update(
+        started="2026-11-07T08:00:00+01:00", ended="2026-11-05T08:20:00+01:00")),
+        "sessions[0].ended: 2026-11-05T08:20:00+01:00 is more than a day before the session "
+        "started (2026-11-07T08:00:00+01:00)"),
+    Bad("session-ended-a-day-and-a-second-before-it-started", edit(lambda d: s0(d).update(
+        started="2026-11-07T08:00:00+01:00", ended="2026-11-06T07:59:59+01:00")),
+        "sessions[0].ended: 2026-11-06T07:59:59+01:00 is more than a day before the session "
+        "started"),
+    Bad("session-ended-before-it-started-by-its-offsets", edit(lambda d: s0(d).update(
+        started="2026-11-07T08:00:00-12:00", ended="2026-11-07T08:00:00+14:00")),
+        "sessions[0].ended: 2026-11-07T08:00:00+14:00 is more than a day before the session "
+        "started (2026-11-07T08:00:00-12:00)"),
+    Bad("set-finished-a-week-before-it-started", edit(lambda d: set0(d).update(
+        started="2026-11-07T08:00:00+01:00", finished="2026-10-31T08:00:45+01:00")),
+        "sessions[0].sets[0].finished: 2026-10-31T08:00:45+01:00 is more than a day before the "
+        "set started (2026-11-07T08:00:00+01:00)"),
+    Bad("program-ended-a-year-before-it-was-created", edit(lambda d: d["programs"][0].update(
+        created="2026-11-07T06:30:00+01:00", status="ended", ended="2025-11-07T06:30:00+01:00")),
+        "programs[0].ended: 2025-11-07T06:30:00+01:00 is more than a day before the program "
+        "was created (2026-11-07T06:30:00+01:00)"),
+    # -- UTC times, with no local time to tell the day and the session by ---------------
+    Bad("session-started-in-utc-z", edit(lambda d: s0(d).update(started="2026-11-07T07:06:00Z")),
+        "sessions[0].started: needs the local time with its UTC offset, like "
+        "2026-11-21T08:00:00+01:00, not UTC marked 'Z' (got '2026-11-07T07:06:00Z')"),
+    Bad("checkin-recorded-as-javascript-writes-utc", edit(lambda d: d["checkins"][0].update(
+        recorded="2026-11-07T06:45:00.000Z")),
+        "checkins[0].recorded: needs the local time with its UTC offset, like "
+        "2026-11-21T08:00:00+01:00, not UTC marked 'Z' (got '2026-11-07T06:45:00.000Z')"),
+    Bad("event-at-minus-00-00-offset-unknown", edit(lambda d: d["events"][0].update(
+        at="2026-11-21T07:00:00-00:00")),
+        "events[0].at: needs the local time with its UTC offset, like 2026-11-21T08:00:00+01:00, "
+        "not UTC marked '-00:00' (got '2026-11-21T07:00:00-00:00')"),
+    Bad("exported-in-utc-z", edit(lambda d: d.update(exported="2026-11-21T07:00:00Z")),
+        '"exported": needs the local time with its UTC offset'),
+    Bad("a-whole-file-in-utc-z", text(lambda t: re.sub(r'[+-]\d\d:\d\d"', 'Z"', t)),
+        "sessions[0].started: needs the local time with its UTC offset, like "
+        "2026-11-21T08:00:00+01:00, not UTC marked 'Z'"),
     # -- ids used twice ----------------------------------------------------------------
     Bad("session-id-twice", edit(duplicate("sessions", "id")),
         "sessions[1].id: 'dup-1' appears twice in the file"),
@@ -328,7 +402,8 @@ CLI_SAMPLE = [
     "truncated-in-the-middle", "utf16-as-notepad-saves-unicode", "lone-surrogate-escape-in-a-note",
     "nested-100000-deep", "version-4", "session-reps-as-text", "set-reps-2**63", "pain-11",
     "session-in-the-year-9999", "checkin-in-the-year-0", "session-id-twice",
-    "checkin-stiffness-1441",
+    "checkin-stiffness-1441", "session-in-the-year-1", "session-ended-two-days-before-it-started",
+    "session-started-in-utc-z",
 ]  # fmt: skip
 
 
