@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from coach import __version__
+from coach import __version__, cli
 from coach.cli import main
 from coach.ui.app import PAINTED_MESSAGE
 
@@ -122,6 +122,37 @@ def test_unknown_or_incomplete_command_lines_exit_2_in_one_line(
     assert status == 2
     assert err.count("\n") == 1
     assert err.startswith("coach")
+
+
+APP_LINES = [
+    [], ["--quit-after-show"], ["--data-dir", "x"], ["--data-dir=x", "--quit-after-show"],
+    ["--data-dir", "plan"], ["--data-dir", "x", "--data-dir", "y"],
+    ["--data-dir"], ["--data-dir", ""], ["--data-dir="], ["--data-dir", "--quit-after-show"],
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("argv", APP_LINES, ids=" ".join)
+def test_the_app_parser_reads_app_lines_exactly_as_the_full_one(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`coach` without a command skips building every command's parser (start-up time)."""
+    assert cli.opens_the_app(argv)
+    outcomes = []
+    for parser in (cli._app_parser(), cli.build_parser()):
+        try:
+            outcomes.append(vars(parser.parse_args(argv)))
+        except SystemExit as e:
+            outcomes.append({"status": e.code, "said": capsys.readouterr().err})
+    assert outcomes[0] == outcomes[1]
+
+
+@pytest.mark.parametrize(
+    "argv", [["plan"], ["--help"], ["-h"], ["--version"], ["--data"], ["x"],
+             ["--data-dir", "x", "doctor"], ["--quit-after-show", "--bogus"]],
+    ids=" ".join,
+)  # fmt: skip
+def test_anything_else_gets_the_full_parser(argv: list[str]) -> None:
+    assert not cli.opens_the_app(argv)
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
