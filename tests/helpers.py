@@ -2,7 +2,8 @@
 
 And for the fault tests: a full disk (SQLite's own, a refusing writer, or a real
 small tmpfs) and a read-only view of a folder. Mounting needs root; where it is not
-allowed, `mounted` raises MountRefusedError and the test skips, saying why.
+allowed, `mounted` raises MountRefusedError and the test skips, saying why. And for
+the look of the pages: the WCAG contrast of two colours.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QColor
+
     from coach.domain.timeline import Timeline
     from coach.storage.store import Store
 
@@ -146,3 +149,19 @@ def tmpfs(at: Path, size: str) -> contextlib.AbstractContextManager[Path]:
 def read_only_view(source: Path, at: Path) -> contextlib.AbstractContextManager[Path]:
     """`source` seen read-only at `at` (a bind mount): even root cannot write there."""
     return mounted(at, "--bind", str(source), remount="remount,ro,bind")
+
+
+def contrast(a: str | QColor, b: str | QColor) -> float:
+    """WCAG 2 contrast ratio of two colours."""
+    from PySide6.QtGui import QColor  # noqa: PLC0415 - only the UI tests need Qt here
+
+    def luminance(colour: str | QColor) -> float:
+        c = QColor(colour)
+        r, g, b = (
+            v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+            for v in (c.redF(), c.greenF(), c.blueF())
+        )
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)

@@ -10,6 +10,9 @@ once and given new data on reload, which is quicker than making new ones.
 
 Times are wall-clock seconds since 1970 on an axis labelled as UTC: the records' own
 local wall clock, the program calendar's, with no daylight-saving jumps.
+
+Colours follow the palette, light or dark (see `Colours`): when it changes, each chart
+colours its paper, axes and key again and draws its data again in the new colours.
 """
 
 from __future__ import annotations
@@ -20,13 +23,14 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]  # pyqtgraph ships no type hints
-from PySide6.QtCore import QBuffer, QByteArray, QDir, QIODevice, QPointF, QRectF, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QBuffer, QByteArray, QDir, QEvent, QIODevice, QPointF, QRectF, Qt
+from PySide6.QtGui import QAction, QColor, QFont, QPainter, QPalette, QPen
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -57,15 +61,15 @@ from coach.domain.wording import format_kg
 from coach.storage.files import private_temp
 from coach.ui.exchange_dialogs import Tell
 
-# Okabe & Ito's palette, told apart with the common colour-vision deficiencies; the
-# lines differ in shape and dash as well, and the zones are labelled in words.
-BLUE = "#0072B2"
-ORANGE = "#E69F00"
-VERMILLION = "#D55E00"
-GREEN = "#009E73"
-INK = "#1f1f1f"
-GREY = "#767676"
-PAPER = "#ffffff"
+# Okabe & Ito's hues (blue, orange, vermillion, green), told apart with the common
+# colour-vision deficiencies; the lines differ in shape and dash as well, and the zones
+# are labelled in words. Each hue has a shade for a light paper and one for a dark paper,
+# at least 3:1 against it (WCAG's minimum for graphics): the orange darker on white,
+# the blue lighter on dark grey, and the blue the darker of the two on both, as the
+# calendar's done and missed cells are told apart by lightness too.
+LIGHT_HUES = ("#0072B2", "#C07A00", "#D55E00", "#009E73")
+DARK_HUES = ("#3D95D6", "#E69F00", "#D55E00", "#009E73")
+GREY_SHARE = 0.55  # of ink in the grey of axes and frames, the rest paper: 4.5:1 on it
 
 BIG = 1000  # from this many points: no antialiasing, downsampled, no markers on lines
 HOVER_PX = 18  # how near (in pixels) the mouse must be to a point to read it out
@@ -81,12 +85,44 @@ DASH = "\N{EN DASH}"  # between the ends of a range, as in "0 to 2"
 
 # Pain zones (coach.domain.pain): ratings 0-2 safe, 3-5 acceptable, 6-10 too much.
 # The bands meet halfway between whole ratings, so each rating sits inside its band.
-ZONES = (
-    (-0.5, 2.5, GREEN, 40, f"0{DASH}2 safe"),
-    (2.5, 5.5, ORANGE, 55, f"3{DASH}5 acceptable"),
-    (5.5, 10.5, VERMILLION, 45, f"6{DASH}10 too much"),
+ZONES = (  # low, high, hue (a field of Colours), opacity (0-255), name
+    (-0.5, 2.5, "green", 40, f"0{DASH}2 safe"),
+    (2.5, 5.5, "orange", 55, f"3{DASH}5 acceptable"),
+    (5.5, 10.5, "vermillion", 45, f"6{DASH}10 too much"),
 )
 PAIN_RANGE = (-0.3, 10.3)
+
+
+@dataclass(frozen=True)
+class Colours:
+    """What a chart is drawn in: paper and ink from the palette, and the series' hues."""
+
+    paper: str  # the palette's Base, the ground of text fields: the chart's background
+    ink: str  # the palette's Text: labels, the key, the right leg's and the mean's lines
+    grey: str  # axes, grid and frames: the ink faded towards the paper
+    shade: str  # the palette's AlternateBase: the box that says why there is no chart
+    blue: str
+    orange: str
+    vermillion: str
+    green: str
+
+    @classmethod
+    def of(cls, palette: QPalette) -> Colours:
+        paper = palette.color(QPalette.ColorRole.Base)
+        ink = palette.color(QPalette.ColorRole.Text)
+        grey = QColor.fromRgbF(*(GREY_SHARE * i + (1 - GREY_SHARE) * p for i, p in (
+            (ink.redF(), paper.redF()),
+            (ink.greenF(), paper.greenF()),
+            (ink.blueF(), paper.blueF()),
+        )))  # fmt: skip
+        shade = palette.color(QPalette.ColorRole.AlternateBase)
+        hues = DARK_HUES if paper.lightness() < 128 else LIGHT_HUES
+        return cls(paper.name(), ink.name(), grey.name(), shade.name(), *hues)
+
+    def hue(self, name: str) -> str:
+        """The colour of a field by its name ("blue", "ink", ...)."""
+        colour: str = getattr(self, name)
+        return colour
 
 
 def seconds(moments: Sequence[datetime | date]) -> np.ndarray:
@@ -112,6 +148,12 @@ def _font(points: int) -> QFont:
 def _pen(colour: str, width: float = 1.0, style: Qt.PenStyle = Qt.PenStyle.SolidLine) -> QPen:
     pen: QPen = pg.mkPen(colour, width=width, style=style)
     return pen
+
+
+def _faded(colour: str, alpha: int) -> QColor:
+    faded = QColor(colour)
+    faded.setAlpha(alpha)
+    return faded
 
 
 def _cosmetic(colour: str) -> QPen:
@@ -236,11 +278,27 @@ class Series:
 
 def _axis(orientation: str, *, values: bool = True, kind: type[pg.AxisItem] = pg.AxisItem,
           **style: Any) -> pg.AxisItem:  # fmt: skip
-    """An axis styled once, at birth: each later restyle lays its label out again."""
-    axis = kind(orientation=orientation, pen=_pen(GREY), textPen=_pen(INK), showValues=values)
+    """An axis styled once, at birth: each later restyle lays its label out again.
+
+    Its colours come after, from `_colour_axis`.
+    """
+    axis = kind(orientation=orientation, showValues=values)
     axis.enableAutoSIPrefix(enable=False)
     axis.setStyle(tickFont=_font(10), **style)
     return axis
+
+
+def _colour_axis(axis: pg.AxisItem, c: Colours) -> None:
+    axis.setPen(_pen(c.grey))
+    axis.setTextPen(_pen(c.ink))  # after the pen, which would colour the label too
+
+
+def _colour_readout(label: pg.TextItem, c: Colours) -> None:
+    """The read-out under the mouse: ink on nearly opaque paper, in a grey frame."""
+    label.setColor(c.ink)
+    label.fill = pg.mkBrush(_faded(c.paper, 235))
+    label.border = _pen(c.grey)
+    label.update()
 
 
 class Plot:
@@ -251,13 +309,13 @@ class Plot:
     build than the plot itself. Series are made on first use and reused after.
     """
 
-    def __init__(self, layout: pg.GraphicsLayout, row: int, y_label: str, *,
+    def __init__(self, layout: pg.GraphicsLayout, row: int, y_label: str, colours: Colours, *,
                  grid: bool = False) -> None:  # fmt: skip
         self.vb = pg.ViewBox(enableMenu=False, defaultPadding=0)
         self.vb.setMouseEnabled(x=False, y=False)  # the mouse wheel scrolls the page
         self.vb.disableAutoRange()
         self.left = _axis("left")
-        self.left.setLabel(y_label, color=INK, **{"font-size": "10pt"})
+        self.left.setLabel(y_label, **{"font-size": "10pt"})  # coloured as the axis' text
         self.bottom = _axis("bottom", kind=DayAxis)
         self.right = _axis("right", values=False, tickLength=0)
         # Fixed widths line the time axes of the charts up, one above the other.
@@ -273,15 +331,26 @@ class Plot:
         layout.addItem(self.bottom, row=row + 1, col=1)
         self.series: dict[str, Series] = {}  # what the mouse reads out now
         self._items: dict[str, pg.PlotDataItem] = {}
-        self._bands: list[tuple[QGraphicsRectItem, float, float]] = []
-        self.marker = pg.ScatterPlotItem(size=14, pen=_pen(INK, 2), brush=None)
-        self.label = pg.TextItem(color=INK, fill=pg.mkBrush(255, 255, 255, 235),
-                                 border=_pen(GREY))  # fmt: skip
+        self._bands: list[tuple[QGraphicsRectItem, float, float, str, int]] = []
+        self.marker = pg.ScatterPlotItem(size=14, brush=None)
+        self.label = pg.TextItem()
         self.label.setFont(_font(10))
         for hover in (self.marker, self.label):
             hover.setZValue(100)
             hover.hide()
             self.vb.addItem(hover, ignoreBounds=True)
+        self.colours = colours
+        self.restyle(colours)
+
+    def restyle(self, c: Colours) -> None:
+        """Colour the axes, the zones and the read-out in `c` (the series are the chart's)."""
+        self.colours = c
+        for axis in (self.left, self.bottom, self.right):
+            _colour_axis(axis, c)
+        self.marker.setPen(_pen(c.ink, 2))
+        _colour_readout(self.label, c)
+        for band, _low, _high, hue, alpha in self._bands:
+            band.setBrush(_faded(c.hue(hue), alpha))
 
     # -- content --------------------------------------------------------------------
     def clear(self) -> None:
@@ -312,16 +381,17 @@ class Plot:
             self.series[name] = Series(name, x, y, describe, item)
         return item
 
-    def add_band(self, low: float, high: float, colour: str, alpha: int) -> None:
-        """A horizontal band behind the data, across the whole time axis."""
+    def add_band(self, low: float, high: float, hue: str, alpha: int) -> None:
+        """A horizontal band behind the data, across the whole time axis.
+
+        `hue` names a field of Colours; `alpha` is the band's opacity, 0 to 255.
+        """
         band = QGraphicsRectItem()
         band.setPen(QPen(Qt.PenStyle.NoPen))
-        fill = QColor(colour)
-        fill.setAlpha(alpha)
-        band.setBrush(fill)
+        band.setBrush(_faded(self.colours.hue(hue), alpha))
         self.vb.addItem(band, ignoreBounds=True)
         band.setZValue(-10)
-        self._bands.append((band, low, high))
+        self._bands.append((band, low, high, hue, alpha))
 
     def data(self, name: str) -> tuple[np.ndarray, np.ndarray]:
         """All of a shown series' points (before any downsampling for the screen)."""
@@ -329,7 +399,7 @@ class Plot:
         return item.xData, item.yData
 
     def set_range(self, x: tuple[float, float], y: tuple[float, float]) -> None:
-        for band, low, high in self._bands:  # inside the view: an SVG does not clip
+        for band, low, high, _hue, _alpha in self._bands:  # inside the view: an SVG does not clip
             bottom, top = max(low, y[0]), min(high, y[1])
             band.setRect(QRectF(x[0], bottom, x[1] - x[0], top - bottom))
         self.vb.setRange(xRange=x, yRange=y, padding=0)
@@ -382,12 +452,18 @@ class Plot:
 
 
 class ChartCard(QWidget):
-    """A titled chart with an Export menu, or a sentence saying why there is none."""
+    """A titled chart with an Export menu, or a sentence saying why there is none.
+
+    Each chart's `show_...` method draws its data in `self.colours` and notes itself in
+    `self._redraw`, so that a change of palette can draw the data again.
+    """
 
     def __init__(self, title: str, slug: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = title
         self.slug = slug
+        self.colours = Colours.of(self.palette())
+        self._redraw: Callable[[], None] | None = None  # the last show_...(), to call again
         heading = QLabel(title)
         heading.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.png_action = QAction("Export as PNG…", self)
@@ -415,13 +491,10 @@ class ChartCard(QWidget):
         self.layout_item.setContentsMargins(4, 4, 12, 4)
         self.layout_item.layout.setSpacing(0)
         self.key = self.layout_item.addLabel("", row=1, col=0, colspan=3, size="10pt",
-                                             color=INK, justify="left")  # fmt: skip
+                                             justify="left")  # fmt: skip
         self.empty = QLabel()
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet(
-            "font-size: 12pt; color: #333; background: #f2f2f2; border-radius: 6px; padding: 16px;"
-        )
         self.stack = QStackedWidget()
         self.stack.addWidget(self.canvas)
         self.stack.addWidget(self.empty)
@@ -430,11 +503,34 @@ class ChartCard(QWidget):
         layout.addLayout(header)
         layout.addWidget(self.stack)
         self.plots: list[Plot | CalendarPlot] = []
+        self.restyle()
 
     def add_plot(self, row: int, y_label: str, *, grid: bool = False) -> Plot:
-        plot = Plot(self.layout_item, row, y_label, grid=grid)
+        plot = Plot(self.layout_item, row, y_label, self.colours, grid=grid)
         self.plots.append(plot)
         return plot
+
+    # -- colours -------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        """Light to dark or back: colour the chart again."""
+        if event.type() == QEvent.Type.PaletteChange:
+            colours = Colours.of(self.palette())
+            if colours != self.colours:
+                self.colours = colours
+                self.restyle()
+        super().changeEvent(event)
+
+    def restyle(self) -> None:
+        """Colour the paper, the key, the plots and the "no data" box; draw the data again."""
+        c = self.colours
+        self.canvas.setBackground(c.paper)
+        self.key.setAttr("color", c.ink)
+        self.empty.setStyleSheet(f"font-size: 12pt; color: {c.ink}; background: {c.shade}; "
+                                 "border-radius: 6px; padding: 16px;")  # fmt: skip
+        for plot in self.plots:
+            plot.restyle(c)
+        if self._redraw is not None and not self.is_empty:
+            self._redraw()
 
     def set_height(self, pixels: int) -> None:
         self.canvas.setFixedHeight(pixels)
@@ -448,6 +544,7 @@ class ChartCard(QWidget):
 
     def show_empty(self, text: str) -> None:
         """Say why there is no chart (no data yet, or none in the range)."""
+        self._redraw = None
         self.hide_hover()
         self.empty.setText(text)
         self.stack.setCurrentWidget(self.empty)
@@ -531,7 +628,7 @@ class ChartCard(QWidget):
         svg.setTitle(self.title)
         svg.setDescription("A chart from Coach's Progress page")
         painter = QPainter(svg)
-        painter.fillRect(target, QColor(PAPER))
+        painter.fillRect(target, QColor(self.colours.paper))
         with _export_mode(self.canvas.scene(), {"painter": painter, "antialias": True}):
             self.canvas.scene().render(painter, target, source)
         painter.end()
@@ -542,7 +639,8 @@ class ChartCard(QWidget):
     def _titled(self) -> Iterator[None]:
         """The title in the picture, above the key, while it is exported."""
         label = self.layout_item.addLabel(self.title, row=0, col=0, colspan=3, size="14pt",
-                                          bold=True, color=INK, justify="left")  # fmt: skip
+                                          bold=True, color=self.colours.ink,
+                                          justify="left")  # fmt: skip
         self.layout_item.layout.activate()
         try:
             yield
@@ -565,11 +663,10 @@ def _export_mode(scene: Any, options: dict[str, Any]) -> Iterator[None]:
 
 
 class _Canvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph has no type hints
-    """A white drawing area that hides the read-out when the mouse leaves it."""
+    """A drawing area that hides the read-out when the mouse leaves it."""
 
     def __init__(self, card: ChartCard) -> None:
         super().__init__()
-        self.setBackground(PAPER)
         self._card = card
 
     def leaveEvent(self, event: Any) -> None:  # noqa: N802 - Qt's name
@@ -578,10 +675,10 @@ class _Canvas(pg.GraphicsLayoutWidget):  # type: ignore[misc]  # pyqtgraph has n
 
 
 # -- the charts -----------------------------------------------------------------------
-SIDES = {  # colour, marker, rolling-mean dash
-    None: (BLUE, "o", Qt.PenStyle.SolidLine),
-    "left": (BLUE, "o", Qt.PenStyle.SolidLine),
-    "right": (INK, "s", Qt.PenStyle.DashLine),
+SIDES = {  # hue (a field of Colours), marker, rolling-mean dash
+    None: ("blue", "o", Qt.PenStyle.SolidLine),
+    "left": ("blue", "o", Qt.PenStyle.SolidLine),
+    "right": ("ink", "s", Qt.PenStyle.DashLine),
 }
 
 
@@ -607,6 +704,7 @@ class PainChart(ChartCard):
         Series are named "<side> mean", "<side> worst" and "<side> rolling", where side is
         "left", "right" or "all".
         """
+        self._redraw = partial(self.show_points, groups, x_range)
         self.plot.clear()
         keys = [self._add_side(side, points) for side, points in groups.items() if points]
         self.key.setText(" &nbsp;&nbsp; ".join(keys))
@@ -614,7 +712,8 @@ class PainChart(ChartCard):
         self.show_chart()
 
     def _add_side(self, side: str | None, points: list[PainPoint]) -> str:
-        colour, symbol, dash = SIDES.get(side, SIDES[None])
+        hue, symbol, dash = SIDES.get(side, SIDES[None])
+        colour = self.colours.hue(hue)
         name = side or "all"
         where = f" ({side} leg)" if side else ""
         x = seconds([p.when for p in points])
@@ -670,18 +769,20 @@ class MorningChart(ChartCard):
         self.pain = self.add_plot(2, f"pain (0{DASH}10)", grid=True)
         self.stiffness = self.add_plot(4, "stiffness (min)", grid=True)
         self.pain.left.setTicks([[(v, str(v)) for v in range(0, 11, 2)]])
-        self.key.setText(f"{_glyph(ORANGE, '─●─')} pain, {_glyph(GREEN, '─●─')} stiffness, "
-                         f"each morning &nbsp;&nbsp; {_glyph(INK, '━━━')} "
-                         f"{ROLLING_DAYS}-day mean")  # fmt: skip
         self.set_height(430)
 
     def show_mornings(self, mornings: Sequence[Morning], x_range: tuple[float, float]) -> None:
         """Plot the answered check-ins: series "pain", "pain rolling", "stiffness", ..."""
+        self._redraw = partial(self.show_mornings, mornings, x_range)
+        c = self.colours
+        self.key.setText(f"{_glyph(c.orange, '─●─')} pain, {_glyph(c.green, '─●─')} stiffness, "
+                         f"each morning &nbsp;&nbsp; {_glyph(c.ink, '━━━')} "
+                         f"{ROLLING_DAYS}-day mean")  # fmt: skip
         pains = [(m.day, float(m.pain)) for m in mornings if m.pain is not None]
         stiff = [(m.day, float(m.stiffness_minutes)) for m in mornings
                  if m.stiffness_minutes is not None]  # fmt: skip
-        self._show(self.pain, "pain", pains, "pain", ORANGE)
-        self._show(self.stiffness, "stiffness", stiff, "minutes stiff", GREEN)
+        self._show(self.pain, "pain", pains, "pain", c.orange)
+        self._show(self.stiffness, "stiffness", stiff, "minutes stiff", c.green)
         top = max((v for _, v in stiff), default=0.0)
         self.pain.set_range(x_range, (-0.5, 10.5))
         self.stiffness.set_range(x_range, (-1, max(30.0, math.ceil(top / 10 + 0.5) * 10)))
@@ -707,7 +808,7 @@ class MorningChart(ChartCard):
                   pen=_pen(colour, 1) if small else None, symbol="o",
                   symbolSize=5 if small else 3, symbolPen=None, symbolBrush=colour)  # fmt: skip
         thick = plot.plot(f"{name} rolling", x, np.array([v for _, v in rolled]), said_rolled,
-                          pen=_pen(INK, 3))  # fmt: skip
+                          pen=_pen(self.colours.ink, 3))  # fmt: skip
         thick.setZValue(5)
 
 
@@ -718,28 +819,38 @@ class VisaChart(ChartCard):
         super().__init__("VISA-A score", "visa-a", parent)
         self.plot = self.add_plot(2, f"score (0{DASH}100)", grid=True)
         self.plot.left.setTicks([[(v, str(v)) for v in range(0, 101, 20)]])
-        self.plot.add_band(RECOVERED, 100, GREEN, 30)
-        self.recovered = self._line(GREEN, Qt.PenStyle.DashLine, above=False)
+        self.plot.add_band(RECOVERED, 100, "green", 30)
+        self.recovered = self._line(above=False)
         self.recovered.setPos(RECOVERED)
         self.recovered.label.setFormat(f"recovered: {RECOVERED} or more")
-        self.target = self._line(INK, Qt.PenStyle.DotLine)
-        self.key.setText(f"{_glyph(BLUE, '─●─')} VISA-A score (100: no symptoms)")
+        self.target = self._line()
         self.set_height(320)
 
-    def _line(self, colour: str, style: Qt.PenStyle, *, above: bool = True) -> pg.InfiniteLine:
+    def _line(self, *, above: bool = True) -> pg.InfiniteLine:
         """A horizontal line, labelled at its left end (the label above it or below)."""
         anchor = (0, 1) if above else (0, 0)
-        line = pg.InfiniteLine(angle=0, movable=False, pen=_pen(colour, 2, style), label=" ",
-                               labelOpts={"position": 0.01, "color": INK,
-                                          "anchors": [anchor, anchor],
-                                          "fill": pg.mkBrush(255, 255, 255, 200)})  # fmt: skip
+        line = pg.InfiniteLine(
+            angle=0, movable=False, label=" ",
+            labelOpts={"position": 0.01, "anchors": [anchor, anchor]},
+        )  # fmt: skip
         line.label.setFont(_font(10))
         self.plot.vb.addItem(line, ignoreBounds=True)
         return line
 
+    def _colour_line(self, line: pg.InfiniteLine, colour: str, style: Qt.PenStyle) -> None:
+        line.setPen(_pen(colour, 2, style))
+        line.label.setColor(self.colours.ink)
+        line.label.fill = pg.mkBrush(_faded(self.colours.paper, 200))
+        line.label.update()
+
     def show_scores(self, scores: Sequence[tuple[datetime, int]],
                     x_range: tuple[float, float]) -> None:  # fmt: skip
         """Plot the series "score"; mark the first score + SMALLEST_CHANGE if it fits."""
+        self._redraw = partial(self.show_scores, scores, x_range)
+        c = self.colours
+        self.key.setText(f"{_glyph(c.blue, '─●─')} VISA-A score (100: no symptoms)")
+        self._colour_line(self.recovered, c.green, Qt.PenStyle.DashLine)
+        self._colour_line(self.target, c.ink, Qt.PenStyle.DotLine)
         self.plot.clear()
         values = [s for _, s in scores]
         first = values[0] if values else 0
@@ -750,8 +861,8 @@ class VisaChart(ChartCard):
             return f"{taken:{DATE}}\nVISA-A {value} of 100{change}"
 
         self.plot.plot("score", seconds([t for t, _ in scores]), np.array(values, float), said,
-                       pen=_pen(BLUE, 2), symbol="o", symbolSize=9, symbolPen=_pen(PAPER, 1),
-                       symbolBrush=BLUE)  # fmt: skip
+                       pen=_pen(c.blue, 2), symbol="o", symbolSize=9, symbolPen=_pen(c.paper, 1),
+                       symbolBrush=c.blue)  # fmt: skip
         target = visa_target(values)
         self.target.setVisible(target is not None)
         if target is not None:
@@ -768,12 +879,14 @@ class LoadChart(ChartCard):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Added load", "load", parent)
         self.plot = self.add_plot(2, "added load (kg)", grid=True)
-        self.key.setText(f"{_glyph(BLUE, '━●━')} kg added to body weight, from the session "
-                         "it was first used in")  # fmt: skip
         self.set_height(260)
 
     def show_load(self, points: Sequence[LoadPoint], x_range: tuple[float, float]) -> None:
         """Plot the series "steps" (the changes of load) and the line through them."""
+        self._redraw = partial(self.show_load, points, x_range)
+        c = self.colours
+        self.key.setText(f"{_glyph(c.blue, '━●━')} kg added to body weight, from the session "
+                         "it was first used in")  # fmt: skip
         self.plot.clear()
         steps = load_steps(points)
         x = seconds([p.when for p in steps])
@@ -781,7 +894,7 @@ class LoadChart(ChartCard):
         # Each step lasts until the next; the last one until the last session.
         end = seconds([points[-1].when])[0] if points else 0.0
         self.plot.plot("line", np.repeat(np.append(x, end), 2)[1:-1], np.repeat(y, 2), None,
-                       pen=_pen(BLUE, 2.5))  # fmt: skip
+                       pen=_pen(c.blue, 2.5))  # fmt: skip
 
         def said(i: int) -> str:
             kg = steps[i].load_kg
@@ -789,15 +902,15 @@ class LoadChart(ChartCard):
             return f"from {steps[i].when:{DATE}, %H:%M}\n{what}"
 
         self.plot.plot("steps", x, y, said, pen=None, symbol="o", symbolSize=8,
-                       symbolPen=_pen(PAPER, 1), symbolBrush=BLUE)  # fmt: skip
+                       symbolPen=_pen(c.paper, 1), symbolBrush=c.blue)  # fmt: skip
         top = max((p.load_kg for p in steps), default=0.0)
         self.plot.set_range(x_range, (-1.0, max(10.0, math.ceil(top / 5 + 1) * 5)))
         self.show_chart()
 
 
 # -- the adherence calendar -----------------------------------------------------------
-CELL_COLOURS = {Mark.DONE: BLUE, Mark.MISSED: ORANGE, Mark.TO_COME: PAPER}
-CELL_PENS = {Mark.DONE: None, Mark.MISSED: None, Mark.TO_COME: GREY}
+CELL_HUES = {Mark.DONE: "blue", Mark.MISSED: "orange", Mark.TO_COME: "paper"}  # fields of Colours
+CELL_PENS = {Mark.DONE: None, Mark.MISSED: None, Mark.TO_COME: "grey"}
 ROW_PX_MAX = 22
 ROW_PX_MIN = 6
 CALENDAR_PX = 480  # the cells' height, unless that makes rows too thin or too tall
@@ -807,13 +920,14 @@ GAP = 0.06
 class CalendarItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph has no type hints
     """Weeks as rows (Monday first), days as columns, each split morning | evening.
 
-    Done cells are dark and filled, missed ones lighter and struck through, those to
+    Done cells are darker and filled, missed ones lighter and struck through, those to
     come hollow: told apart by lightness and shape, not by colour alone. Drawn as a
     few batches of rectangles, so 260 weeks cost no more than a dozen.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, colours: Colours) -> None:
         super().__init__()
+        self.colours = colours
         self.weeks: list[CalendarWeek] = []
         self._cells: dict[Mark, list[QRectF]] = {m: [] for m in Mark}
         self._bounds = QRectF(0, 0, 7, 1)
@@ -840,13 +954,14 @@ class CalendarItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph has no
     def paint(
         self, painter: QPainter, _option: QStyleOptionGraphicsItem, _widget: Any = None
     ) -> None:
+        c = self.colours
         for mark, rects in self._cells.items():
             pen = CELL_PENS[mark]
-            painter.setPen(_cosmetic(pen) if pen else Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(CELL_COLOURS[mark]))
+            painter.setPen(_cosmetic(c.hue(pen)) if pen else Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(c.hue(CELL_HUES[mark])))
             painter.drawRects(rects)
         if painter.transform().m22() >= 10:  # rows tall enough for a stroke to show
-            painter.setPen(_cosmetic(INK))
+            painter.setPen(_cosmetic(c.ink))
             for r in self._cells[Mark.MISSED]:
                 painter.drawLine(r.bottomLeft(), r.topRight())
 
@@ -854,7 +969,7 @@ class CalendarItem(pg.GraphicsObject):  # type: ignore[misc]  # pyqtgraph has no
 class CalendarPlot:
     """The calendar in a view: day names on top, week starts on the left, a read-out."""
 
-    def __init__(self, layout: pg.GraphicsLayout, row: int) -> None:
+    def __init__(self, layout: pg.GraphicsLayout, row: int, colours: Colours) -> None:
         self.vb = pg.ViewBox(enableMenu=False, defaultPadding=0, invertY=True)
         self.vb.setMouseEnabled(x=False, y=False)
         self.vb.disableAutoRange()
@@ -865,23 +980,33 @@ class CalendarPlot:
         self.right = _axis("right", values=False, tickLength=0)
         self.right.setWidth(RIGHT_AXIS_PX)  # cells as wide as the charts' plots
         self.right.setPen(pg.mkPen(None))
+        self.right.setTicks([[]])  # it only makes room: not even its empty ticks show as dots
         for axis in (self.left, self.top, self.right):
             axis.linkToView(self.vb)
         layout.addItem(self.top, row=row, col=1)
         layout.addItem(self.left, row=row + 1, col=0)
         layout.addItem(self.vb, row=row + 1, col=1)
         layout.addItem(self.right, row=row + 1, col=2)
-        self.cells = CalendarItem()
+        self.cells = CalendarItem(colours)
         self.vb.addItem(self.cells)
         self.outline = QGraphicsRectItem()
-        self.outline.setPen(_cosmetic(INK))
         self.outline.setZValue(50)
-        self.label = pg.TextItem(color=INK, fill=pg.mkBrush(255, 255, 255, 235), border=_pen(GREY))
+        self.label = pg.TextItem()
         self.label.setFont(_font(10))
         for hover in (self.outline, self.label):
             hover.hide()
             self.vb.addItem(hover, ignoreBounds=True)
         self.label.setZValue(60)
+        self.restyle(colours)
+
+    def restyle(self, c: Colours) -> None:
+        """Colour the day and week labels, the cells and the read-out in `c`."""
+        for axis in (self.left, self.top):  # the right one only makes room: no line
+            _colour_axis(axis, c)
+        self.cells.colours = c
+        self.cells.update()
+        self.outline.setPen(_cosmetic(c.ink))
+        _colour_readout(self.label, c)
 
     def set_weeks(self, weeks: list[CalendarWeek], row_px: float) -> None:
         self.hide_hover()
@@ -942,18 +1067,20 @@ class CalendarChart(ChartCard):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("Sessions done", "sessions", parent)
-        self.plot = CalendarPlot(self.layout_item, 2)
+        self.plot = CalendarPlot(self.layout_item, 2, self.colours)
         self.plots.append(self.plot)
         self.set_height(300)
 
     def show_weeks(self, weeks: list[CalendarWeek], counts: dict[Mark, int]) -> None:
+        self._redraw = partial(self.show_weeks, weeks, counts)
+        c = self.colours
         rows = max(1, len(weeks))
         row_px = min(ROW_PX_MAX, max(ROW_PX_MIN, CALENDAR_PX / rows))
         self.plot.set_weeks(weeks, row_px)
         self.key.setText(
-            f"{_glyph(BLUE, '■')} done ({counts[Mark.DONE]}) &nbsp; "
-            f"{_glyph(ORANGE, '■')} missed, struck through ({counts[Mark.MISSED]}) &nbsp; "
-            f"{_glyph(GREY, '□')} to come ({counts[Mark.TO_COME]}) &nbsp; "
+            f"{_glyph(c.blue, '■')} done ({counts[Mark.DONE]}) &nbsp; "
+            f"{_glyph(c.orange, '■')} missed, struck through ({counts[Mark.MISSED]}) &nbsp; "
+            f"{_glyph(c.grey, '□')} to come ({counts[Mark.TO_COME]}) &nbsp; "
             "each day: morning | evening"
         )
         self.set_height(round(rows * row_px) + 70)

@@ -8,14 +8,22 @@ first paint: see coach.ui.app.finish_startup).
 
 Coloured text (a problem, a warning, a good sign) takes its colour from `tone()`,
 which picks a shade readable on the palette's window colour: a dark red on white
-is a dim one on dark grey.
+is a dim one on dark grey. A widget given its coloured style sheet through
+`set_toned_style` is given it again in the other shades when the palette changes.
+
+Qt leaves a widget that has a style sheet, even one that only sets a font size, in
+the palette it had when the sheet was applied: after a live switch, headings would
+stay black on dark grey. So on each change of scheme the SchemeFollower applies every
+widget's style sheet again (`refresh_style_sheets`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from functools import partial
+
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 # Each tone: (on a light window, on a dark one). Every pair has a contrast of at least
 # 4.5:1 against the window colour of its palette (WCAG AA for text; tests/ui/test_look.py).
@@ -36,6 +44,42 @@ def tone(name: str, palette: QPalette | None = None) -> str:
         palette = QGuiApplication.palette()
     light, dark = TONES[name]
     return dark if is_dark(palette) else light
+
+
+_TONED = "toned_style_sheet"  # a widget property: (its sheet with tone names, as applied)
+
+
+def toned(sheet: str) -> str:
+    """`sheet` with "{danger}", "{warning}" and "{good}" as the app palette's tones."""
+    return sheet.format_map({name: tone(name) for name in TONES})
+
+
+def set_toned_style(widget: QWidget, sheet: str) -> None:
+    """Give `widget` the style sheet `sheet`, its tone names ("{danger}") as colours.
+
+    For example `set_toned_style(label, "color: {warning};")`. When the palette turns
+    light or dark, `refresh_style_sheets` fills the colours in again, in the new shades.
+    """
+    applied = toned(sheet)
+    widget.setProperty(_TONED, (sheet, applied))
+    widget.setStyleSheet(applied)
+
+
+def refresh_style_sheets(app: QApplication) -> None:
+    """Apply every widget's style sheet again, so that it takes the app's new palette.
+
+    A toned sheet (see `set_toned_style`) is coloured again with the new palette's
+    tones, unless the widget has been given another style sheet since.
+    """
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if not sheet:
+            continue
+        toned_sheet, applied = widget.property(_TONED) or ("", None)
+        if sheet == applied:
+            set_toned_style(widget, toned_sheet)
+        else:
+            widget.setStyleSheet(sheet)
 
 
 def dark_palette() -> QPalette:
@@ -69,15 +113,23 @@ class SchemeFollower(QObject):
         self.app = app
         self.forced = False  # whether the dark palette is ours, not the theme's
         self._original_style = app.style().name()
-        self.apply(app.styleHints().colorScheme())
+        self._scheme = app.styleHints().colorScheme()
+        self.apply(self._scheme)
         app.styleHints().colorSchemeChanged.connect(self.apply)
 
     def apply(self, scheme: Qt.ColorScheme) -> None:
+        changed = scheme is not self._scheme  # and with it a theme's own palette, if any
+        self._scheme = scheme
         if scheme is Qt.ColorScheme.Dark and not is_dark(self.app.palette()):
             self.app.setStyle("Fusion")
             self.app.setPalette(dark_palette())
-            self.forced = True
+            self.forced = changed = True
         elif scheme is not Qt.ColorScheme.Dark and self.forced:
             self.app.setStyle(self._original_style)
             self.app.setPalette(self.app.style().standardPalette())
             self.forced = False
+            changed = True
+        if changed:
+            # At the next turn of the event loop: a desktop theme that gives the palette
+            # may give it after it has told of the new scheme.
+            QTimer.singleShot(0, self, partial(refresh_style_sheets, self.app))

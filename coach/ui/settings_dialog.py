@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from coach.domain.program import WEEKS, Program, ProgramError
 from coach.domain.settings import LIMITS
-from coach.ui.look import tone
+from coach.ui.look import set_toned_style
 from coach.ui.prefs import RANGES, Prefs, TextSize
 
 
@@ -67,7 +67,7 @@ class SettingsDialog(QDialog):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName("Problem")
-        self.problem.setStyleSheet(f"color: {tone('danger')}; font-weight: 600;")
+        set_toned_style(self.problem, "color: {danger}; font-weight: 600;")
         layout.addWidget(self.problem)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -55,7 +55,7 @@ from coach.domain.summary import format_seconds
 from coach.domain.timeline import Cue, CueKind, Timeline
 from coach.domain.wording import format_kg
 from coach.storage.schema import StorageError
-from coach.ui.look import tone
+from coach.ui.look import set_toned_style
 from coach.ui.widgets import pain_box
 from coach.ui.workout_dialogs import ConfirmStop, RedFlagDialog
 
@@ -76,7 +76,8 @@ PHASE_WORDS = {
 }
 SIDE_WORDS = {Side.LEFT: "◀ LEFT LEG", Side.RIGHT: "RIGHT LEG ▶"}
 LOWER_FPS = 30  # the lowering bar fills smoothly; nothing else redraws between cues
-ZONE_TONES = {"safe": "good", "acceptable": "warning", "too much": "danger"}  # coach.ui.look
+# The tones of coach.ui.look, as set_toned_style names them.
+ZONE_TONES = {"safe": "{good}", "acceptable": "{warning}", "too much": "{danger}"}
 
 
 class Metronome(QWidget):
@@ -195,9 +196,7 @@ class PainPanel(QWidget):
     def show_rating(self, pain: int, *, offer_stop: bool) -> None:
         info = zone(pain)
         self.zone_label.setText(f"<b>{pain}: {info.zone.value} ({info.scores}).</b> {info.meaning}")
-        self.zone_label.setStyleSheet(
-            f"font-size: 13pt; color: {tone(ZONE_TONES[info.zone.value])};"
-        )
+        set_toned_style(self.zone_label, f"font-size: 13pt; color: {ZONE_TONES[info.zone.value]};")
         self.offer.setVisible(offer_stop)
 
 
@@ -336,12 +335,12 @@ class WorkoutView(QWidget):
         layout.addStretch(1)
         self.notice = QLabel(notice)
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(f"font-size: 11pt; color: {tone('warning')};")
+        set_toned_style(self.notice, "font-size: 11pt; color: {warning};")
         self.notice.setVisible(bool(notice))
         layout.addWidget(self.notice)
         self.save_notice = QLabel()
         self.save_notice.setWordWrap(True)
-        self.save_notice.setStyleSheet(f"font-size: 11pt; color: {tone('danger')};")
+        set_toned_style(self.save_notice, "font-size: 11pt; color: {danger};")
         self.save_notice.setAccessibleName("Saving problem")
         if self.journal is None:
             self.save_notice.setText(
@@ -409,7 +408,7 @@ class WorkoutView(QWidget):
         self.wrong_button = self._button(
             "Something's wrong", "Pause and see the warning signs", self.something_wrong
         )
-        self.wrong_button.setStyleSheet(f"color: {tone('danger')}; font-weight: 600;")
+        set_toned_style(self.wrong_button, "color: {danger}; font-weight: 600;")
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
         self.volume.setValue(round(100 * self.player.volume) if self.player is not None else 100)
@@ -586,13 +585,13 @@ class WorkoutView(QWidget):
 
     def _show_saved(self) -> None:
         if self.journal is None:
-            text, colour = "Not saved: the history could not be opened.", tone("danger")
+            text, colour = "Not saved: the history could not be opened.", "{danger}"
         elif self.unsaved:
-            text, colour = f"Not all saved. {self.unsaved[-1]}", tone("danger")
+            text, colour = f"Not all saved. {self.unsaved[-1]}", "{danger}"
         else:
-            text, colour = "Saved. Changes to pain and the note are saved too.", tone("good")
+            text, colour = "Saved. Changes to pain and the note are saved too.", "{good}"
         self.summary.saved.setText(text)
-        self.summary.saved.setStyleSheet(f"color: {colour};")
+        set_toned_style(self.summary.saved, f"color: {colour};")
 
     # -- drawing --------------------------------------------------------------
     def refresh(self) -> None:

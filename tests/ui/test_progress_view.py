@@ -3,14 +3,16 @@ from __future__ import annotations
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF
+from PySide6.QtGui import QColor, QPalette, QPen
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from coach.domain import trends
@@ -21,11 +23,11 @@ from coach.domain.trends import Mark, Span
 from coach.domain.visa_a import VisaAnswers
 from coach.storage import demo
 from coach.storage.store import Store
-from coach.ui import charts
+from coach.ui import charts, look
 from coach.ui.charts import DAY, ChartCard, ChooseChartFile, DayAxis, seconds
 from coach.ui.exchange_dialogs import Tell
 from coach.ui.progress_view import ProgressView
-from tests.helpers import WallClock, run_sets
+from tests.helpers import WallClock, contrast, run_sets
 
 TODAY = date(2026, 11, 21)  # the wall clock's day
 NOW = datetime(2026, 11, 21, 8, 0)  # noqa: DTZ001 - its wall-clock time, as the charts show it
@@ -402,3 +404,94 @@ def test_five_years_stay_readable_and_light(qtbot: QtBot, store: Store) -> None:
     choose(view, Span.PROGRAM)
     assert "all worst" in plot.series
     assert np.all(plot.data("all mean")[0] >= seconds([view.calendar.plot.cells.weeks[0].first])[0])
+
+
+# -- light and dark -----------------------------------------------------------------
+@pytest.fixture
+def app(qapp: QApplication) -> Iterator[QApplication]:
+    """The test app, its style and palette put back afterwards."""
+    style, palette = qapp.style().name(), QPalette(qapp.palette())
+    yield qapp
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
+
+
+def paper(chart: ChartCard) -> str:
+    """The colour the chart's drawing area shows where nothing is drawn."""
+    colour: str = chart.canvas.grab().toImage().pixelColor(2, 2).name()
+    return colour
+
+
+def series_colours(chart: ChartCard) -> dict[str, str]:
+    """Each shown series' line colour, or its markers' fill or outline if it has no line."""
+    colours = {}
+    for plot in chart.plots:
+        for name, s in getattr(plot, "series", {}).items():
+            style = next(s.item.opts[k] for k in ("pen", "symbolBrush", "symbolPen")
+                         if s.item.opts[k] is not None)  # fmt: skip
+            colours[name] = (style.color() if isinstance(style, QPen) else QColor(style)).name()
+    return colours
+
+
+@pytest.mark.parametrize("dark", [False, True], ids=["light", "dark"])
+@pytest.mark.usefixtures("qapp")
+def test_every_chart_colour_is_readable_on_its_paper(*, dark: bool) -> None:
+    palette = look.dark_palette() if dark else QApplication.style().standardPalette()
+    c = charts.Colours.of(palette)
+    assert c.paper == palette.color(QPalette.ColorRole.Base).name()
+    assert c.ink == palette.color(QPalette.ColorRole.Text).name()
+    assert contrast(c.ink, c.paper) >= 4.5  # text: axis labels, key, read-out
+    assert contrast(c.ink, c.shade) >= 4.5  # the sentence where a chart is empty
+    assert contrast(c.grey, c.paper) >= 4.5  # axes, frames, the "to come" key
+    for hue in (c.blue, c.orange, c.vermillion, c.green):
+        assert contrast(hue, c.paper) >= 3  # WCAG's minimum for graphics
+    # The calendar tells done from missed by lightness too: done is the darker.
+    assert contrast(c.blue, "#000000") < contrast(c.orange, "#000000")
+
+
+def test_the_charts_turn_dark_with_the_palette_and_back(
+    qtbot: QtBot, twelve_weeks: Store, app: QApplication
+) -> None:
+    view = make_view(qtbot, twelve_weeks, Span.EVERYTHING)
+    light = {chart.slug: series_colours(chart) for chart in view.charts}
+    points = view.pain.plot.data("all mean")[1].size
+    assert paper(view.pain) == "#ffffff"
+
+    app.setStyle("Fusion")
+    app.setPalette(look.dark_palette())  # a live switch, as the scheme follower makes
+    base = look.dark_palette().color(QPalette.ColorRole.Base).name()
+    qtbot.waitUntil(lambda: all(paper(chart) == base for chart in view.charts))
+    for chart in view.charts:
+        assert contrast(chart.key.opts["color"], base) >= 4.5
+        for plot in chart.plots:
+            for axis in (plot.left, plot.top if isinstance(plot, charts.CalendarPlot)
+                         else plot.bottom):  # fmt: skip
+                assert contrast(axis.textPen().color(), base) >= 4.5
+                assert contrast(axis.pen().color(), base) >= 3
+        colours = series_colours(chart)
+        assert colours.keys() == light[chart.slug].keys()  # drawn again, all of them
+        for name, colour in colours.items():
+            assert contrast(colour, base) >= 3, (chart.slug, name, colour)
+    assert series_colours(view.pain)["all rolling"] != light["pain"]["all rolling"]
+    assert view.mornings.stiffness.series["stiffness rolling"].item.opts["pen"].color() == (
+        look.dark_palette().color(QPalette.ColorRole.Text)
+    )
+    assert view.pain.plot.data("all mean")[1].size == points
+    assert contrast(view.pain.plot.label.color, base) >= 4.5  # the read-out under the mouse
+
+    app.setPalette(app.style().standardPalette())
+    qtbot.waitUntil(lambda: paper(view.pain) == "#ffffff")
+    assert {chart.slug: series_colours(chart) for chart in view.charts} == light
+
+
+def test_a_chart_with_nothing_to_show_says_so_readably_in_the_dark(
+    qtbot: QtBot, store: Store, app: QApplication
+) -> None:
+    view = make_view(qtbot, store)
+    assert view.pain.is_empty
+    app.setStyle("Fusion")
+    app.setPalette(look.dark_palette())
+    shade = look.dark_palette().color(QPalette.ColorRole.AlternateBase).name()
+    qtbot.waitUntil(lambda: f"background: {shade}" in view.pain.empty.styleSheet())
+    view.pain.empty.ensurePolished()
+    assert contrast(view.pain.empty.palette().color(QPalette.ColorRole.WindowText), shade) >= 4.5
