@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]  # pyqtgraph ships no type hints
 from PySide6.QtCore import QBuffer, QByteArray, QDir, QEvent, QIODevice, QPointF, QRectF, Qt
-from PySide6.QtGui import QAction, QColor, QFont, QPainter, QPalette, QPen
+from PySide6.QtGui import QAction, QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -172,15 +172,20 @@ class DayAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph has no type h
     """Dates as people write them, as many as fit: days, months or years.
 
     pyqtgraph's own labels run a day number into a month name ("30Sep 04"); these are
-    days ("21 Nov") when days are wide, else Mondays, else months ("Oct", "Jan 2027"),
-    else quarters or years, with finer ticks unlabelled.
+    days ("21 Nov") when days are wide, else Mondays, else every other Monday, else
+    months ("Oct", "Jan 2027"), else quarters or years, with finer ticks unlabelled.
     """
 
-    LABEL_PX = 50  # room for one label
+    GAP_PX = 12  # at least this between two labels
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(utcOffset=0, **kwargs)
         self._label: Callable[[date, int], str] = lambda d, _i: f"{d:%Y}"
+
+    def _room(self, widest: str) -> float:
+        """Pixels between ticks for labels as wide as `widest`, in the axis' font."""
+        font = self.style.get("tickFont") or QFont()
+        return QFontMetrics(font).horizontalAdvance(widest) + self.GAP_PX
 
     def tickValues(  # noqa: N802 - pyqtgraph's name
         self, low: float, high: float, size: float
@@ -191,20 +196,26 @@ class DayAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph has no type h
         last = (EPOCH + timedelta(seconds=high)).date()
         px_day = size / ((high - low) / DAY)
         mondays = _every_day(first - timedelta(days=first.weekday()), last, 7)
-        if px_day >= self.LABEL_PX:
+        day, month = self._room("28 May"), self._room("May 2027")  # the widest of each
+        if px_day >= day:
             major, minor = _every_day(first, last, 1), []
             self._label = lambda d, _i: f"{d.day} {d:%b}"
-        elif px_day * 7 >= self.LABEL_PX:
+        elif px_day * 7 >= day:
             major, minor = mondays, _every_day(first, last, 1) if px_day >= 4 else []
             self._label = lambda d, _i: f"{d.day} {d:%b}"
-        elif px_day * 30 >= self.LABEL_PX:
+        elif px_day * 14 >= day:
+            major, minor = mondays[::2], mondays
+            self._label = lambda d, _i: f"{d.day} {d:%b}"
+        elif px_day * 28 >= month:  # February is the shortest month
             major, minor = _month_starts(first, last, 1), mondays if px_day * 7 >= 6 else []
             self._label = lambda d, i: f"{d:%b %Y}" if d.month == 1 or i == 0 else f"{d:%b}"
-        elif px_day * 91 >= self.LABEL_PX:
+        elif px_day * 89 >= month:  # January to March, the shortest quarter
             major, minor = _month_starts(first, last, 3), _month_starts(first, last, 1)
             self._label = lambda d, _i: f"{d:%b %Y}"
-        else:
-            major, minor = _month_starts(first, last, 12), _month_starts(first, last, 3)
+        else:  # every year, or every few when even years are narrow
+            years = math.ceil(self._room("2027") / (px_day * 365))
+            major = _month_starts(first, last, 12)[::years]
+            minor = _month_starts(first, last, 3 if years == 1 else 12)
             self._label = lambda d, _i: f"{d:%Y}"
         majors = set(major)
         minor = [d for d in minor if d not in majors]

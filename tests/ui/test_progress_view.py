@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -10,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, QPointF
-from PySide6.QtGui import QColor, QPalette, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QPalette, QPen
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -364,6 +365,7 @@ def test_a_cancelled_export_writes_nothing(
     [
         (7, 600, ["1 Mar", "2 Mar", "3 Mar"]),
         (21, 600, ["2 Mar", "9 Mar", "16 Mar"]),
+        (84, 600, ["9 Mar", "23 Mar", "6 Apr"]),  # the Progress page's 12 weeks at 1024 px
         (84, 300, ["Mar 2026", "Apr", "May"]),
         (5 * 365, 700, ["2027", "2028", "2029", "2030"]),
     ],
@@ -374,6 +376,23 @@ def test_the_date_axis_labels_what_fits(qtbot: QtBot, days: int, pixels: int,
     first = seconds([date(2026, 3, 1)])[0]
     (spacing, major), _minor = axis.tickValues(first, first + days * DAY, pixels)
     assert axis.tickStrings(major, 1, spacing)[: len(labels)] == labels
+
+
+@pytest.mark.parametrize("days", [7, 21, 84, 180, 365, 3 * 365, 5 * 365, 10 * 365])
+@pytest.mark.parametrize("pixels", [300, 450, 600, 800, 1200])
+def test_the_date_labels_never_run_into_each_other(qtbot: QtBot, days: int, pixels: int) -> None:
+    axis = DayAxis(orientation="bottom")
+    axis.setStyle(tickFont=charts._font(10))  # as the charts set it
+    low = seconds([date(2026, 11, 2)])[0]
+    high = low + days * DAY
+    (spacing, major), _minor = axis.tickValues(low, high, pixels)
+    widths = [
+        QFontMetrics(charts._font(10)).horizontalAdvance(text)
+        for text in axis.tickStrings(major, 1, spacing)
+    ]
+    x = [(v - low) / (high - low) * pixels for v in major]
+    for (a, wa), (b, wb) in itertools.pairwise(zip(x, widths, strict=True)):
+        assert b - a >= (wa + wb) / 2 + 8, (days, pixels, major)  # centred labels, 8 px apart
 
 
 def test_the_main_window_does_not_import_pyqtgraph() -> None:
