@@ -150,8 +150,12 @@ def part_at(at: time, morning: time = MORNING, evening: time = EVENING) -> Part:
 
     The day splits halfway between them (13:00 with the default 08:00 and 18:00).
     """
-    half = (_minutes(morning) + _minutes(evening)) / 2
-    return Part.MORNING if _minutes(at) < half else Part.EVENING
+    return Part.MORNING if _minutes(at) < halfway(morning, evening) else Part.EVENING
+
+
+def halfway(morning: time = MORNING, evening: time = EVENING) -> float:
+    """Minutes after midnight where the day's morning session ends and its evening one begins."""
+    return (_minutes(morning) + _minutes(evening)) / 2
 
 
 def _minutes(t: time) -> float:

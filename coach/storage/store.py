@@ -13,7 +13,7 @@ import functools
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import sqlite_utils
 
 from coach.domain.plan import plan
-from coach.domain.program import EVENING, MORNING, part_at
+from coach.domain.program import halfway
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.record import Outcome, SetResult
 from coach.domain.settings import Injured, Settings, Side
@@ -57,14 +57,25 @@ class DaySplit:
     the History, the exports and the Progress page agree on it.
     """
 
-    times: tuple[tuple[date, time, time], ...] = ()  # (start, morning, evening), newest first
+    halves: tuple[tuple[str, float], ...] = ()  # (start day, halfway in minutes), newest first
+    # Each stamp's answer: a CSV export asks once per set, about six times per session.
+    _known: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     def part(self, started: str) -> str:
-        """The part ("morning"/"evening") a workout started at stamp `started` counts as."""
-        moment = datetime.fromisoformat(started)
-        fitting = (t[1:] for t in self.times if t[0] <= moment.date())
-        first = self.times[-1][1:] if self.times else (MORNING, EVENING)
-        return part_at(moment.time(), *next(fitting, first)).value
+        """The part ("morning"/"evening") a workout started at stamp `started` counts as.
+
+        Read from the stamp's text (Coach's form: its local time first).
+        """
+        known = self._known.get(started)
+        if known is not None:
+            return known
+        day = started[:10]
+        half = next((h for start, h in self.halves if start <= day), None)
+        if half is None:
+            half = self.halves[-1][1] if self.halves else halfway()
+        minutes = int(started[11:13]) * 60 + int(started[14:16]) + int(started[17:19]) / 60
+        known = self._known[started] = "morning" if minutes < half else "evening"
+        return known
 
 
 class CorruptDatabaseError(StorageError):
@@ -315,9 +326,8 @@ class Store:
         """How the programs split each day into its morning and evening session."""
         rows = self.db.execute("SELECT start, morning, evening FROM programs ORDER BY created DESC")
         return DaySplit(
-            tuple((date.fromisoformat(s), time.fromisoformat(m), time.fromisoformat(e))
-                  for s, m, e in rows)
-        )  # fmt: skip
+            tuple((s, halfway(time.fromisoformat(m), time.fromisoformat(e))) for s, m, e in rows)
+        )
 
     def count_sessions(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM sessions").fetchone()[0])

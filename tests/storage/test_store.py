@@ -12,7 +12,7 @@ from coach.domain.record import Outcome, SessionRecord
 from coach.domain.timeline import Timeline
 from coach.storage import schema
 from coach.storage.schema import StorageError
-from coach.storage.store import DB_NAME, CorruptDatabaseError, Store
+from coach.storage.store import DB_NAME, CorruptDatabaseError, DaySplit, Store
 from tests.helpers import WallClock, fill_the_disk, run_sets
 
 
@@ -217,3 +217,13 @@ def test_an_interrupted_session_with_every_set_saved_closes_as_completed(
     sid = run_sets(store, short_timeline, wall, len(short_timeline.spans))
     store.close_as_partial(sid)
     assert (store.session(sid).status, store.session(sid).reason) == ("completed", "")
+
+
+def test_the_day_splits_halfway_between_the_session_times_of_the_program_of_that_day() -> None:
+    split = DaySplit((("2026-11-22", 14 * 60.0), ("2026-11-11", 13 * 60.0)))  # newest first
+    assert split.part("2026-11-21T13:30:00+01:00") == "evening"  # the older program: 13:00
+    assert split.part("2026-11-22T13:30:00+01:00") == "morning"  # the newer one: 14:00
+    assert split.part("2026-11-01T13:30:00+01:00") == "evening"  # before both: the first's
+    assert split.part("2026-11-21T12:59:59-05:00") == "morning"  # its own local time
+    assert DaySplit().part("2026-11-21T12:59:59+01:00") == "morning"  # no program: 08:00/18:00
+    assert DaySplit().part("2026-11-21T13:00:00+01:00") == "evening"
