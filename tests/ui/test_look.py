@@ -24,15 +24,6 @@ from coach.ui.workout_view import WorkoutView
 from tests.helpers import contrast
 
 
-@pytest.fixture
-def app(qapp: QApplication) -> Iterator[QApplication]:
-    """The test app, its style and palette put back afterwards."""
-    style, palette = qapp.style().name(), QPalette(qapp.palette())
-    yield qapp
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
-
-
 @pytest.mark.parametrize("name", list(look.TONES))
 @pytest.mark.usefixtures("qapp")
 def test_every_tone_is_readable_on_a_light_and_a_dark_window(name: str) -> None:

@@ -4,7 +4,7 @@ import itertools
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -426,15 +426,6 @@ def test_five_years_stay_readable_and_light(qtbot: QtBot, store: Store) -> None:
 
 
 # -- light and dark -----------------------------------------------------------------
-@pytest.fixture
-def app(qapp: QApplication) -> Iterator[QApplication]:
-    """The test app, its style and palette put back afterwards."""
-    style, palette = qapp.style().name(), QPalette(qapp.palette())
-    yield qapp
-    qapp.setStyle(style)
-    qapp.setPalette(palette)
-
-
 def paper(chart: ChartCard) -> str:
     """The colour the chart's drawing area shows where nothing is drawn."""
     colour: str = chart.canvas.grab().toImage().pixelColor(2, 2).name()
