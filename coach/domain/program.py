@@ -135,7 +135,8 @@ class Program:
         The day splits halfway between the two session times, so a morning session
         done late still counts as the morning one.
         """
-        return part_at(moment.time(), self.morning, self.evening)
+        half = halfway(self.morning, self.evening)
+        return Part.MORNING if _minutes(moment.time()) < half else Part.EVENING
 
     def slot_of(self, moment: datetime) -> Slot | None:
         """The planned session a workout started at `moment` fills, if any."""
@@ -145,16 +146,11 @@ class Program:
         return None
 
 
-def part_at(at: time, morning: time = MORNING, evening: time = EVENING) -> Part:
-    """The session of its day a workout started at `at` counts as, with these session times.
-
-    The day splits halfway between them (13:00 with the default 08:00 and 18:00).
-    """
-    return Part.MORNING if _minutes(at) < halfway(morning, evening) else Part.EVENING
-
-
 def halfway(morning: time = MORNING, evening: time = EVENING) -> float:
-    """Minutes after midnight where the day's morning session ends and its evening one begins."""
+    """Minutes after midnight where the day's morning session ends and its evening one begins.
+
+    13:00 with the default 08:00 and 18:00.
+    """
     return (_minutes(morning) + _minutes(evening)) / 2
 
 
