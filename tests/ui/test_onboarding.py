@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QSize, QTime, QTimer
+from PySide6.QtCore import QDate, QSize, QTime
 from PySide6.QtSvgWidgets import QSvgWidget
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -25,6 +24,7 @@ from coach.domain.red_flags import RED_FLAGS
 from coach.domain.settings import Injured
 from coach.ui import onboarding
 from coach.ui.onboarding import OnboardingWizard
+from tests.ui.modal import when_shown
 
 TODAY = date(2026, 11, 21)
 SCREEN = QSize(1000, 600)  # what is left of a 1024 x 640 screen for a window
@@ -316,28 +316,13 @@ def test_every_input_is_named_and_reachable_by_keyboard(qtbot: QtBot) -> None:
             assert "&" in button.text(), button.text()
 
 
-def when_shown(act: Callable[[OnboardingWizard], None]) -> None:
-    """Run `act` on the wizard once `ask()` has it on screen; never leave it hanging."""
-
-    def run() -> None:
-        wizard = QApplication.activeModalWidget()
-        try:
-            assert isinstance(wizard, OnboardingWizard)
-            act(wizard)
-        finally:
-            if isinstance(wizard, QDialog) and wizard.isVisible():
-                wizard.reject()  # a failed step must not leave exec() waiting forever
-
-    QTimer.singleShot(0, run)
-
-
 def test_ask_returns_none_when_cancelled(qtbot: QtBot, parent: QWidget) -> None:
     def cancel(wizard: OnboardingWizard) -> None:
         to_ready(wizard)
         wizard.ready.none_apply.setChecked(True)
         wizard.button(QWizard.WizardButton.CancelButton).click()
 
-    when_shown(cancel)
+    when_shown(OnboardingWizard, cancel)
     assert OnboardingWizard.ask(parent, TODAY, None) is None
 
 
@@ -347,7 +332,7 @@ def test_ask_returns_the_program_on_finish(qtbot: QtBot, parent: QWidget) -> Non
         wizard.ready.none_apply.setChecked(True)
         wizard.button(QWizard.WizardButton.FinishButton).click()
 
-    when_shown(finish)
+    when_shown(OnboardingWizard, finish)
     program = OnboardingWizard.ask(parent, TODAY, CURRENT)
     assert program is not None
     assert (program.protocol, program.injured, program.start) == ("jonsson", Injured.LEFT, TODAY)

@@ -1,15 +1,14 @@
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QRadioButton, QWidget
+from PySide6.QtWidgets import QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.domain.visa_a import VisaAnswers, score
 from coach.ui.visa_dialog import VisaDialog
+from tests.ui.modal import when_shown
 
 ANSWERS = VisaAnswers(6, 5, 7, 4, 3, 2, 7, "B", 14)  # scores 48
 
@@ -156,27 +155,12 @@ def test_answer_refuses_points_a_question_does_not_have(qtbot: QtBot, parent: QW
         dialog.answer(8, 0)
 
 
-def when_shown(act: Callable[[VisaDialog], None]) -> None:
-    """Run `act` on the dialog once `ask()` has it on screen; never leave it hanging."""
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        try:
-            assert isinstance(dialog, VisaDialog)
-            act(dialog)
-        finally:
-            if isinstance(dialog, QDialog) and dialog.isVisible():
-                dialog.reject()  # a failed step must not leave exec() waiting forever
-
-    QTimer.singleShot(0, run)
-
-
 def test_ask_returns_none_when_cancelled(qtbot: QtBot, parent: QWidget) -> None:
     def cancel(d: VisaDialog) -> None:
         fill(d, ANSWERS)
         d.cancel_button.click()
 
-    when_shown(cancel)
+    when_shown(VisaDialog, cancel)
     assert VisaDialog.ask(parent) is None
 
 
@@ -185,7 +169,7 @@ def test_ask_returns_the_answers_saved(qtbot: QtBot, parent: QWidget) -> None:
         fill(d, ANSWERS)
         d.save_button.click()
 
-    when_shown(save)
+    when_shown(VisaDialog, save)
     assert VisaDialog.ask(parent) == ANSWERS
 
 
@@ -194,5 +178,5 @@ def test_ask_edits_the_previous_answers(qtbot: QtBot, parent: QWidget) -> None:
         d.answer(6, 9)
         d.save_button.click()
 
-    when_shown(edit)
+    when_shown(VisaDialog, edit)
     assert VisaDialog.ask(parent, ANSWERS) == VisaAnswers(6, 5, 7, 4, 3, 9, 7, "B", 14)
