@@ -17,9 +17,34 @@ SOURCE = (
     "clinical severity of Achilles tendinopathy. Br J Sports Med 2001;35(5):335-41."
 )
 
-RECOVERED = 90  # about 90 or more counts as recovered
-SMALLEST_CHANGE = 15  # the smallest change in score that matters to a patient
-HEALTHY = 96  # people without Achilles problems score above this
+RECOVERED = 90  # about 90 or more counts as recovered (Iversen 2012)
+HEALTHY = 96  # people without Achilles problems score above this (Robinson 2001)
+
+# The smallest change in score that matters to a patient. Robinson 2001 set none; later
+# cohorts did, and the figure depends on where it hurts (CLINICAL.md §3).
+MIDPORTION_CHANGE = 14  # over 12 weeks in active people (7 over 24 weeks)
+INSERTIONAL_CHANGE = 7  # 6.5 points, rounded up: scores are whole numbers
+MIDPORTION_CHANGE_SOURCE = (
+    "VISA-A minimal clinically important difference for active people with midportion "
+    "Achilles tendinopathy, a prospective cohort: J Orthop Sports Phys Ther 2021;51(10) "
+    "(14 points over 12 weeks, 7 over 24)."
+)
+INSERTIONAL_CHANGE_SOURCE = (
+    "McCormack J et al. Int J Sports Phys Ther 2015;10(5):639-44 (6.5 points, insertional "
+    "Achilles tendinopathy)."
+)
+RECOVERED_SOURCE = "Iversen JV et al. Int J Sports Phys Ther 2012;7(1):76-84."
+SMALLEST_CHANGE = MIDPORTION_CHANGE  # the default, where the pain site is not known
+
+
+def important_change(pain_site: str) -> int:
+    """The smallest VISA-A change that matters for pain at `pain_site` (a Protocol's)."""
+    return INSERTIONAL_CHANGE if pain_site == "insertional" else MIDPORTION_CHANGE
+
+
+def change_source(pain_site: str) -> str:
+    """Where `important_change(pain_site)` comes from."""
+    return INSERTIONAL_CHANGE_SOURCE if pain_site == "insertional" else MIDPORTION_CHANGE_SOURCE
 
 ABOUT = (
     "VISA-A is a short questionnaire that measures how much your Achilles tendon limits "

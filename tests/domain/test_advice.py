@@ -18,10 +18,13 @@ from coach.domain.advice import (
     add_load,
     advise,
     check_stiffness,
+    load_blocks,
+    no_improvement,
     red_flag,
-    review,
     too_much_during,
     twenty_four_hours,
+    weekly_rise,
+    worsening,
 )
 
 START = date(2026, 9, 7)
@@ -50,7 +53,7 @@ def test_each_rule_gives_a_reason_and_a_source() -> None:
         history(3, mornings=mornings(2, 2, 2, 5)),
         history(3, sessions=[session(3, 4, 6)]),
         history(50, mornings=mornings(*[4] * 51)),
-        history(3, sessions=[session(2, 0, 1), session(3, 1, 0)]),
+        settled(),
         history(3),
     ]
     kinds = []
@@ -132,13 +135,22 @@ def test_only_the_last_session_counts_for_pain_during_sets() -> None:
     assert too_much_during(history(3, sessions=[session(2, 8), session(3, 3)])) is None
 
 
-# -- add load --------------------------------------------------------------------------
-def test_two_pain_free_sessions_suggest_five_kg_more() -> None:
-    a = add_load(history(3, sessions=[session(2, 0, 1, 0, load=5), session(3, 1, 1, load=5)]))
+# -- add load: only after an acceptable 24-hour response ---------------------------------
+def settled(today: int = 10, load: float = 5.0, **kw: object) -> History:
+    """A week at `load` without pain and settled mornings: the load may go up."""
+    sessions = [session(n, 0, 1, 0, load=load) for n in range(today)]
+    ms = [Morning(day(n), 1, 5) for n in range(today + 1)]
+    values: dict[str, object] = {"sessions": sessions, "mornings": ms, **kw}
+    return history(today, **values)
+
+
+def test_two_pain_free_sessions_and_a_settled_morning_suggest_five_kg_more() -> None:
+    a = add_load(settled())
     assert a is not None
     assert a.kind is Kind.ADD_LOAD
     assert "about 5 kg" in a.text
     assert "10 kg in all" in a.text
+    assert "Coach's own" in a.own
 
 
 @pytest.mark.parametrize(
@@ -154,47 +166,208 @@ def test_two_pain_free_sessions_suggest_five_kg_more() -> None:
 def test_add_load_needs_every_set_of_two_whole_sessions_nearly_pain_free(
     sessions: list[SessionPain],
 ) -> None:
-    assert add_load(history(3, sessions=sessions)) is None
+    ms = [Morning(day(n), 0, 0) for n in range(11)]
+    assert add_load(history(10, sessions=sessions, mornings=ms)) is None
 
 
-# -- the 6-8 week review ---------------------------------------------------------------
-def test_no_review_before_week_six() -> None:
-    assert review(history(34, mornings=mornings(*[5] * 35))) is None
-    assert review(history(35, mornings=mornings(*[5] * 36))) is not None
+def test_never_before_the_first_morning_answer() -> None:
+    # Day 1 of the program: two pain-free sessions on day 0, no morning answered yet.
+    h = history(1, sessions=[session(0, 0, 0), session(0, 0, 0)])
+    assert advise(h).kind is not Kind.ADD_LOAD
+    assert "no morning check-in after these sessions yet" in load_blocks(h)
+    h = settled(mornings=[])
+    assert advise(h).kind is Kind.CARRY_ON
 
 
-def test_a_pain_trend_down_by_the_smallest_change_needs_no_review() -> None:
-    pains = [5] * 14 + [4] * 28 + [3] * 14  # first 14 days mean 5, latest 14 mean 3
-    assert review(history(55, mornings=mornings(*pains))) is None
+def test_two_sessions_in_a_day_need_the_next_morning() -> None:
+    # A week at this load; both sessions of day 9 pain-free; today's (day 9) check-in
+    # came before them: it is no 24-hour response to them.
+    sessions = [session(n, 0, 0, load=5) for n in range(10)]
+    ms = [Morning(day(n), 1, 5) for n in range(9)]
+    assert add_load(history(9, sessions=sessions, mornings=ms)) is None
+    ms.append(Morning(day(10), 1, 5))
+    assert add_load(history(10, sessions=sessions, mornings=ms)) is not None
 
 
-def test_pain_down_by_less_than_the_smallest_change_asks_for_a_review() -> None:
-    pains = [4] * 14 + [4] * 28 + [3] * 14  # down by 1.0 only
-    a = review(history(55, mornings=mornings(*pains)))
+def test_the_first_session_at_a_new_load_does_not_raise_it_again() -> None:
+    # The load went from 5 to 10 kg yesterday; every set since has been pain-free.
+    sessions = [session(n, 0, 0, load=5) for n in range(10)]
+    sessions += [session(10, 0, 0, load=10), session(10, 0, 0, load=10)]
+    ms = [Morning(day(n), 0, 0) for n in range(12)]
+    h = history(11, sessions=sessions, mornings=ms)
+    assert advise(h).kind is Kind.CARRY_ON
+    assert "this load is not 7 days old yet" in load_blocks(h)
+
+
+def test_the_load_runs_away_no_more_than_one_step_a_week() -> None:
+    """Followed session by session, pain-free twice a day: +5 kg a week, not +35."""
+    load, sessions, ms = 0.0, [], []
+    for n in range(7):
+        ms.append(Morning(day(n), 0, 0))
+        for _ in range(2):
+            if advise(history(n, sessions=list(sessions), mornings=list(ms))).kind is Kind.ADD_LOAD:
+                load += 5
+            sessions.append(session(n, 0, 0, 0, load=load))
+    assert load <= 5
+
+
+@pytest.mark.parametrize("morning_pain", [3, 5, 7])
+def test_no_more_load_while_morning_pain_is_above_the_safe_zone(morning_pain: int) -> None:
+    ms = [Morning(day(n), morning_pain, 5) for n in range(11)]
+    h = settled(mornings=ms)
+    assert advise(h).kind is not Kind.ADD_LOAD
+    assert f"morning pain {morning_pain}/10 is above the safe zone" in load_blocks(h)
+
+
+def test_no_more_load_when_the_latest_morning_is_worse_than_usual() -> None:
+    ms = [Morning(day(n), 0, 5) for n in range(10)] + [Morning(day(10), 1, 5)]
+    assert add_load(settled(mornings=ms)) is None
+    stiffer = [Morning(day(n), 1, 5) for n in range(10)] + [Morning(day(10), 1, 10)]
+    assert add_load(settled(mornings=stiffer)) is None
+
+
+def test_no_more_load_after_a_break() -> None:
+    h = settled()
+    later = History(day(20), START, h.sessions, [*h.mornings, Morning(day(20), 0, 0)])
+    assert add_load(later) is None
+
+
+# -- the week-to-week rule ---------------------------------------------------------------
+def test_mornings_rising_from_one_to_five_over_five_weeks_never_add_load() -> None:
+    # Pain-free sets all along; mornings creep up from 1 to 5 over 35 days.
+    pains = [1 + round(4 * n / 34) for n in range(35)]
+    sessions = [session(n, 0, 0, load=5) for n in range(35)]
+    for today in range(14, 35):
+        h = history(today, sessions=sessions[: today + 1], mornings=mornings(*pains[: today + 1]))
+        assert advise(h).kind is not Kind.ADD_LOAD, today
+    final = advise(history(34, sessions=sessions, mornings=mornings(*pains)))
+    assert final.kind in {Kind.LOWER, Kind.REVIEW}
+
+
+def test_mornings_from_two_to_five_over_twelve_days_lower_the_load() -> None:
+    pains = [2, 2, 2, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5]
+    a = advise(history(12, sessions=[session(n, 2, 2) for n in range(13)],
+                       mornings=mornings(*pains)))  # fmt: skip
+    assert a.kind is Kind.LOWER
+    assert "worse this week than last" in a.text
+    assert "Coach's own" in a.own
+
+
+def test_a_rise_in_stiffness_alone_counts() -> None:
+    ms = [Morning(day(n), 1, 10 if n < 7 else 20) for n in range(14)]
+    a = weekly_rise(history(13, mornings=ms))
+    assert a is not None
+    assert "stiffness 10 → 20 min" in a.text
+
+
+def test_a_steady_week_is_no_rise() -> None:
+    assert weekly_rise(history(13, mornings=mornings(*[3] * 14))) is None
+    # Too few answers in a week to compare: silent.
+    ms = [Morning(day(n), 1 if n < 7 else 6, None) for n in (0, 1, 2, 8, 9)]
+    assert weekly_rise(history(13, mornings=ms)) is None
+
+
+def test_a_rise_that_lasts_two_weeks_asks_for_a_clinician_from_any_week() -> None:
+    pains = [1] * 7 + [2] * 7 + [3] * 7
+    a = worsening(history(20, mornings=mornings(*pains)))
     assert a is not None
     assert a.kind is Kind.REVIEW
-    assert "pain fell by 1.0" in a.text
+    assert "two weeks running" in a.text
+    assert "Lower the load" in a.text
+    assert history(20).week == 3  # long before week 6
 
 
-def test_visa_a_up_by_fifteen_counts_as_improvement() -> None:
-    flat = mornings(*[4] * 56)
-    better = [VisaScore(day(0), 40), VisaScore(day(42), 55)]
-    assert review(history(55, mornings=flat, visa=better)) is None
-    slightly = [VisaScore(day(0), 40), VisaScore(day(42), 54)]
-    a = review(history(55, mornings=flat, visa=slightly))
+def test_a_visa_a_in_the_recovered_range_never_hides_worsening_mornings() -> None:
+    pains = [1] * 7 + [2] * 7 + [3] * 7
+    a = advise(history(20, mornings=mornings(*pains), visa=[VisaScore(day(0), 92)]))
+    assert a.kind is Kind.REVIEW
+
+
+# -- a VISA-A fall -------------------------------------------------------------------------
+def test_a_visa_a_fall_of_twenty_five_asks_for_a_clinician() -> None:
+    visa = [VisaScore(day(0), 70), VisaScore(day(14), 45)]
+    a = advise(history(15, visa=visa))
+    assert a.kind is Kind.REVIEW
+    assert "fell from 70 to 45" in a.text
+
+
+def test_the_visa_a_change_that_matters_depends_on_where_it_hurts() -> None:
+    visa = [VisaScore(day(0), 70), VisaScore(day(14), 61)]  # down 9
+    assert worsening(history(15, visa=visa)) is None  # midportion: 14
+    a = worsening(History(day(15), START, visa=visa, pain_site="insertional"))  # 7
     assert a is not None
-    assert "VISA-A changed by +14" in a.text
+    assert "McCormack" in a.source
 
 
-def test_without_check_ins_the_review_uses_pain_during_the_sets() -> None:
-    sessions = [session(n, 4, 4) for n in range(56)]
-    assert review(history(55, sessions=sessions)) is not None
-    better = [session(n, 5 if n < 14 else 2) for n in range(56)]
-    assert review(history(55, sessions=better)) is None
+def test_each_side_s_visa_a_is_compared_with_its_own() -> None:
+    visa = [VisaScore(day(0), 70, "left"), VisaScore(day(0), 40, "right"),
+            VisaScore(day(14), 72, "left"), VisaScore(day(14), 50, "right")]  # fmt: skip
+    assert worsening(history(15, visa=visa)) is None
+    visa.append(VisaScore(day(28), 50, "left"))
+    a = worsening(history(29, visa=visa))
+    assert a is not None
+    assert "(left leg)" in a.text
 
 
-def test_no_pain_records_means_no_review() -> None:
-    assert review(history(55)) is None
+# -- no improvement: judged on the outcomes, never on exercise pain ------------------------
+def test_no_review_before_week_six() -> None:
+    assert no_improvement(history(34, mornings=mornings(*[5] * 35))) is None
+    assert no_improvement(history(35, mornings=mornings(*[5] * 36))) is not None
+
+
+def test_mornings_down_by_the_smallest_change_need_no_review() -> None:
+    pains = [5] * 14 + [4] * 28 + [3] * 14  # first 14 days mean 5, latest 14 mean 3
+    assert no_improvement(history(55, mornings=mornings(*pains))) is None
+
+
+def test_mornings_down_by_less_than_the_smallest_change_ask_for_a_review() -> None:
+    pains = [4] * 14 + [4] * 28 + [3] * 14  # down by 1.0 only
+    a = no_improvement(history(55, mornings=mornings(*pains)))
+    assert a is not None
+    assert a.kind is Kind.REVIEW
+    assert "morning pain 4.0 → 3.0" in a.text
+    assert "Coach's own" in a.own
+
+
+def test_an_improving_patient_with_steady_exercise_pain_is_not_sent_to_a_clinician() -> None:
+    # Load keeps the sets at 4/10 on purpose; the mornings fell from 4 to 1.
+    sessions = [session(n, 4, 4, 4) for n in range(56)]
+    pains = [4] * 14 + [2] * 28 + [1] * 14
+    assert advise(history(55, sessions=sessions, mornings=mornings(*pains))).kind is not Kind.REVIEW
+
+
+def test_exercise_pain_is_never_an_outcome() -> None:
+    # No check-ins, no VISA-A: nothing to judge by, whatever the sets' pain.
+    sessions = [session(n, 5, 5) for n in range(56)]
+    assert no_improvement(history(55, sessions=sessions)) is None
+
+
+def test_visa_a_up_by_the_change_that_matters_counts_as_improvement() -> None:
+    flat = mornings(*[4] * 56)
+    better = [VisaScore(day(0), 40), VisaScore(day(42), 54)]
+    assert no_improvement(history(55, mornings=flat, visa=better)) is None
+    slightly = [VisaScore(day(0), 40), VisaScore(day(42), 53)]
+    a = no_improvement(history(55, mornings=flat, visa=slightly))
+    assert a is not None
+    assert "VISA-A 40 → 53" in a.text
+
+
+def test_no_review_for_mornings_that_were_settled_all_along() -> None:
+    assert no_improvement(history(55, mornings=mornings(*[0] * 56))) is None
+    assert no_improvement(history(55, mornings=mornings(*[2] * 14, *[1] * 42))) is None
+    assert no_improvement(history(55, mornings=mornings(*[3] * 56))) is not None
+
+
+def test_a_stalled_visa_a_asks_for_a_review_even_with_settled_mornings() -> None:
+    calm = mornings(*[1] * 56)
+    visa = [VisaScore(day(0), 50), VisaScore(day(42), 52)]
+    assert no_improvement(history(55, mornings=calm, visa=visa)) is not None
+    recovered = [VisaScore(day(0), 85), VisaScore(day(42), 91)]
+    assert no_improvement(history(55, mornings=calm, visa=recovered)) is None
+
+
+def test_no_records_means_no_review() -> None:
+    assert no_improvement(history(55)) is None
 
 
 # -- check-in values --------------------------------------------------------------------
@@ -263,23 +436,77 @@ def test_a_paused_program_always_says_paused(h: History) -> None:
 @given(histories)
 def test_a_last_session_above_five_never_gets_more_load_or_carry_on(h: History) -> None:
     if h.sessions and (h.sessions[-1].worst or 0) > advice.TOO_MUCH:
-        assert advise(h).kind in {Kind.PAUSED, Kind.LOWER}
+        assert advise(h).kind in {Kind.PAUSED, Kind.LOWER, Kind.REVIEW}
 
 
-def test_no_review_for_pain_that_was_little_all_along() -> None:
-    assert review(history(55, mornings=mornings(*[0] * 56))) is None
-    assert review(history(55, mornings=mornings(*[2] * 14, *[1] * 42))) is None
-    assert review(history(55, mornings=mornings(*[3] * 56))) is not None
+@given(histories)
+def test_more_load_only_after_a_settled_morning(h: History) -> None:
+    if advise(h).kind is Kind.ADD_LOAD:
+        answered = [m for m in h.mornings if m.pain is not None and m.day <= h.today]
+        assert answered
+        assert answered[-1].pain is not None
+        assert answered[-1].pain <= advice.SAFE
+        assert answered[-1].day > h.sessions[-2].day
 
 
-def test_a_fall_of_exactly_the_smallest_change_counts_despite_rounding() -> None:
-    # Means 4.3 and 3.0: in floating point 3.0 - 4.3 is -1.2999999999999998.
-    sessions = [SessionPain(day(i), 0, (4, 5, 4, 4, 4, 5, 4, 4, 4, 5), True) for i in range(14)]
-    sessions += [SessionPain(day(14 + i), 0, (3,), True) for i in range(42)]
-    assert review(history(55, sessions=sessions)) is None
+# -- following the advice, session by session, whatever the pain --------------------
+@st.composite
+def lives(draw: st.DrawFn) -> list[tuple[int | None, int | None, list[tuple[int, ...]]]]:
+    """Each day of a program: the morning's pain and stiffness, and its sessions' pains."""
+    n = draw(st.integers(7, 84))
+    quiet = st.integers(0, 2)  # mostly pain-free, so that the load rule is reached
+    return [
+        (
+            draw(st.one_of(st.none(), quiet, st.integers(0, 10))),
+            draw(st.one_of(st.none(), st.integers(0, 30), st.integers(0, 240))),
+            draw(st.lists(st.lists(st.one_of(quiet, st.integers(0, 10)), min_size=6,
+                                   max_size=6).map(tuple), max_size=2)),
+        )
+        for _ in range(n)
+    ]  # fmt: skip
 
 
-def test_no_review_once_visa_a_is_in_the_recovered_range() -> None:
-    flat = mornings(*[4] * 56)
-    assert review(history(55, mornings=flat, visa=[VisaScore(day(40), 90)])) is None
-    assert review(history(55, mornings=flat, visa=[VisaScore(day(40), 89)])) is not None
+@given(lives())
+def test_following_the_advice_never_raises_the_load_faster_than_the_rules(
+    life: list[tuple[int | None, int | None, list[tuple[int, ...]]]],
+) -> None:
+    load = 0.0
+    raised: list[int] = []  # the days the advice raised the load
+    sessions: list[SessionPain] = []
+    ms: list[Morning] = []
+    for n, (morning_pain, stiffness, day_sessions) in enumerate(life):
+        if morning_pain is not None or stiffness is not None:
+            ms.append(Morning(day(n), morning_pain, stiffness))
+        for pains in day_sessions:
+            a = advise(History(day(n), START, tuple(sessions), tuple(ms)))
+            if a.kind is Kind.ADD_LOAD:
+                answered = [m for m in ms if m.pain is not None]
+                # Never before a morning answer, never above the safe zone...
+                assert answered
+                assert answered[-1].pain is not None
+                assert answered[-1].pain <= advice.SAFE
+                # ...never twice without a morning in between, at most one step a week.
+                last_step = raised[-1] if raised else -1
+                assert any(m.day > day(last_step) for m in answered)
+                assert not raised or n - raised[-1] >= advice.DAYS_AT_A_LOAD
+                load += advice.ADD_KG
+                raised.append(n)
+            sessions.append(SessionPain(day(n), load, pains, complete=True))
+    weeks = len(life) / 7
+    assert load <= advice.ADD_KG * (weeks + 1)
+
+
+def test_one_session_at_a_new_load_is_not_two() -> None:
+    sessions = [session(n, 0, 0, load=5) for n in range(3)] + [session(3, 0, 0, load=10)]
+    ms = [Morning(day(n), 0, 0) for n in range(11)]
+    h = history(10, sessions=sessions, mornings=ms)
+    assert load_blocks(h) == ["the last two sessions were at different loads"]
+
+
+def test_mornings_rising_from_last_week_block_more_load_even_when_today_is_calm() -> None:
+    # Last week 0s, this week mostly 1-2; today 0: no worse than usual, in the safe zone.
+    pains = [0] * 7 + [1, 1, 2, 1, 1, 1, 0]
+    sessions = [session(n, 0, 0, load=5) for n in range(14)]
+    h = history(13, sessions=sessions, mornings=mornings(*pains))
+    assert load_blocks(h) == ["the mornings rose from last week"]
+    assert advise(h).kind is Kind.LOWER

@@ -142,7 +142,7 @@ def test_by_side_splits_only_when_both_legs_were_trained() -> None:
 
 
 def test_visa_target_is_the_first_score_plus_the_smallest_change() -> None:
-    assert visa_target([40, 70]) == 55
-    assert visa_target([85]) == 100
-    assert visa_target([86]) is None  # beyond the scale
+    assert visa_target([40, 70]) == 54
+    assert visa_target([86]) == 100
+    assert visa_target([87]) is None  # beyond the scale
     assert visa_target([]) is None

@@ -37,7 +37,7 @@ def answers(base: VisaAnswers = WORST, /, **changes: Any) -> VisaAnswers:
 def test_source_and_landmarks() -> None:
     assert "Robinson" in SOURCE
     assert "Br J Sports Med 2001;35(5):335-41" in SOURCE
-    assert (RECOVERED, SMALLEST_CHANGE) == (90, 15)
+    assert (RECOVERED, SMALLEST_CHANGE) == (90, 14)
 
 
 def test_the_questions_and_their_points() -> None:
@@ -195,17 +195,17 @@ def test_interpret_refuses_impossible_scores(bad: object) -> None:
 @pytest.mark.parametrize(
     ("first", "latest", "expected"),
     [
-        (40, 55, "Up 15 points since the first time: a change of 15 or more counts as important."),
-        (40, 54, "Up 14 points since the first time: less than the 15 points that count as an "
+        (40, 54, "Up 14 points since the first time: a change of 14 or more counts as important."),
+        (40, 53, "Up 13 points since the first time: less than the 14 points that count as an "
                  "important change."),
-        (60, 45, "Down 15 points since the first time: a change of 15 or more counts as "
+        (60, 45, "Down 15 points since the first time: a change of 14 or more counts as "
                  "important."),
-        (60, 59, "Down 1 point since the first time: less than the 15 points that count as an "
+        (60, 59, "Down 1 point since the first time: less than the 14 points that count as an "
                  "important change."),
         (70, 70, "The same score as the first time."),
     ],
 )  # fmt: skip
-def test_change_says_whether_it_reaches_15_points(first: int, latest: int, expected: str) -> None:
+def test_change_says_whether_it_reaches_14_points(first: int, latest: int, expected: str) -> None:
     assert change(first, latest) == expected
 
 

@@ -179,12 +179,15 @@ def test_the_rules_read_the_sessions_pain(
 ) -> None:
     p = program()
     store.progress.start_program(p)
-    for _ in range(2):
+    for hours in (0, 7 * 24):  # a week apart: a load is kept a week before the next step
+        wall.advance(hours=hours)
         sid = run_sets(store, short_timeline, wall, 4)
         for position in range(4):
             store.set_pain(sid, position, 1)
         store.db.execute("UPDATE sessions SET status = 'completed' WHERE id = ?", [sid])
-        wall.advance(hours=10)
+    assert store.progress.advice(p).kind is Kind.CARRY_ON  # no next morning yet
+    wall.advance(hours=24)
+    store.progress.save_checkin(store.now().date(), 1, 5)  # the 24-hour response
     assert store.progress.advice(p).kind is Kind.ADD_LOAD
     store.set_pain(sid, 3, 6)
     assert store.progress.advice(p).kind is Kind.LOWER
