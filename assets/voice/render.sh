@@ -15,6 +15,7 @@ phrases=(
     "up_left|up on the left"
     "up_right|up on the right"
     "step_up|step up"
+    "pull_up|pull up"
     "onto_left|onto the left"
     "onto_right|onto the right"
     "lower_left|lower on the left"

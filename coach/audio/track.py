@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from coach.domain.plan import SessionPlan
+from coach.domain.plan import SessionPlan, WayUp
 from coach.domain.timeline import Cue, CueKind, Timeline
 from coach.resources import asset_path
 
@@ -60,7 +60,7 @@ CHIMES: dict[CueKind, Samples] = {
 }
 
 VOICE_CLIPS = (
-    "up_left", "up_right", "step_up", "onto_left", "onto_right", "lower_left",
+    "up_left", "up_right", "step_up", "pull_up", "onto_left", "onto_right", "lower_left",
     "lower_right", "back", "rest", "get_ready", "done",
     *(f"count_{n}" for n in range(2, 11)),
 )  # fmt: skip
@@ -109,8 +109,9 @@ _SIDED_PROMPTS = {CueKind.SHIFT: "onto", CueKind.LOWER: "lower"}
 def voice_clip_for(cue: Cue, session: SessionPlan) -> str | None:
     """Which prompt to speak at `cue`, by the clip's name."""
     if cue.kind is CueKind.UP and cue.side is not None:
-        # Rise on the good leg, or step up on the box when both legs lower.
-        return "step_up" if session.uses_box else f"up_{cue.side.other.value}"
+        # Rise on the good leg, or, when both legs lower, step up on the box or pull up.
+        both = {WayUp.BOX: "step_up", WayUp.ARMS: "pull_up"}
+        return both.get(session.way_up, f"up_{cue.side.other.value}")
     if cue.kind is CueKind.BEAT:
         # The first beat is the lowering cue itself, which says "lower on the ...".
         return f"count_{cue.beat}" if cue.beat and cue.beat >= 2 else None

@@ -5,9 +5,10 @@
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 
-from coach.domain.protocols import Exercise, Protocol
+from coach.domain.protocols import Exercise, Protocol, Surface
 from coach.domain.settings import Settings, Side
 
 
@@ -16,8 +17,8 @@ class Tempo:
     """Milliseconds for the phases of one rep other than the lowering.
 
     The protocols prescribe only a slow lowering (CLINICAL.md §1); the way up, the
-    weight shift and the reset are given enough time to move safely. Stepping up
-    onto a box (both sides injured) takes longer than rising on one good leg.
+    weight shift and the reset are given enough time to move safely. Getting up
+    without either calf (both sides injured) takes longer than rising on one good leg.
     """
 
     up_ms: int
@@ -27,6 +28,29 @@ class Tempo:
 
 ONE_GOOD_LEG = Tempo(up_ms=2000, shift_ms=1000, reset_ms=1000)
 BOX_STEP = Tempo(up_ms=3000, shift_ms=1000, reset_ms=1000)
+ARMS_UP = BOX_STEP  # pulling up on a rail takes as long as stepping up on a box
+
+
+class WayUp(enum.Enum):
+    """How the user gets back up onto the toes, so that a sore calf never lifts them."""
+
+    GOOD_LEG = "good leg"  # one side sore: rise on the other leg (Alfredson; Jonsson)
+    BOX = "box"  # both sore, flat floor: step up on a low box (Jonsson 2008, seed 004)
+    ARMS = "arms"  # both sore, off a step: pull up with the arms on a rail (Alfredson 1998)
+
+
+WAY_UP_SOURCES = {
+    WayUp.GOOD_LEG: "Alfredson H et al. 1998; Jonsson P et al. 2008: up on the good leg.",
+    WayUp.BOX: (
+        "Jonsson P et al. Br J Sports Med 2008 (as seed article 004 describes it): with both "
+        "sides sore, patients stepped up on a box so that neither calf lifted them."
+    ),
+    WayUp.ARMS: (
+        "Alfredson H et al. Am J Sports Med 1998: up on the good leg or with the arms' help. "
+        "A box cannot lift anyone above a step's edge, so with both sides sore Coach has you "
+        "pull up on a rail; how to do it is Coach's own wording."
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -48,9 +72,16 @@ class SessionPlan:
     sets: tuple[SetPlan, ...]
 
     @property
+    def way_up(self) -> WayUp:
+        """Both legs lower, so neither may push up: a box on the floor, the arms off a step."""
+        if len(self.settings.injured.sides) < 2:
+            return WayUp.GOOD_LEG
+        on_floor = all(e.surface is Surface.FLOOR for e in self.protocol.exercises)
+        return WayUp.BOX if on_floor else WayUp.ARMS
+
+    @property
     def uses_box(self) -> bool:
-        """Both legs lower, so neither can push up: the user steps up on a box (seed 004)."""
-        return len(self.settings.injured.sides) == 2
+        return self.way_up is WayUp.BOX
 
     @property
     def rep_ms(self) -> int:
@@ -75,5 +106,6 @@ def plan(protocol: Protocol, settings: Settings) -> SessionPlan:
         for n in range(1, settings.sets + 1)
         for side in sides
     )
-    tempo = BOX_STEP if len(sides) == 2 else ONE_GOOD_LEG
-    return SessionPlan(protocol=protocol, settings=settings, tempo=tempo, sets=sets)
+    session = SessionPlan(protocol=protocol, settings=settings, tempo=ONE_GOOD_LEG, sets=sets)
+    tempo = {WayUp.GOOD_LEG: ONE_GOOD_LEG, WayUp.BOX: BOX_STEP, WayUp.ARMS: ARMS_UP}
+    return SessionPlan(protocol, settings, tempo[session.way_up], sets)

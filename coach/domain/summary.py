@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coach.domain.plan import WAY_UP_SOURCES, WayUp
 from coach.domain.timeline import CueKind, Timeline
 from coach.domain.wording import format_kg
 
@@ -62,8 +63,10 @@ def summarize(tl: Timeline) -> PlanSummary:
     protocol, settings = session.protocol, session.settings
     sides = settings.injured.sides
     side_words = " and ".join(s.value for s in sides) + (" legs" if len(sides) > 1 else " leg")
-    if session.uses_box:
+    if session.way_up is WayUp.BOX:
         movement = "lower on each leg in turn; step up on a low box to get back up"
+    elif session.way_up is WayUp.ARMS:
+        movement = "lower on each leg in turn; pull yourself up with your arms on a rail"
     else:
         lowering = sides[0]
         movement = f"lower on the {lowering.value}, rise on the {lowering.other.value}"
@@ -81,6 +84,8 @@ def summarize(tl: Timeline) -> PlanSummary:
             f"week, for {protocol.weeks} weeks",
         ),
     )
+    if session.way_up is not WayUp.GOOD_LEG:  # both sides: how to get up, with its source
+        facts = (*facts[:3], ("Way up", WAY_UP_SOURCES[session.way_up]), *facts[3:])
     exercises = tuple(
         f"{e.name}: {settings.sets} sets x {settings.reps} reps, {side_words}"
         for e in protocol.exercises

@@ -3,14 +3,16 @@
 The headline (`text`) is short enough to read from two metres; `detail` explains.
 Side names are always spelled out (LEFT / RIGHT) so a cue never relies on colour.
 The movement follows CLINICAL.md §1 "How one rep goes" and seed 004: rise on the
-good leg (or step up on a box when both hurt), lower on the injured one.
+good leg, lower on the injured one. When both hurt, neither calf lifts: on the floor
+the user steps up on a low box (Jonsson 2008), off a step they pull up with their arms
+on a rail (Alfredson 1998's "with the arms' help"; the wording is Coach's own).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coach.domain.plan import SessionPlan, SetPlan
+from coach.domain.plan import SessionPlan, SetPlan, WayUp
 from coach.domain.protocols import Exercise
 
 
@@ -22,8 +24,10 @@ class Words:
 
 def get_ready(session: SessionPlan, first: SetPlan) -> Words:
     extra = ""
-    if session.uses_box:
+    if session.way_up is WayUp.BOX:
         extra += " Put a low box (about 15 cm) beside you."
+    elif session.way_up is WayUp.ARMS:
+        extra += " Stand where you can hold a rail or banister with both hands."
     load = session.settings.load_kg
     if load > 0:
         extra += f" Backpack on, with {format_kg(load)}."
@@ -40,11 +44,17 @@ def set_start(s: SetPlan) -> Words:
 
 def up(session: SessionPlan, s: SetPlan) -> Words:
     helper = s.side.other
-    if session.uses_box:
+    if session.way_up is WayUp.BOX:
         return Words(
             "Step UP on the box",
             f"{helper.value.capitalize()} foot flat on the box: push up with the thigh, "
             "not the calf.",
+        )
+    if session.way_up is WayUp.ARMS:
+        return Words(
+            "Pull UP with your arms",
+            "Hold the rail with both hands and pull yourself up onto your toes: the arms "
+            "lift you, not the calves.",
         )
     return Words(
         f"UP on your {helper.upper} leg",
@@ -79,10 +89,16 @@ def beat(n: int) -> Words:
 
 def reset(session: SessionPlan, s: SetPlan) -> Words:
     helper = s.side.other
-    if session.uses_box:
+    if session.way_up is WayUp.BOX:
         return Words(
             f"{helper.upper} foot back on the box",
             f"Ready to step up again. The {s.side.value} calf does no lifting.",
+        )
+    if session.way_up is WayUp.ARMS:
+        return Words(
+            f"{helper.upper} foot back on the step",
+            "Both feet on the step, hands on the rail, ready to pull up again. The calves do "
+            "no lifting.",
         )
     return Words(
         f"{helper.upper} foot back down",

@@ -12,12 +12,20 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from coach.audio import track as track_module
-from coach.audio.track import SAMPLE_RATE, VOICE_CLIPS, VOICE_DELAY_MS, CueTrack, Voice, read_wav
+from coach.audio.track import (
+    SAMPLE_RATE,
+    VOICE_CLIPS,
+    VOICE_DELAY_MS,
+    CueTrack,
+    Voice,
+    read_wav,
+    voice_clip_for,
+)
 from coach.cli import main
 from coach.domain.plan import plan
-from coach.domain.protocols import JONSSON
-from coach.domain.settings import Settings
-from coach.domain.timeline import timeline
+from coach.domain.protocols import ALFREDSON, JONSSON
+from coach.domain.settings import Injured, Settings
+from coach.domain.timeline import CueKind, timeline
 from coach.resources import asset_path
 
 # What the issue asks to hear: a sound at every phase change and on every beat.
@@ -135,3 +143,10 @@ def test_cues_reports_a_write_failure_in_one_line(
     err = capsys.readouterr().err
     assert status == 1
     assert err == f"coach cues: error: cannot write {tmp_path / 't.wav'}: No space left on device\n"
+
+
+def test_both_sides_off_a_step_say_pull_up_not_step_up() -> None:
+    for protocol, clip in ((ALFREDSON, "pull_up"), (JONSSON, "step_up")):
+        session = plan(protocol, Settings(injured=Injured.BOTH))
+        ups = [c for c in timeline(session).cues if c.kind is CueKind.UP]
+        assert {voice_clip_for(c, session) for c in ups} == {clip}

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from coach.domain.plan import BOX_STEP, ONE_GOOD_LEG, plan
+from coach.domain.plan import ARMS_UP, BOX_STEP, ONE_GOOD_LEG, WayUp, plan
 from coach.domain.protocols import ALFREDSON, BENT_KNEE_STEP, JONSSON, STRAIGHT_KNEE_STEP
 from coach.domain.settings import Injured, Settings, Side
 
@@ -35,3 +35,13 @@ def test_both_sides_do_each_set_left_then_right_with_a_box() -> None:
 def test_rep_length_is_the_sum_of_its_phases() -> None:
     p = plan(JONSSON, Settings(lower_seconds=7))
     assert p.rep_ms == 2000 + 1000 + 7000 + 1000
+
+
+def test_both_sides_off_a_step_pull_up_with_the_arms_not_a_box() -> None:
+    """A box beside a stair cannot lift anyone above the step's edge (CLINICAL.md §1)."""
+    p = plan(ALFREDSON, Settings(injured=Injured.BOTH))
+    assert p.way_up is WayUp.ARMS
+    assert not p.uses_box
+    assert p.tempo == ARMS_UP
+    assert plan(JONSSON, Settings(injured=Injured.BOTH)).way_up is WayUp.BOX
+    assert plan(ALFREDSON, Settings(injured=Injured.LEFT)).way_up is WayUp.GOOD_LEG

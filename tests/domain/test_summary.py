@@ -49,3 +49,16 @@ def test_both_sides_get_a_sequence_per_side() -> None:
 )
 def test_format_seconds(seconds: float, text: str) -> None:
     assert format_seconds(seconds) == text
+
+
+def test_both_sides_say_how_to_get_up_and_where_that_comes_from() -> None:
+    step = summarize(timeline(plan(ALFREDSON, Settings(injured=Injured.BOTH))))
+    facts = dict(step.facts)
+    assert "pull yourself up with your arms on a rail" in facts["Injured"]
+    assert "Alfredson" in facts["Way up"]
+    assert "Coach's own wording" in facts["Way up"]
+    assert "box" not in step.as_text().split("Way up")[0].lower()
+    floor = dict(summarize(timeline(plan(JONSSON, Settings(injured=Injured.BOTH)))).facts)
+    assert "Jonsson" in floor["Way up"]
+    one = dict(summarize(timeline(plan(ALFREDSON, Settings(injured=Injured.LEFT)))).facts)
+    assert "Way up" not in one

@@ -129,6 +129,15 @@ def test_both_sides_alternate_set_by_set_and_step_up_on_a_box() -> None:
     assert "box" in get_ready.detail
 
 
+def test_both_sides_off_a_step_never_mention_a_box() -> None:
+    tl = make(ALFREDSON, injured=Injured.BOTH, sets=1, reps=2)
+    assert not any("box" in f"{c.text} {c.detail}".lower() for c in tl.cues)
+    ups = [c for c in tl.cues if c.kind is CueKind.UP]
+    assert {c.text for c in ups} == {"Pull UP with your arms"}
+    assert all("not the calves" in c.detail for c in ups)
+    assert "rail" in tl.cues[0].detail  # get ready: where to stand
+
+
 def test_flat_floor_lowering_says_floor_and_no_lower() -> None:
     lower = next(c for c in make(JONSSON).cues if c.kind is CueKind.LOWER)
     assert "floor and no lower" in lower.detail

@@ -264,12 +264,17 @@ def test_red_flag_dialog_lists_every_flag_and_needs_a_choice(qtbot: QtBot) -> No
     assert dialog.chosen() == "rupture"
 
 
-def test_both_sides_alternate_and_step_up_on_the_box(qtbot: QtBot) -> None:
+@pytest.mark.parametrize(
+    ("protocol", "up"), [(JONSSON, "Step UP on the box"), (ALFREDSON, "Pull UP with your arms")]
+)
+def test_both_sides_alternate_and_get_up_without_a_calf(
+    qtbot: QtBot, protocol: Protocol, up: str
+) -> None:
     settings = Settings(injured=Injured.BOTH, reps=1, sets=1, rest_seconds=10)
-    view, clock = make_view(qtbot, settings, ALFREDSON)
+    view, clock = make_view(qtbot, settings, protocol)
     view.start()
     at(view, clock, 5.5)
-    assert view.instruction.text() == "Step UP on the box"
+    assert view.instruction.text() == up
     assert "LEFT LEG" in view.banner.text()
     right_set = view.timeline.spans[1]
     at(view, clock, right_set.start_ms / 1000 + 4.5)
