@@ -9,6 +9,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from coach.ui.widgets import WheelGuard
+
 
 @pytest.fixture
 def parent(qtbot: QtBot) -> QWidget:
@@ -25,3 +27,9 @@ def app(qapp: QApplication) -> Iterator[QApplication]:
     yield qapp
     qapp.setStyle(style)
     qapp.setPalette(palette)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _wheel_guard(qapp: QApplication) -> None:
+    """The app-wide mouse-wheel guard, installed as coach.ui.app installs it."""
+    WheelGuard.install(qapp)
