@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from coach.domain.program import Part, Program
-from coach.domain.visa_a import SMALLEST_CHANGE
+from coach.domain.visa_a import SMALLEST_CHANGE, important_change
 
 ROLLING_DAYS = 7
 RECENT_DAYS = 28  # the "last 4 weeks" span, today included
@@ -30,6 +30,15 @@ class PainPoint:
     mean: float
     max: int
     sets: int  # rated sets behind the figures
+
+
+@dataclass(frozen=True)
+class VisaPoint:
+    """A VISA-A score, and the leg it is about (None: the one painful leg, or not recorded)."""
+
+    when: datetime
+    side: str | None
+    score: int
 
 
 @dataclass(frozen=True)
@@ -135,11 +144,26 @@ def by_side(points: Sequence[PainPoint]) -> dict[str | None, list[PainPoint]]:
     return {None: list(points)}
 
 
-def visa_target(scores: Sequence[int]) -> int | None:
-    """The first score plus the smallest change that matters, if the scale reaches it."""
+def visa_by_side(points: Sequence[VisaPoint]) -> dict[str | None, list[VisaPoint]]:
+    """One series per leg once a score records its leg (left, right, then any without one).
+
+    With no leg recorded, all the scores are one series, under None.
+    """
+    if all(p.side is None for p in points):
+        return {None: list(points)}
+    keys = sorted({p.side for p in points}, key=lambda side: (side is None, side or ""))
+    return {side: [p for p in points if p.side == side] for side in keys}
+
+
+def visa_target(scores: Sequence[int], pain_site: str | None = None) -> int | None:
+    """The first score plus the smallest change that matters, if the scale reaches it.
+
+    The change is `visa_a.important_change(pain_site)`; SMALLEST_CHANGE if the site is unknown.
+    """
     if not scores:
         return None
-    target = scores[0] + SMALLEST_CHANGE
+    change = SMALLEST_CHANGE if pain_site is None else important_change(pain_site)
+    target = scores[0] + change
     return target if target <= MAX_VISA else None
 
 

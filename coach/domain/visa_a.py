@@ -1,15 +1,19 @@
 """The VISA-A questionnaire (CLINICAL.md §3): its eight questions as data, and its score.
 
 VISA-A measures how much Achilles tendinopathy limits daily life and sport: 0-100,
-where 100 means no symptoms. Q1-Q6 are 0-10 scales, Q7 has four choices, and Q8 has
-three branches of which the user answers exactly one. The wording is Coach's own; the
-structure and the points are the published questionnaire's (`SOURCE`).
+where 100 means no symptoms. Q1-Q6 are 0-10 scales (Q1 is asked in minutes and turned
+into its points by `q1_points`), Q7 has four choices, and Q8 has three branches of which
+the user answers exactly one. The wording is Coach's own; the structure and the points
+are the published questionnaire's (`SOURCE`). On Q2-Q5, 10 means no pain: the other way
+round from every other pain scale in Coach, so the dialog labels both ends and the middle.
+With both Achilles painful, the questionnaire is answered once for each side.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 
 SOURCE = (
@@ -46,6 +50,31 @@ def change_source(pain_site: str) -> str:
     """Where `important_change(pain_site)` comes from."""
     return INSERTIONAL_CHANGE_SOURCE if pain_site == "insertional" else MIDPORTION_CHANGE_SOURCE
 
+
+# Q7 and Q8 ask about sport: with none, a person free of symptoms scores about this
+# (Q1-Q6 at most), not 100. A VISA-A for people who do no sport exists (CLINICAL.md §3).
+NO_SPORT_MAX = 60
+
+# Q1 is asked in minutes of morning stiffness: 0 minutes scores 10 points, this many
+# or more score 0. The spin box takes up to a day.
+Q1_ZERO_POINTS_MINUTES = 100
+MAX_STIFF_MINUTES = 24 * 60
+
+
+def q1_points(minutes: int) -> int:
+    """Q1's points (0-10) for `minutes` of stiffness on getting up: 0 min = 10, 100+ = 0.
+
+    The questionnaire fixes only the ends. In between, the rounding is Coach's own and
+    leans to the cautious side (more stiffness, fewer points): every started 10 minutes
+    costs a point, so 1-10 minutes score 9, 11-20 score 8, ... and 91 or more score 0.
+    """
+    if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes < 0:
+        raise VisaError(
+            1, f"Question 1 needs a whole number of minutes, 0 or more (got {minutes!r})."
+        )
+    return max(0, 10 - math.ceil(minutes / 10))
+
+
 ABOUT = (
     "VISA-A is a short questionnaire that measures how much your Achilles tendon limits "
     "you, in daily life and in sport. It gives a score from 0 to 100, where 100 means no "
@@ -81,6 +110,7 @@ class Question:
     text: str
     options: tuple[Option, ...]
     hint: str = ""  # how to answer when the activity is impossible, if that needs saying
+    in_minutes: bool = False  # asked in minutes, its points from `q1_points` (Q1)
 
     @property
     def points(self) -> tuple[int, ...]:
@@ -90,6 +120,19 @@ class Question:
     def is_scale(self) -> bool:
         """A 0-10 scale whose ends are labelled (Q1-Q6), rather than a list of choices."""
         return self.points == tuple(range(11))
+
+    @property
+    def marks(self) -> tuple[str, str, str]:
+        """A 0-10 scale's labels at 0, at the middle and at 10: "0 = worst pain", "5", ...
+
+        The same three for every scale, so its direction shows where it is answered.
+        """
+        low, mid, high = self.option(0), self.option(5), self.option(10)
+        return (
+            f"{low.points} = {low.label}",
+            f"{mid.points} = {mid.label}" if mid.label else str(mid.points),
+            f"{high.points} = {high.label}",
+        )
 
     def option(self, points: int) -> Option:
         """The option scoring `points`; KeyError if there is none."""
@@ -139,50 +182,55 @@ def _scale(number: int, text: str, worst: str, best: str, hint: str = "") -> Que
 
 
 _CANNOT = "If the pain stops you doing this at all, choose 0."
+WORST_PAIN = "worst pain"
+NO_PAIN = "no pain"
 
 QUESTIONS: tuple[Question, ...] = (
-    _scale(
-        1,
-        "When you get out of bed in the morning, how many minutes does the stiffness "
-        "around your Achilles tendon last?",
-        "100 minutes or more",
-        "none (0 minutes)",
+    replace(
+        _scale(
+            1,
+            "When you get out of bed in the morning, how many minutes does the stiffness "
+            "around your Achilles tendon last?",
+            f"{Q1_ZERO_POINTS_MINUTES} minutes or more",
+            "none (0 minutes)",
+        ),
+        in_minutes=True,
     ),
     _scale(
         2,
         "Once you have warmed up for the day: how much does it hurt to let your heel "
         "sink over the edge of a step, knee straight, until the tendon is fully stretched?",
-        "severe pain",
-        "no pain",
+        WORST_PAIN,
+        NO_PAIN,
     ),
     _scale(
         3,
         "How much does the tendon hurt in the 2 hours after you walk for 30 minutes "
         "on level ground?",
-        "severe pain",
-        "no pain",
+        WORST_PAIN,
+        NO_PAIN,
         _CANNOT,
     ),
     _scale(
         4,
         "How much does it hurt to walk down stairs with a normal stride?",
-        "severe pain",
-        "no pain",
+        WORST_PAIN,
+        NO_PAIN,
         _CANNOT,
     ),
     _scale(
         5,
         "How much does it hurt during, or just after, rising onto your toes 10 times "
         "on the sore leg alone, from flat ground?",
-        "severe pain",
-        "no pain",
+        WORST_PAIN,
+        NO_PAIN,
         _CANNOT,
     ),
     _scale(
         6,
         "How many times in a row can you hop on the sore leg without it hurting?",
-        "none",
-        "10 or more hops",
+        "no hops",
+        "10 hops or more",
     ),
     Question(
         7,
@@ -311,9 +359,23 @@ def _points(n: int) -> str:
     return f"{n} point" if n == 1 else f"{n} points"
 
 
-def interpret(value: int) -> str:
-    """A short, neutral sentence placing a score against CLINICAL.md's landmarks."""
-    _check_score(value)
+def interpret(answers: VisaAnswers) -> str:
+    """A short, neutral sentence placing the answers' score against CLINICAL.md's landmarks.
+
+    With no sport at the moment (Q7 = 0) the score is not measured against "recovered":
+    Q7-Q8 ask about sport, so without it even a person free of symptoms scores about
+    NO_SPORT_MAX. The text says so, and gives Q1-Q6 out of NO_SPORT_MAX instead.
+    """
+    value = score(answers)
+    if answers.q7 == 0:
+        a = answers
+        daily = a.q1 + a.q2 + a.q3 + a.q4 + a.q5 + a.q6
+        return (
+            "Questions 7 and 8 ask about sport, so someone who does no sport scores about "
+            f"{NO_SPORT_MAX} of 100 even with no Achilles symptoms at all (a version of "
+            "VISA-A for people who do no sport exists). Your answers on stiffness, pain "
+            f"and hopping (questions 1 to 6) score {daily} of {NO_SPORT_MAX}."
+        )
     if value > HEALTHY:
         return (
             f"In the range counted as recovered ({RECOVERED} or more), and as high as "
@@ -327,19 +389,26 @@ def interpret(value: int) -> str:
     )
 
 
-def change(first: int, latest: int) -> str:
-    """Whether the change from the `first` score to the `latest` one is big enough to matter."""
+def change(first: int, latest: int, pain_site: str) -> str:
+    """Whether the change from the `first` score to the `latest` one is big enough to matter.
+
+    "Big enough" is `important_change(pain_site)`, and the text names where that comes from.
+    """
     _check_score(first)
     _check_score(latest)
     diff = latest - first
     if diff == 0:
         return "The same score as the first time."
     direction = "Up" if diff > 0 else "Down"
-    if abs(diff) >= SMALLEST_CHANGE:
-        verdict = f"a change of {SMALLEST_CHANGE} or more counts as important"
+    needed = important_change(pain_site)
+    if abs(diff) >= needed:
+        verdict = f"a change of {needed} or more counts as important"
     else:
-        verdict = f"less than the {SMALLEST_CHANGE} points that count as an important change"
-    return f"{direction} {_points(abs(diff))} since the first time: {verdict}."
+        verdict = f"less than the {needed} points that count as an important change"
+    return (
+        f"{direction} {_points(abs(diff))} since the first time: {verdict}. "
+        f"Source: {change_source(pain_site)}"
+    )
 
 
 def due(last_taken: date | None, today: date, every_weeks: int) -> bool:

@@ -105,7 +105,13 @@ ALTER TABLE programs ADD COLUMN load_kg REAL NOT NULL DEFAULT 0
     CHECK (load_kg BETWEEN 0 AND 200);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# The leg a VISA-A result is about, when both Achilles hurt and each gets its own
+# questionnaire (issue 13). NULL: the program's one painful leg, or a result from before.
+_V4 = """
+ALTER TABLE visa_a ADD COLUMN side TEXT CHECK (side IN ('left', 'right'));
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -52,11 +52,12 @@ from coach.domain.trends import (
     LoadPoint,
     Mark,
     PainPoint,
+    VisaPoint,
     load_steps,
     rolling_mean,
     visa_target,
 )
-from coach.domain.visa_a import RECOVERED, SMALLEST_CHANGE
+from coach.domain.visa_a import RECOVERED, SMALLEST_CHANGE, important_change
 from coach.domain.wording import format_kg
 from coach.storage.files import private_temp
 from coach.ui.exchange_dialogs import Tell
@@ -691,6 +692,8 @@ SIDES = {  # hue (a field of Colours), marker, rolling-mean dash
     "left": ("blue", "o", Qt.PenStyle.SolidLine),
     "right": ("ink", "s", Qt.PenStyle.DashLine),
 }
+# VISA-A scores that record no leg, beside those of each leg (both Achilles painful).
+UNRECORDED = ("grey", "t", Qt.PenStyle.DotLine)
 
 
 class PainChart(ChartCard):
@@ -824,7 +827,11 @@ class MorningChart(ChartCard):
 
 
 class VisaChart(ChartCard):
-    """VISA-A scores, with the line of recovery and the smallest change that matters."""
+    """VISA-A scores, with the line of recovery and the smallest change that matters.
+
+    One series per leg when the scores record their leg (both Achilles painful: one
+    questionnaire each), each with its own target line; else one series, "score".
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__("VISA-A score", "visa-a", parent)
@@ -834,7 +841,8 @@ class VisaChart(ChartCard):
         self.recovered = self._line(above=False)
         self.recovered.setPos(RECOVERED)
         self.recovered.label.setFormat(f"recovered: {RECOVERED} or more")
-        self.target = self._line()
+        self.target = self._line()  # of the one series (None); the legs' are made on use
+        self.targets: dict[str | None, pg.InfiniteLine] = {None: self.target}
         self.set_height(320)
 
     def _line(self, *, above: bool = True) -> pg.InfiniteLine:
@@ -854,34 +862,68 @@ class VisaChart(ChartCard):
         line.label.fill = pg.mkBrush(_faded(self.colours.paper, 200))
         line.label.update()
 
-    def show_scores(self, scores: Sequence[tuple[datetime, int]],
-                    x_range: tuple[float, float]) -> None:  # fmt: skip
-        """Plot the series "score"; mark the first score + SMALLEST_CHANGE if it fits."""
-        self._redraw = partial(self.show_scores, scores, x_range)
-        c = self.colours
-        self.key.setText(f"{_glyph(c.blue, '─●─')} VISA-A score (100: no symptoms)")
-        self._colour_line(self.recovered, c.green, Qt.PenStyle.DashLine)
-        self._colour_line(self.target, c.ink, Qt.PenStyle.DotLine)
+    def _target(self, side: str | None) -> pg.InfiniteLine:
+        if side not in self.targets:  # the right leg's label under its line, the left's above
+            self.targets[side] = self._line(above=side != "right")
+        return self.targets[side]
+
+    def show_scores(
+        self,
+        groups: dict[str | None, list[VisaPoint]],
+        x_range: tuple[float, float],
+        pain_site: str | None = None,
+    ) -> None:
+        """Plot `groups` (see `trends.visa_by_side`): series "score", or "left score" etc.
+
+        Each leg's target line is its first score + `important_change(pain_site)`, if
+        the scale reaches it; scores that record no leg beside those that do get none.
+        """
+        self._redraw = partial(self.show_scores, groups, x_range, pain_site)
         self.plot.clear()
-        values = [s for _, s in scores]
-        first = values[0] if values else 0
-
-        def said(i: int) -> str:
-            taken, value = scores[i]
-            change = f" ({value - first:+d} since the first shown)" if i else ""
-            return f"{taken:{DATE}}\nVISA-A {value} of 100{change}"
-
-        self.plot.plot("score", seconds([t for t, _ in scores]), np.array(values, float), said,
-                       pen=_pen(c.blue, 2), symbol="o", symbolSize=9, symbolPen=_pen(c.paper, 1),
-                       symbolBrush=c.blue)  # fmt: skip
-        target = visa_target(values)
-        self.target.setVisible(target is not None)
-        if target is not None:
-            self.target.setPos(target)
-            self.target.label.setFormat(f"first score {first} + {SMALLEST_CHANGE} = {target}: "
-                                        "the smallest change that matters")  # fmt: skip
+        self._colour_line(self.recovered, self.colours.green, Qt.PenStyle.DashLine)
+        for line in self.targets.values():
+            line.hide()
+        by_leg = any(side is not None for side in groups)
+        keys = [self._add_side(side, points, pain_site, by_leg=by_leg)
+                for side, points in groups.items() if points]  # fmt: skip
+        self.key.setText(" &nbsp;&nbsp; ".join(keys))
         self.plot.set_range(x_range, (-2, 102))
         self.show_chart()
+
+    def _add_side(self, side: str | None, points: list[VisaPoint], pain_site: str | None, *,
+                  by_leg: bool) -> str:  # fmt: skip
+        c = self.colours
+        hue, symbol, dash = SIDES[side] if side or not by_leg else UNRECORDED
+        colour = c.hue(hue)
+        where = f" ({side} leg)" if side else (" (leg not recorded)" if by_leg else "")
+        values = [p.score for p in points]
+        first = values[0]
+
+        def said(i: int) -> str:
+            change = f" ({values[i] - first:+d} since the first shown)" if i else ""
+            return f"{points[i].when:{DATE}}{where}\nVISA-A {values[i]} of 100{change}"
+
+        name = f"{side} score" if side else "score"
+        self.plot.plot(name, seconds([p.when for p in points]), np.array(values, float), said,
+                       pen=_pen(colour, 2, dash), symbol=symbol, symbolSize=9,
+                       symbolPen=_pen(c.paper, 1), symbolBrush=colour)  # fmt: skip
+        target = visa_target(values, pain_site)
+        if target is not None and (side is not None or not by_leg):
+            line = self._target(side)
+            self._colour_line(line, colour if side else c.ink, Qt.PenStyle.DotLine)
+            change = important_change(pain_site) if pain_site else SMALLEST_CHANGE
+            site = f" for {pain_site} pain" if pain_site else ""
+            leg = f"{side} leg: " if side else ""
+            line.setPos(target)
+            line.label.setFormat(f"{leg}first score {first} + {change} = {target}: "
+                                 f"the smallest change that matters{site}")  # fmt: skip
+            line.show()
+        dot = {"s": "■", "t": "▲"}.get(symbol, "●")
+        if side:
+            return f"<b>{side.capitalize()} leg:</b> {_glyph(colour, f'─{dot}─')} VISA-A score"
+        if by_leg:
+            return f"{_glyph(colour, f'─{dot}─')} leg not recorded"
+        return f"{_glyph(colour, '─●─')} VISA-A score (100: no symptoms)"
 
 
 class LoadChart(ChartCard):

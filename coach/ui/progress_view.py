@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.domain import trends
+from coach.domain.protocols import PROTOCOLS
 from coach.domain.trends import Span
 from coach.storage.progress import naive
 from coach.storage.schema import StorageError
@@ -166,11 +167,12 @@ class ProgressView(QWidget):
         where = WHERE[span] if first is not None else "yet"  # no program: everything
         pains = progress.pain_points(first, last, by_side=True)
         mornings = progress.checkins(first, last)
-        visa = [(naive(datetime.fromisoformat(v.taken)), v.score)
+        visa = [trends.VisaPoint(naive(datetime.fromisoformat(v.taken)),
+                                 v.side.value if v.side else None, v.score)
                 for v in progress.visa(first, last)]  # fmt: skip
         loads = progress.load_points(first, last)
         moments = [p.when for p in loads] + [datetime.combine(m.day, time()) for m in mornings]
-        moments += [t for t, _ in visa]
+        moments += [v.when for v in visa]
         xs = x_range(first, last, moments, today)
 
         if pains:
@@ -184,7 +186,9 @@ class ProgressView(QWidget):
             self.mornings.show_empty(f"No morning check-ins {where}. The Today page asks "
                                      "each morning how the tendon feels.")  # fmt: skip
         if visa:
-            self.visa.show_scores(visa, xs)
+            protocol = PROTOCOLS.get(program.protocol) if program else None
+            pain_site = protocol.pain_site if protocol else None  # the current program's
+            self.visa.show_scores(trends.visa_by_side(visa), xs, pain_site)
         else:
             self.visa.show_empty(f"No VISA-A scores {where}. The Today page offers the "
                                  "questionnaire every two weeks of a program.")  # fmt: skip

@@ -15,6 +15,7 @@ from coach.domain.trends import (
     Mark,
     PainPoint,
     Span,
+    VisaPoint,
     adherence_calendar,
     by_side,
     calendar_span,
@@ -23,6 +24,7 @@ from coach.domain.trends import (
     rolling_mean,
     span_dates,
     tally,
+    visa_by_side,
     visa_target,
 )
 
@@ -146,3 +148,26 @@ def test_visa_target_is_the_first_score_plus_the_smallest_change() -> None:
     assert visa_target([86]) == 100
     assert visa_target([87]) is None  # beyond the scale
     assert visa_target([]) is None
+
+
+def test_visa_target_uses_the_important_change_of_the_pain_site() -> None:
+    assert visa_target([40, 70], "midportion") == 54
+    assert visa_target([40, 70], "insertional") == 47
+    assert visa_target([93], "insertional") == 100
+    assert visa_target([94], "insertional") is None
+
+
+def visa(day: float, side: str | None, value: int) -> VisaPoint:
+    return VisaPoint(at(day), side, value)
+
+
+def test_visa_by_side_splits_once_a_score_records_its_leg() -> None:
+    one = [visa(0, None, 40), visa(14, None, 50)]
+    assert visa_by_side(one) == {None: one}
+    both = [visa(0, "left", 40), visa(0, "right", 60), visa(14, "right", 64)]
+    assert visa_by_side(both) == {"left": both[:1], "right": both[1:]}
+    mixed = [visa(0, None, 30), visa(14, "right", 50), visa(14, "left", 45)]
+    split = visa_by_side(mixed)
+    assert list(split) == ["left", "right", None]  # the legs first, then those with none
+    assert split[None] == mixed[:1]
+    assert visa_by_side([]) == {None: []}

@@ -10,6 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coach.domain.visa_a import (
+    INSERTIONAL_CHANGE_SOURCE,
+    MIDPORTION_CHANGE_SOURCE,
+    NO_SPORT_MAX,
     Q8,
     QUESTIONS,
     RECOVERED,
@@ -20,6 +23,7 @@ from coach.domain.visa_a import (
     change,
     due,
     interpret,
+    q1_points,
     score,
 )
 
@@ -63,6 +67,50 @@ def test_q1_runs_from_100_minutes_of_stiffness_to_none() -> None:
     q1 = QUESTIONS[0]
     assert q1.option(0).label == "100 minutes or more"
     assert "0 minutes" in q1.option(10).label
+    assert q1.in_minutes
+    assert not any(q.in_minutes for q in QUESTIONS[1:])
+
+
+@pytest.mark.parametrize(
+    ("minutes", "points"),
+    [(0, 10), (1, 9), (9, 9), (10, 9), (11, 8), (20, 8), (21, 7), (90, 1), (91, 0), (95, 0),
+     (99, 0), (100, 0), (101, 0), (500, 0), (24 * 60, 0)],
+)  # fmt: skip
+def test_q1_minutes_become_points_rounded_to_the_cautious_side(minutes: int, points: int) -> None:
+    # Each started 10 minutes costs a point: more stiffness never scores more.
+    assert q1_points(minutes) == points
+
+
+def test_q1_points_never_rise_with_more_stiffness() -> None:
+    scored = [q1_points(m) for m in range(200)]
+    assert scored == sorted(scored, reverse=True)
+    assert set(scored) == set(range(11))  # every point of the scale is reachable
+
+
+@pytest.mark.parametrize("bad", [-1, 2.5, 10.0, True, None, "10"])
+def test_q1_points_need_whole_minutes_from_0(bad: object) -> None:
+    with pytest.raises(VisaError, match="Question 1 needs a whole number of minutes") as e:
+        q1_points(bad)  # type: ignore[arg-type] # bad input on purpose
+    assert e.value.question == 1
+
+
+def test_q1_rounding_is_said_to_be_coachs_own() -> None:
+    assert q1_points.__doc__ is not None
+    assert "Coach's own" in q1_points.__doc__
+
+
+@pytest.mark.parametrize("number", [2, 3, 4, 5])
+def test_the_pain_scales_say_0_is_the_worst_pain_and_10_none(number: int) -> None:
+    assert QUESTIONS[number - 1].marks == ("0 = worst pain", "5", "10 = no pain")
+
+
+def test_every_0_to_10_scale_labels_its_ends_and_middle_alike() -> None:
+    for q in QUESTIONS[1:6]:
+        low, mid, high = q.marks
+        assert low.startswith("0 = ")
+        assert mid == "5"
+        assert high.startswith("10 = ")
+    assert QUESTIONS[5].marks == ("0 = no hops", "5", "10 = 10 hops or more")
 
 
 def test_the_extremes_score_0_and_100() -> None:
@@ -170,50 +218,99 @@ def test_visa_error_is_a_value_error() -> None:
     assert issubclass(VisaError, ValueError)
 
 
+def in_sport(total: int) -> VisaAnswers:
+    """Answers scoring `total` (10 or more) from someone in full sport (Q7 = 10)."""
+    rest = total - 10
+    q8 = max(p for p in Q8_POINTS["A"] if p <= rest and rest - p <= 60)
+    left = rest - q8
+    items = [min(10, max(0, left - 10 * i)) for i in range(6)]
+    q1, q2, q3, q4, q5, q6 = items
+    a = VisaAnswers(q1, q2, q3, q4, q5, q6, 10, "A", q8)
+    assert score(a) == total
+    return a
+
+
 @pytest.mark.parametrize(
     ("value", "words"),
     [(100, "recovered"), (97, "without Achilles problems"), (96, "recovered (90 or more)"),
      (90, "recovered (90 or more)"), (89, "1 point below"), (40, "50 points below"),
-     (0, "90 points below")],
+     (10, "80 points below")],
 )  # fmt: skip
 def test_interpret_places_the_score_against_90(value: int, words: str) -> None:
-    assert words in interpret(value)
+    assert words in interpret(in_sport(value))
 
 
 def test_interpret_only_says_recovered_from_90() -> None:
-    assert interpret(89).endswith("below the range counted as recovered (90 or more).")
-    assert interpret(90) == "In the range counted as recovered (90 or more)."
-    assert "without Achilles" not in interpret(96)
-
-
-@pytest.mark.parametrize("bad", [-1, 101, True, 50.0])
-def test_interpret_refuses_impossible_scores(bad: object) -> None:
-    with pytest.raises(ValueError, match="0 to 100"):
-        interpret(bad)  # type: ignore[arg-type] # bad input on purpose
+    assert interpret(in_sport(89)).endswith("below the range counted as recovered (90 or more).")
+    assert interpret(in_sport(90)) == "In the range counted as recovered (90 or more)."
+    assert "without Achilles" not in interpret(in_sport(96))
 
 
 @pytest.mark.parametrize(
-    ("first", "latest", "expected"),
+    "a",
+    [VisaAnswers(10, 10, 10, 10, 10, 10, 0, "C", 0),  # no symptoms, no sport: 60
+     VisaAnswers(3, 4, 5, 6, 7, 2, 0, "C", 0), WORST, VisaAnswers(10, 9, 8, 7, 6, 5, 0, "A", 7)],
+)  # fmt: skip
+def test_with_no_sport_the_score_is_not_measured_against_recovered(a: VisaAnswers) -> None:
+    text = interpret(a)
+    assert "below" not in text
+    assert "recovered" not in text
+    assert f"about {NO_SPORT_MAX} of 100" in text
+    assert "Questions 7 and 8 ask about sport" in text
+    assert "for people who do no sport" in text  # the sedentary variant exists
+    daily = a.q1 + a.q2 + a.q3 + a.q4 + a.q5 + a.q6
+    assert text.endswith(f"(questions 1 to 6) score {daily} of {NO_SPORT_MAX}.")
+    assert "CLINICAL" not in text
+
+
+def test_a_symptom_free_person_without_sport_scores_60_and_is_told_why() -> None:
+    a = VisaAnswers(10, 10, 10, 10, 10, 10, 0, "C", 0)
+    assert score(a) == NO_SPORT_MAX == 60
+    assert "score 60 of 60" in interpret(a)
+    assert "30 points below" not in interpret(a)
+
+
+MID = f"Source: {MIDPORTION_CHANGE_SOURCE}"
+INS = f"Source: {INSERTIONAL_CHANGE_SOURCE}"
+
+
+@pytest.mark.parametrize(
+    ("first", "latest", "site", "expected"),
     [
-        (40, 54, "Up 14 points since the first time: a change of 14 or more counts as important."),
-        (40, 53, "Up 13 points since the first time: less than the 14 points that count as an "
-                 "important change."),
-        (60, 45, "Down 15 points since the first time: a change of 14 or more counts as "
-                 "important."),
-        (60, 59, "Down 1 point since the first time: less than the 14 points that count as an "
-                 "important change."),
-        (70, 70, "The same score as the first time."),
+        (40, 54, "midportion", "Up 14 points since the first time: a change of 14 or more "
+                               f"counts as important. {MID}"),
+        (40, 53, "midportion", "Up 13 points since the first time: less than the 14 points "
+                               f"that count as an important change. {MID}"),
+        (60, 46, "midportion", "Down 14 points since the first time: a change of 14 or more "
+                               f"counts as important. {MID}"),
+        (60, 59, "midportion", "Down 1 point since the first time: less than the 14 points "
+                               f"that count as an important change. {MID}"),
+        (40, 47, "insertional", "Up 7 points since the first time: a change of 7 or more "
+                                f"counts as important. {INS}"),
+        (40, 46, "insertional", "Up 6 points since the first time: less than the 7 points "
+                                f"that count as an important change. {INS}"),
+        (70, 70, "midportion", "The same score as the first time."),
     ],
 )  # fmt: skip
-def test_change_says_whether_it_reaches_14_points(first: int, latest: int, expected: str) -> None:
-    assert change(first, latest) == expected
+def test_change_says_whether_it_reaches_the_important_change_of_its_pain_site(
+    first: int, latest: int, site: str, expected: str
+) -> None:
+    assert change(first, latest, site) == expected
+
+
+def test_change_never_cites_robinson_for_the_change() -> None:
+    for site in ("midportion", "insertional"):
+        text = change(40, 60, site)
+        assert "Robinson" not in text
+        assert "15 or more" not in text
+        assert "15 points" not in text
 
 
 def test_change_refuses_impossible_scores() -> None:
     with pytest.raises(ValueError, match="0 to 100"):
-        change(0, 101)
+        change(0, 101, "midportion")
     with pytest.raises(ValueError, match="0 to 100"):
-        change(-1, 50)
+        change(-1, 50, "midportion")
 
 
 TODAY = date(2025, 3, 31)
@@ -251,7 +348,9 @@ def test_any_valid_answers_score_their_sum_within_0_to_100(a: VisaAnswers) -> No
     total = score(a)
     assert 0 <= total <= 100
     assert total == sum(v for v in a.as_dict().values() if isinstance(v, int))
-    assert interpret(total)
+    assert interpret(a)
+    if a.q7 == 0:
+        assert "below" not in interpret(a)
 
 
 @given(valid_answers())

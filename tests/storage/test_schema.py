@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
 import pytest
 
+from coach.domain.settings import Side
+from coach.domain.visa_a import VisaAnswers
 from coach.storage import schema
 from coach.storage.store import DB_NAME, Store
 
@@ -81,3 +84,30 @@ def test_version_3_gives_existing_programs_the_default_pace(tmp_path: Path) -> N
         "SELECT morning, lower_seconds, rest_seconds, get_ready_seconds, load_kg FROM programs"
     ).fetchone()
     assert row == ("07:30", 3, 60, 5, 0.0)
+
+
+def test_version_4_opens_a_version_3_file_and_keeps_its_visa_a_results_with_no_leg(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    conn = sqlite3.connect(folder / DB_NAME)
+    schema.migrate(conn, target=3)
+    answers = VisaAnswers(5, 5, 5, 5, 5, 5, 4, "B", 10)
+    conn.execute(
+        "INSERT INTO visa_a VALUES ('old', '2026-11-01T08:00:00+01:00', ?, 44)",
+        [json.dumps(answers.as_dict())],
+    )
+    conn.commit()
+    conn.close()
+    with Store.open(folder) as store:
+        assert schema.version(store.db.conn) == schema.SCHEMA_VERSION >= 4
+        [old] = store.progress.visa()
+        assert (old.id, old.score, old.answers, old.side) == ("old", 44, answers, None)
+        store.progress.save_visa(answers, side=Side.LEFT)
+        assert [v.side for v in store.progress.visa()] == [None, Side.LEFT]
+        with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+            store.db.execute(
+                "INSERT INTO visa_a VALUES ('x', '2026-11-02T08:00:00+01:00', ?, 44, 'both')",
+                [json.dumps(answers.as_dict())],
+            )

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from coach.domain import trends
 from coach.domain.program import Program
-from coach.domain.settings import Injured
+from coach.domain.settings import Injured, Side
 from coach.domain.timeline import Timeline
 from coach.domain.trends import Mark, Span
 from coach.domain.visa_a import VisaAnswers
@@ -165,8 +165,34 @@ def test_the_other_charts_read_out_their_points(qtbot: QtBot, store: Store) -> N
     change = scores[1] - scores[0]
     assert said == f"Fri 20 Nov 2026\nVISA-A {scores[1]} of 100 ({change:+d} since the first shown)"
     assert view.visa.target.isVisible()
-    assert view.visa.target.value() == scores[0] + 15
+    assert view.visa.target.value() == scores[0] + 14  # no program: the midportion figure
+    assert "+ 14 =" in view.visa.target.label.format
     assert view.visa.recovered.value() == 90
+
+
+def test_with_both_legs_each_has_its_visa_a_series_and_target(qtbot: QtBot, store: Store) -> None:
+    store.progress.start_program(Program("p", TODAY - timedelta(days=20), "jonsson", Injured.BOTH))
+    store.progress.save_visa(visa(5), NOW - timedelta(days=14), Side.LEFT)
+    store.progress.save_visa(visa(3), NOW - timedelta(days=14), Side.RIGHT)
+    store.progress.save_visa(visa(7), NOW - timedelta(days=1), Side.LEFT)
+    store.progress.save_visa(visa(4), NOW - timedelta(days=1), Side.RIGHT)
+    view = make_view(qtbot, store)
+    assert set(view.visa.plot.series) == {"left score", "right score"}
+    assert list(view.visa.plot.data("left score")[1]) == [30, 42]
+    assert list(view.visa.plot.data("right score")[1]) == [18, 24]
+    x, y = view.visa.plot.data("right score")
+    assert view.visa.plot.describe_nearest(x[1], y[1]) == (
+        "Fri 20 Nov 2026 (right leg)\nVISA-A 24 of 100 (+6 since the first shown)"
+    )
+    left, right = view.visa.targets["left"], view.visa.targets["right"]
+    assert (left.value(), right.value()) == (30 + 7, 18 + 7)  # insertional pain: 7 points
+    assert left.isVisible()
+    assert right.isVisible()
+    assert not view.visa.target.isVisible()  # no series without a leg
+    assert right.label.format.startswith("right leg: first score 18 + 7 = 25")
+    assert "insertional pain" in right.label.format
+    assert "Left leg:" in view.visa.key.text
+    assert "Right leg:" in view.visa.key.text
 
 
 # -- demo data ----------------------------------------------------------------------
