@@ -317,7 +317,7 @@ def workout_timing() -> tuple[Result, Result]:
     from coach.domain.plan import plan  # noqa: PLC0415
     from coach.domain.protocols import JONSSON  # noqa: PLC0415
     from coach.domain.settings import Settings  # noqa: PLC0415
-    from coach.domain.timeline import Cue, timeline  # noqa: PLC0415
+    from coach.domain.timeline import Cue, CueKind, timeline  # noqa: PLC0415
     from coach.ui.app import create_application  # noqa: PLC0415
     from coach.ui.prefs import Prefs  # noqa: PLC0415
     from coach.ui.sound import open_sound  # noqa: PLC0415
@@ -347,7 +347,8 @@ def workout_timing() -> tuple[Result, Result]:
     watch = PaintWatch()
     view.instruction.installEventFilter(watch)
     loop = QEventLoop()
-    view.pages.currentChanged.connect(loop.quit)  # the summary replaces the workout
+    # The end: the page then asks the last set's pain, which nobody answers here.
+    view.phase_shown.connect(lambda cue, _t: loop.quit() if cue.kind is CueKind.DONE else None)
     QTimer.singleShot(int(tl.duration_ms + 20_000), loop.quit)
     pending.clear()
     cpu, wall = time.process_time(), time.perf_counter()

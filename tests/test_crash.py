@@ -134,7 +134,9 @@ def say(*words):
 
 
 def pain_of(index):
-    return (salt + 3 * index) % 11
+    # 0 to 3: under the rupture questions' triggers (8, or 4 up), whose modal dialog
+    # would hold the session (the workout view's tests answer it).
+    return (salt + 3 * index) % 4
 
 
 class FastClock:
@@ -417,7 +419,7 @@ def check_every_saved_set(
             if pain is not None:
                 assert stored[index] == pain, where
             elif sid == current:  # killed after the rating's commit, before its line
-                assert stored[index] in (None, (run + 3 * index) % 11), where
+                assert stored[index] in (None, (run + 3 * index) % 4), where
             else:
                 assert stored[index] is None, where
         unsaid = stored.keys() - said.keys()  # at most the write the kill cut off

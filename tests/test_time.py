@@ -61,11 +61,13 @@ def program(start: date = DAY, **kw: object) -> Program:
 
 
 def workout(store: Store, wall: WallClock, tl: Timeline, at: datetime) -> str:
-    """A workout begun at wall-clock time `at`, with one set done, completed."""
+    """A workout begun at wall-clock time `at`, every set done (complete: it counts)."""
     wall.now = at
     journal = store.journal(tl)
     journal.begin()
-    journal.add(SessionRecord(tl).add_completed(tl.spans[0]))
+    record = SessionRecord(tl)
+    for span in tl.spans:
+        journal.add(record.add_completed(span))
     journal.finish(Outcome.COMPLETED, 60.0)
     return journal.session_id
 
@@ -146,6 +148,7 @@ def test_the_workout_page_keeps_time_and_saves_in_order_while_the_wall_clock_jum
     assert (view.set_label.text(), view.left_label.text()) == ("Set 2 of 2", "0:13 left")
     at(70)
     assert view.engine.state().elapsed == 63
+    view.rate(2)  # the last set's pain, asked as the session ends
     [row] = store.sessions()
     assert (row.status, row.seconds) == ("completed", 63.0)  # the session's own time
     assert row.started == "2026-11-21T08:00:00+01:00"

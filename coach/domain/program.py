@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -174,6 +174,29 @@ class Adherence:
 
 
 @dataclass(frozen=True)
+class PartDone:
+    """A planned session begun but not done: its workouts did some of the planned sets."""
+
+    slot: Slot
+    sets_done: int  # the most any of its workouts did
+    sets_planned: int
+
+
+@dataclass(frozen=True)
+class Workout:
+    """A workout with a set done, as the program's calendar counts it."""
+
+    started: datetime  # local wall-clock time
+    sets_done: int
+    sets_planned: int
+
+    @property
+    def complete(self) -> bool:
+        """Every planned set done: only a complete workout makes its session done."""
+        return self.sets_done >= self.sets_planned
+
+
+@dataclass(frozen=True)
 class DayPlan:
     """Today as the Today page shows it."""
 
@@ -182,12 +205,30 @@ class DayPlan:
     pending: tuple[Slot, ...]  # today's sessions not done yet, due or not
     next: Slot | None  # the next session not done (today's or a later day's)
     adherence: Adherence
+    partial: tuple[PartDone, ...] = ()  # today's pending sessions with some sets done
 
 
 def filled(program: Program, starts: Iterable[datetime]) -> set[Slot]:
     """The planned sessions that workouts started at `starts` filled (one each)."""
     slots = (program.slot_of(moment) for moment in starts)
     return {s for s in slots if s is not None}
+
+
+def part_done(program: Program, workouts: Iterable[Workout],
+              done: Collection[Slot]) -> tuple[PartDone, ...]:  # fmt: skip
+    """The planned sessions (not in `done`) that only incomplete workouts filled.
+
+    Each with the most sets one of its workouts did, in calendar order.
+    """
+    best: dict[Slot, PartDone] = {}
+    for w in workouts:
+        slot = program.slot_of(w.started)
+        if slot is None or slot in done or w.complete:
+            continue
+        known = best.get(slot)
+        if known is None or w.sets_done > known.sets_done:
+            best[slot] = PartDone(slot, w.sets_done, w.sets_planned)
+    return tuple(sorted(best.values(), key=lambda p: p.slot.due))
 
 
 def adherence(program: Program, done: set[Slot], now: datetime) -> Adherence:
@@ -200,7 +241,9 @@ def adherence(program: Program, done: set[Slot], now: datetime) -> Adherence:
     return Adherence(done=len(done), planned=len(due | done))
 
 
-def day_plan(program: Program, done: set[Slot], now: datetime) -> DayPlan:
+def day_plan(program: Program, done: set[Slot], now: datetime,
+             partial: Iterable[PartDone] = ()) -> DayPlan:  # fmt: skip
+    """Today's sessions: `done` (filled by complete workouts), and those begun (`partial`)."""
     today = program.slots(now.date())
     upcoming = (s for s in program.all_slots() if s not in done and program.closes(s) > now)
     return DayPlan(
@@ -209,6 +252,7 @@ def day_plan(program: Program, done: set[Slot], now: datetime) -> DayPlan:
         pending=tuple(s for s in today if s not in done),
         next=next(upcoming, None) if program.status is Status.ACTIVE else None,
         adherence=adherence(program, done, now),
+        partial=tuple(p for p in partial if p.slot in today and p.slot not in done),
     )
 
 

@@ -78,6 +78,30 @@ class DaySplit:
         return known
 
 
+def set_count(protocol: str, injured: str, planned_sets: int) -> int:
+    """Sets in a whole session: each exercise's `planned_sets`, on each injured side."""
+    return planned_sets * len(PROTOCOLS[protocol].exercises) * len(Injured(injured).sides)
+
+
+# How much of its plan a session did (SessionRow.completeness). Only a complete session
+# counts as done: in the adherence, on the Today page, in the report.
+COMPLETE = "complete"
+PARTIAL_SETS = "partial"  # some of the planned sets, not all
+NO_SETS = "no sets done"
+
+
+def completeness(sets_done: int, set_count: int) -> str:
+    """COMPLETE (every planned set done), PARTIAL_SETS or NO_SETS."""
+    if sets_done >= set_count:
+        return COMPLETE
+    return PARTIAL_SETS if sets_done else NO_SETS
+
+
+def sets_text(sets_done: int, set_count: int) -> str:
+    """'complete: 6 of 6 sets', 'partial: 1 of 6 sets' or 'no sets done: 0 of 6 sets'."""
+    return f"{completeness(sets_done, set_count)}: {sets_done} of {set_count} sets"
+
+
 class CorruptDatabaseError(StorageError):
     """The database file fails SQLite's integrity check (or is not a database)."""
 
@@ -147,8 +171,21 @@ class SessionRow:
     @property
     def set_count(self) -> int:
         """Sets in the whole session: each exercise's sets, on each injured side."""
-        exercises = len(PROTOCOLS[self.protocol].exercises)
-        return self.planned_sets * exercises * len(Injured(self.injured).sides)
+        return set_count(self.protocol, self.injured, self.planned_sets)
+
+    @property
+    def complete(self) -> bool:
+        """Every planned set done."""
+        return self.sets_done >= self.set_count
+
+    @property
+    def completeness(self) -> str:
+        """COMPLETE, PARTIAL_SETS (some of the planned sets done) or NO_SETS."""
+        return completeness(self.sets_done, self.set_count)
+
+    def sets_text(self) -> str:
+        """'complete: 6 of 6 sets', 'partial: 1 of 6 sets' or 'no sets done: 0 of 6 sets'."""
+        return sets_text(self.sets_done, self.set_count)
 
     @property
     def day(self) -> date:

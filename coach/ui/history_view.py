@@ -59,7 +59,7 @@ COLUMNS: tuple[tuple[str, Callable[[SessionRow], str]], ...] = (
     ("Session", lambda r: r.part_of_day),
     ("Protocol", lambda r: PROTOCOLS[r.protocol].name),
     ("Sides", lambda r: r.injured),
-    ("Sets", lambda r: f"{r.sets_done} of {r.set_count}"),
+    ("Sets", lambda r: r.sets_text()),  # complete or partial: only complete ones count
     ("Mean pain", lambda r: _pain(r.mean_pain)),
     ("Max pain", lambda r: _pain(r.max_pain)),
     ("Load", lambda r: _load(r.load_kg)),

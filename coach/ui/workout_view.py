@@ -14,7 +14,7 @@ import bisect
 import math
 from collections.abc import Callable, Sequence
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -43,21 +43,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from coach.audio.player import AudioPlayer
 from coach.domain.clock import Clock
 from coach.domain.engine import Engine, EngineState, Status
 from coach.domain.pain import SOURCE as PAIN_SOURCE
 from coach.domain.pain import should_offer_to_stop, zone
 from coach.domain.record import Outcome, SessionRecord, SetResult
-from coach.domain.red_flags import REASON
+from coach.domain.red_flags import RUPTURE, by_id, rupture_check_due
 from coach.domain.settings import Side
 from coach.domain.summary import format_seconds
 from coach.domain.timeline import Cue, CueKind, Timeline
 from coach.domain.wording import format_kg
 from coach.storage.schema import StorageError
 from coach.ui.look import set_toned_style
+from coach.ui.red_flags import RedFlagDialog, RuptureCheck, WhatToDoNow
 from coach.ui.widgets import pain_box
-from coach.ui.workout_dialogs import ConfirmStop, RedFlagDialog
+from coach.ui.workout_dialogs import ConfirmStop
 
 if TYPE_CHECKING:
     from coach.storage.store import SessionJournal
@@ -78,6 +78,23 @@ SIDE_WORDS = {Side.LEFT: "◀ LEFT LEG", Side.RIGHT: "RIGHT LEG ▶"}
 LOWER_FPS = 30  # the lowering bar fills smoothly; nothing else redraws between cues
 # The tones of coach.ui.look, as set_toned_style names them.
 ZONE_TONES = {"safe": "{good}", "acceptable": "{warning}", "too much": "{danger}"}
+
+
+class Player(Protocol):
+    """What the page asks of the sound (`coach.audio.player.AudioPlayer`, or a test's fake)."""
+
+    @property
+    def muted(self) -> bool: ...
+    @property
+    def volume(self) -> float: ...
+    def start(self) -> None: ...
+    def pause(self) -> None: ...
+    def resume(self) -> None: ...
+    def stop(self) -> None: ...
+    def jump(self, seconds: float) -> None: ...
+    def set_muted(self, muted: bool) -> None: ...  # noqa: FBT001 - AudioPlayer's Qt-style setter
+    def set_volume(self, volume: float) -> None: ...
+    def problem(self) -> str | None: ...
 
 
 class Metronome(QWidget):
@@ -134,10 +151,15 @@ class Metronome(QWidget):
 
 
 class PainPanel(QWidget):
-    """After a set: 0-10 buttons (keys 0-9 and T), the zone at once, and an offer to stop."""
+    """After a set: 0-10 buttons (keys 0-9 and T), the zone at once, and an offer to stop.
+
+    After the last set it can also be skipped (`skipped`): the summary then shows the set
+    as not rated.
+    """
 
     rated = Signal(int)
     end_requested = Signal()
+    skipped = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -176,6 +198,11 @@ class PainPanel(QWidget):
         offer_row.addWidget(self.end_button)
         offer_row.addWidget(self.carry_on_button)
         self.offer.hide()
+        self.skip_button = QPushButton("Skip: rate it later on the summary")
+        self.skip_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.skip_button.setMinimumHeight(44)
+        self.skip_button.clicked.connect(self.skipped)
+        self.skip_button.hide()
         hint = QLabel(f"0 = no pain, 10 = the worst imaginable. Zones: {PAIN_SOURCE}")
         hint.setStyleSheet("font-size: 9pt;")
         hint.setWordWrap(True)
@@ -184,13 +211,20 @@ class PainPanel(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.zone_label)
         layout.addWidget(self.offer)
+        layout.addWidget(self.skip_button, alignment=Qt.AlignmentFlag.AlignRight)
         layout.addWidget(hint)
 
-    def ask(self, question: str) -> None:
+    def ask(self, question: str, *, last: bool = False) -> None:
+        """Ask a set's pain; `last`: the session is over, and the rating may be skipped."""
         self.question.setText(question)
-        self.zone_label.setText("Not rated yet: rate it now or at the end of the session.")
+        self.zone_label.setText(
+            "Rate it now, or skip and rate it on the summary."
+            if last
+            else "Not rated yet: rate it now or at the end of the session."
+        )
         self.zone_label.setStyleSheet("font-size: 13pt;")
         self.offer.hide()
+        self.skip_button.setVisible(last)
         self.show()
 
     def show_rating(self, pain: int, *, offer_stop: bool) -> None:
@@ -284,16 +318,23 @@ class WorkoutView(QWidget):
     journal (the history could not be opened) the session runs unsaved, and says so.
     To resume an interrupted session, pass the sets its earlier run saved as `done`:
     it starts at the set after them.
+
+    When the session completes, the last set's pain is asked before the summary. A
+    rating of 8 or more, or 4 above the set rated before (Coach's own triggers), pauses
+    the workout and asks the rupture questions; a red flag reported there or through
+    "Something's wrong" is emitted as `red_flag(flag id)` at once, ends the session and
+    shows what to do now.
     """
 
     closed = Signal(object)
     phase_shown = Signal(object, float)  # the cue now on screen, and the clock's session time
+    red_flag = Signal(str)  # a red flag's id, the moment it is reported
 
     def __init__(  # noqa: PLR0913 - each is a dependency passed in (STYLE.md 3)
         self,
         timeline: Timeline,
         clock: Clock,
-        player: AudioPlayer | None = None,
+        player: Player | None = None,
         notice: str = "",
         *,
         journal: SessionJournal | None = None,
@@ -314,6 +355,8 @@ class WorkoutView(QWidget):
         self._shown: Cue | None = None
         self._known_done: frozenset[int] = frozenset()
         self._pending: int | None = None  # the set whose pain is being asked
+        self._last_asked = False  # the session is over; the last set's pain is being asked
+        self._checked = False  # paused after the rupture questions were all answered no
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -353,7 +396,16 @@ class WorkoutView(QWidget):
         self.pain_panel.hide()
         self.pain_panel.rated.connect(self.rate)
         self.pain_panel.end_requested.connect(self.end_early)
+        self.pain_panel.skipped.connect(self._complete)
         layout.addWidget(self.pain_panel)
+        self.checked_note = QLabel(
+            "No sign of a tear. The workout is paused: press Space to go on, or Esc to end it."
+        )
+        self.checked_note.setWordWrap(True)
+        self.checked_note.setAccessibleName("After the rupture questions")
+        self.checked_note.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        self.checked_note.hide()
+        layout.addWidget(self.checked_note)
         layout.addLayout(self._build_controls())
 
         self.summary = SummaryView()
@@ -503,7 +555,24 @@ class WorkoutView(QWidget):
             self.toggle_pause()
         flag = RedFlagDialog.ask(self)
         if flag is not None:
-            self._end(Outcome.STOPPED, REASON + flag)
+            self._red_flag(flag)
+
+    def _red_flag(self, flag_id: str) -> None:
+        """Say so at once (the program pauses), end the session, and show what to do now."""
+        flag = by_id(flag_id)
+        self.red_flag.emit(flag.id)
+        self._end(Outcome.STOPPED, flag.reason)
+        WhatToDoNow.show_modal(self, flag)
+
+    def _check_for_rupture(self) -> None:
+        """The rupture questions, the workout paused; any sign of a tear ends the session."""
+        if self.engine.state().status is Status.RUNNING:
+            self.toggle_pause()
+        if RuptureCheck.ask(self):
+            self._red_flag(RUPTURE.id)
+        elif not self._last_asked:
+            self._checked = True
+            self.refresh()
 
     def toggle_mute(self) -> None:
         if self.player is None:
@@ -513,16 +582,25 @@ class WorkoutView(QWidget):
         self.mute_button.setText("Unmute (M)" if self.player.muted else "Mute (M)")
 
     def rate(self, pain: int) -> None:
-        if self._pending is None:
+        if self._pending is None or self.record.outcome is not None:
             return
         self.record.rate(self._pending, pain)
         self._saving("rate", self._pending, pain)
-        self.pain_panel.show_rating(pain, offer_stop=should_offer_to_stop(self.record.ratings()))
+        ratings = self.record.ratings()
+        self.pain_panel.show_rating(pain, offer_stop=should_offer_to_stop(ratings))
+        if rupture_check_due(ratings):
+            self._check_for_rupture()
+        if self._last_asked and self.record.outcome is None:
+            self._complete()
 
     def _rate_later(self, index: int, pain: int | None) -> None:
-        """A rating changed on the summary."""
+        """A rating changed on the summary: a high one still asks about a tear."""
         self.record.rate(index, pain)
         self._saving("rate", index, pain)
+        upto = [s.pain for s in self.record.sets if s.index <= index]
+        if pain is not None and rupture_check_due(upto) and RuptureCheck.ask(self):
+            self.red_flag.emit(RUPTURE.id)  # the session is over: the program pauses
+            WhatToDoNow.show_modal(self, RUPTURE)
 
     def _rate_key(self, pain: int) -> None:
         if self.pain_panel.isVisible():
@@ -543,13 +621,21 @@ class WorkoutView(QWidget):
                 self.engine.finish()
         self._finish(outcome, reason)
 
+    def _complete(self) -> None:
+        """The session ran to its end and the last set's pain was asked."""
+        if self.record.outcome is None:
+            self._finish(Outcome.COMPLETED)
+
     def _finish(self, outcome: Outcome, reason: str = "") -> None:
+        # Read the clock before the sound stops: the player is the clock, and a stopped
+        # player's played position starts again from nothing.
+        state = self.engine.state()
         self._timer.stop()
         if self.player is not None:
             self.player.stop()
-        self._collect(self.engine.state())
-        self.record.finish(outcome, self.engine.state().elapsed, reason)
-        if self.engine.state().elapsed > 0 or self.record.sets:
+        self._collect(state)
+        self.record.finish(outcome, state.elapsed, reason)
+        if state.elapsed > 0 or self.record.sets:
             self._saving("finish", outcome, self.record.seconds, reason)
         self.summary.show_record(self.record)
         self._show_saved()
@@ -596,8 +682,8 @@ class WorkoutView(QWidget):
     # -- drawing --------------------------------------------------------------
     def refresh(self) -> None:
         """Draw the state at the clock's now, then sleep until the screen must change."""
-        if self.record.outcome is not None:
-            return
+        if self.record.outcome is not None or self._last_asked:
+            return  # over (or over but for the last set's pain): nothing moves any more
         if self.player is not None and (problem := self.player.problem()):
             self.notice.setText(f"Sound stopped: {problem}. Follow the screen.")
             self.notice.show()
@@ -609,9 +695,31 @@ class WorkoutView(QWidget):
         self._collect(state)
         self._draw(state)
         if state.status is Status.FINISHED and state.phase is CueKind.DONE:
-            self._finish(Outcome.COMPLETED)
+            self._ask_last()
             return
         self._schedule(state)
+
+    def _ask_last(self) -> None:
+        """At the end: the pain of the last set before the summary, if it is not rated yet.
+
+        The sound plays on (the end chime; then silence), so its clock still says how
+        long the session took when the summary reads it.
+        """
+        self._timer.stop()
+        last = next((s for s in self.record.sets if s.index == self._pending), None)
+        if last is None or last.pain is not None:
+            self._finish(Outcome.COMPLETED)
+            return
+        self._last_asked = True
+        span = self.timeline.spans[last.index].set
+        self.pain_panel.ask(
+            f"Session done: how much did the last set (set {span.number}, {span.side.value} "
+            "leg) hurt, from 0 to 10?",
+            last=True,
+        )
+        self.checked_note.hide()
+        for button in (self.start_button, self.pause_button, self.skip_button, self.stop_button):
+            button.setEnabled(False)
 
     def _collect(self, state: EngineState) -> None:
         """Record newly completed sets, and ask for the pain of the latest."""
@@ -669,6 +777,9 @@ class WorkoutView(QWidget):
         else:
             self.metronome.show_state(0.0, settings.lower_seconds, None, "", colour)
         self.pain_panel.setVisible(self._pending is not None and cue.kind is CueKind.REST)
+        if state.status is not Status.PAUSED:
+            self._checked = False
+        self.checked_note.setVisible(self._checked)
 
         self.start_button.setEnabled(state.status is Status.READY)
         running = state.status in (Status.RUNNING, Status.PAUSED)
@@ -710,6 +821,8 @@ class WorkoutView(QWidget):
         self.metronome.setFixedHeight(int(max(48, px * 0.9)))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if self._last_asked:
+            self._complete()  # closed while the last set's pain was asked: it stays unrated
         self._timer.stop()
         if self.player is not None:
             self.player.stop()

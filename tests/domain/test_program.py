@@ -10,14 +10,17 @@ from hypothesis import strategies as st
 
 from coach.domain.program import (
     Part,
+    PartDone,
     Program,
     ProgramError,
     Slot,
     Status,
+    Workout,
     adherence,
     day_plan,
     filled,
     parse_time,
+    part_done,
 )
 from coach.domain.settings import Injured
 
@@ -90,6 +93,33 @@ def test_the_day_plan_shows_done_pending_and_next() -> None:
     assert [s.part for s in plan.done] == [Part.MORNING]
     assert [s.part for s in plan.pending] == [Part.EVENING]
     assert plan.next == Slot(START + timedelta(days=3), Part.EVENING, time(18))
+
+
+def test_a_session_begun_but_not_finished_is_partial_not_done() -> None:
+    p = program()
+    workouts = [
+        Workout(at(3, 8), 1, 6),  # one set of six, then stopped
+        Workout(at(3, 9), 4, 6),  # another try at the same morning: the best counts
+        Workout(at(3, 18), 6, 6),  # the evening, complete
+        Workout(at(2, 18), 2, 6),  # yesterday evening
+    ]
+    done = filled(p, (w.started for w in workouts if w.complete))
+    assert done == {Slot(START + timedelta(days=3), Part.EVENING, time(18))}
+    morning = Slot(START + timedelta(days=3), Part.MORNING, time(8))
+    assert part_done(p, workouts, done) == (
+        PartDone(Slot(START + timedelta(days=2), Part.EVENING, time(18)), 2, 6),
+        PartDone(morning, 4, 6),
+    )
+    plan = day_plan(p, done, at(3, 20), part_done(p, workouts, done))
+    assert plan.partial == (PartDone(morning, 4, 6),)  # today's only
+    assert [s.part for s in plan.pending] == [Part.MORNING]
+    assert [s.part for s in plan.done] == [Part.EVENING]
+    assert (plan.adherence.done, plan.adherence.planned) == (1, 8)
+    # A partial try does not hide a complete one of the same session.
+    again = [*workouts, Workout(at(3, 10), 6, 6)]
+    done = filled(p, (w.started for w in again if w.complete))
+    assert morning in done
+    assert morning not in {d.slot for d in part_done(p, again, done)}
 
 
 def test_a_morning_missed_past_its_window_is_not_next() -> None:

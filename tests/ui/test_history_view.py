@@ -66,11 +66,25 @@ def test_sessions_are_listed_newest_first_with_their_facts(view: HistoryView) ->
     assert cell(view, 0, "Date") == "Sun 22 Nov 2026"
     assert cell(view, 0, "Session") == "evening"
     assert cell(view, 1, "Session") == "morning"
-    assert cell(view, 1, "Sets") == "2 of 4"
+    assert cell(view, 1, "Sets") == "partial: 2 of 4 sets"
     assert (cell(view, 1, "Mean pain"), cell(view, 1, "Max pain")) == ("4", "6")
     assert cell(view, 0, "Mean pain") == ""  # nothing rated
     assert cell(view, 1, "Protocol") == "Alfredson heel drops off a step"
     assert cell(view, 1, "Status") == "in progress"
+
+
+def test_a_session_is_complete_only_with_every_planned_set_done(
+    qtbot: QtBot, store: Store, short_timeline: Timeline, wall: WallClock
+) -> None:
+    run_sets(store, short_timeline, wall, 0)  # started, no set done
+    wall.advance(minutes=5)
+    run_sets(store, short_timeline, wall, 1)  # one set of four, then stopped
+    wall.advance(minutes=5)
+    run_sets(store, short_timeline, wall, 4)
+    view = make_view(qtbot, store)
+    assert [cell(view, row, "Sets") for row in range(3)] == [
+        "complete: 4 of 4 sets", "partial: 1 of 4 sets", "no sets done: 0 of 4 sets",
+    ]  # fmt: skip
 
 
 def test_selecting_a_session_shows_its_sets(view: HistoryView, two_sessions: list[str]) -> None:

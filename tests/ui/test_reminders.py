@@ -225,7 +225,7 @@ def test_the_program_state_comes_from_the_history(
     assert program_state(store.progress) is None  # no program yet
     program = Program(id="p", start=START, protocol="alfredson", injured=Injured.LEFT)
     store.progress.start_program(program)
-    run_sets(store, short_timeline, wall, 1)  # the wall clock's day, in the morning
+    run_sets(store, short_timeline, wall, 4)  # the wall clock's day, in the morning: every set
     store.db.execute("UPDATE sessions SET status = 'completed'")  # as closing the workout does
     state = program_state(store.progress)
     assert state is not None

@@ -11,17 +11,48 @@ from coach.domain.engine import Status
 from coach.domain.plan import plan
 from coach.domain.protocols import ALFREDSON, JONSSON, Protocol
 from coach.domain.record import Outcome, SessionRecord
+from coach.domain.red_flags import RUPTURE, RedFlag
 from coach.domain.settings import Injured, Settings
 from coach.domain.timeline import CueKind, timeline
 from coach.storage.schema import StorageError
 from coach.storage.store import Store
-from coach.ui.workout_dialogs import ConfirmStop, RedFlagDialog
+from coach.ui.red_flags import RedFlagDialog, RuptureCheck, WhatToDoNow
+from coach.ui.workout_dialogs import ConfirmStop
 from coach.ui.workout_view import WorkoutView
 from tests.helpers import WallClock
 
 # Jonsson, right side, 2 reps: get ready 0-5 s; rep 1: up 5-7, shift 7-8, lower 8-11,
 # reset 11-12; rep 2: 12-19; set 1 ends at 19 s; rest 19-49 s; set 2 from 49 s.
 SETTINGS = Settings(injured=Injured.RIGHT, reps=2, sets=2, rest_seconds=30)
+
+
+@pytest.fixture(autouse=True)
+def no_unexpected_dialog(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A red-flag dialog a test did not answer fails it, rather than wait forever."""
+
+    def unexpected(cls: type, *_args: object) -> None:
+        raise AssertionError(f"{cls.__name__} opened, and the test did not expect it")
+
+    monkeypatch.setattr(RuptureCheck, "ask", classmethod(unexpected))
+    monkeypatch.setattr(WhatToDoNow, "show_modal", classmethod(unexpected))
+
+
+class Dialogs:
+    """The rupture questions answered as a test says, and what the workout showed."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, *, tear: bool) -> None:
+        self.asked: list[tuple[Status, list[int | None]]] = []  # status and ratings, when asked
+        self.shown: list[RedFlag] = []  # what-to-do-now pages
+
+        def ask(_cls: type, parent: WorkoutView) -> bool:
+            self.asked.append((parent.engine.state().status, parent.record.ratings()))
+            return tear
+
+        def show(_cls: type, _parent: WorkoutView, flag: RedFlag) -> None:
+            self.shown.append(flag)
+
+        monkeypatch.setattr(RuptureCheck, "ask", classmethod(ask))
+        monkeypatch.setattr(WhatToDoNow, "show_modal", classmethod(show))
 
 
 def make_view(
@@ -114,7 +145,9 @@ def test_time_left_counts_down_the_whole_session(qtbot: QtBot) -> None:
     assert view.left_label.text() == "1:00 left"  # 59.5 s, shown rounded up
 
 
-def test_after_a_set_the_rest_asks_for_pain_and_keys_rate_it(qtbot: QtBot) -> None:
+def test_after_a_set_the_rest_asks_for_pain_and_keys_rate_it(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     view, clock = make_view(qtbot)
     view.start()
     at(view, clock, 18.9)
@@ -124,14 +157,17 @@ def test_after_a_set_the_rest_asks_for_pain_and_keys_rate_it(qtbot: QtBot) -> No
     assert "Next: set 2 of 2" in view.detail.text()
     assert view.pain_panel.isVisible()
     assert "set 1 (right leg)" in view.pain_panel.question.text()
+    assert not view.pain_panel.skip_button.isVisible()  # only the last set's can be skipped
     press(view, Qt.Key.Key_4)
     assert view.record.ratings() == [4]
     assert "4: acceptable (3-5)." in view.pain_panel.zone_label.text()
-    press(view, Qt.Key.Key_T)
-    assert view.record.ratings() == [10]
-    assert view.pain_panel.offer.isVisible()  # a 10 offers to end the session
     at(view, clock, 30)
     assert view.metronome.caption == "19 s"  # the rest keeps counting while rating
+    dialogs = Dialogs(monkeypatch, tear=False)
+    press(view, Qt.Key.Key_T)
+    assert view.record.ratings() == [10]
+    assert dialogs.asked == [(Status.PAUSED, [10])]  # a 10 asks about a tear, paused
+    assert view.pain_panel.offer.isVisible()  # and offers to end the session
 
 
 def test_an_unrated_set_stays_not_rated_and_is_rated_in_the_summary(qtbot: QtBot) -> None:
@@ -142,6 +178,8 @@ def test_an_unrated_set_stays_not_rated_and_is_rated_in_the_summary(qtbot: QtBot
     assert not view.pain_panel.isVisible()
     at(view, clock, 64)
     assert view.engine.state().status is Status.FINISHED
+    assert view.pages.currentWidget() is not view.summary  # the last set's pain first
+    view.pain_panel.skip_button.click()
     assert view.record.ratings() == [None, None]
     assert view.pages.currentWidget() is view.summary
     assert view.summary.heading.text() == "Session complete"
@@ -153,14 +191,17 @@ def test_an_unrated_set_stays_not_rated_and_is_rated_in_the_summary(qtbot: QtBot
     assert view.record.ratings() == [3, None]
 
 
-def test_too_much_twice_offers_to_end_and_ending_keeps_the_sets(qtbot: QtBot) -> None:
+def test_too_much_offers_to_end_and_ending_keeps_the_sets(qtbot: QtBot) -> None:
     settings = Settings(injured=Injured.LEFT, reps=1, sets=3, rest_seconds=20)
     view, clock = make_view(qtbot, settings)
     view.start()
     first_end = view.timeline.spans[0].end_ms / 1000
     at(view, clock, first_end + 1)
-    view.pain_panel.buttons[6].click()
-    assert not view.pain_panel.offer.isVisible()
+    view.pain_panel.buttons[5].click()
+    assert not view.pain_panel.offer.isVisible()  # acceptable
+    view.pain_panel.buttons[6].click()  # changed to "too much": offered at once
+    assert view.pain_panel.offer.isVisible()
+    view.pain_panel.carry_on_button.click()
     second_end = view.timeline.spans[1].end_ms / 1000
     at(view, clock, second_end + 1)
     view.pain_panel.buttons[7].click()
@@ -232,11 +273,22 @@ def test_something_wrong_pauses_and_records_the_red_flag(
         return "rupture"
 
     monkeypatch.setattr(RedFlagDialog, "ask", classmethod(report))
+    dialogs = Dialogs(monkeypatch, tear=False)
+    reported: list[str] = []
+
+    def flagged(flag_id: str) -> None:  # what the session looked like when it was said
+        reported.append(flag_id)
+        assert view.record.outcome is None
+
+    view.red_flag.connect(flagged)
     view.wrong_button.click()
     assert seen == [Status.PAUSED]
+    assert reported == ["rupture"]
     assert view.record.outcome is Outcome.STOPPED
     assert view.record.reason == "red flag: rupture"
     assert "rupture" in view.summary.facts.text()
+    assert dialogs.shown == [RUPTURE]  # what to do now
+    assert dialogs.asked == []
 
 
 def test_carrying_on_after_something_wrong_keeps_the_session_paused(
@@ -343,10 +395,13 @@ def test_a_session_is_saved_from_start_set_by_set_with_its_pain_ending_and_note(
     assert store.sets(row.id)[0].pain == 3
     at(view, clock, 70)  # the end
     assert [s.position for s in store.sets(row.id)] == [0, 1]
+    assert store.session(row.id).status == "in progress"  # until the last set is rated
+    press(view, Qt.Key.Key_2)
+    assert [s.pain for s in store.sets(row.id)] == [3, 2]
     box = view.summary.table.cellWidget(1, 4)
     assert isinstance(box, QComboBox)
-    box.setCurrentIndex(box.findData(2))
-    assert [s.pain for s in store.sets(row.id)] == [3, 2]
+    box.setCurrentIndex(box.findData(1))
+    assert [s.pain for s in store.sets(row.id)] == [3, 1]
     assert view.summary.saved.text().startswith("Saved.")
     QTest.keyClicks(view.summary.note, "good day")
     view.summary.done_button.click()
@@ -393,6 +448,7 @@ def test_an_interrupted_session_resumes_at_its_next_set(
     assert view.set_label.text() == "Set 2 of 2"
     at(view, clock, 70)
     assert [s.position for s in store.sets(sid)] == [0, 1]
+    press(view, Qt.Key.Key_1)  # the last set's pain
     assert "2 of 2 sets done" in view.summary.facts.text()  # the earlier set counts
     assert store.session(sid).status == "completed"
 
@@ -404,3 +460,233 @@ def test_without_a_history_the_session_says_it_is_not_saved(qtbot: QtBot) -> Non
     view.start()
     view.end_early()
     assert view.summary.saved.text().startswith("Not saved")
+
+
+# -- the last set's pain, and the time taken ----------------------------------------
+def test_the_last_set_is_rated_and_saved_before_the_summary(qtbot: QtBot, store: Store) -> None:
+    view, clock = make_view(qtbot, store=store)
+    view.start()
+    at(view, clock, 20)
+    press(view, Qt.Key.Key_3)
+    at(view, clock, 64)  # the session has run to its end
+    assert view.pages.currentWidget() is not view.summary
+    assert view.pain_panel.isVisible()
+    assert view.pain_panel.question.text().startswith("Session done: how much did the last set")
+    assert "set 2, right leg" in view.pain_panel.question.text()
+    assert view.pain_panel.skip_button.isVisible()
+    assert not view.pause_button.isEnabled()
+    press(view, Qt.Key.Key_5)
+    assert view.pages.currentWidget() is view.summary
+    assert view.summary.heading.text() == "Session complete"
+    box = view.summary.table.cellWidget(1, 4)
+    assert isinstance(box, QComboBox)
+    assert box.currentData() == 5
+    assert view.journal is not None
+    sid = view.journal.session_id
+    assert [s.pain for s in store.sets(sid)] == [3, 5]
+    assert store.session(sid).status == "completed"
+
+
+def test_a_skipped_last_set_goes_straight_to_the_summary(qtbot: QtBot) -> None:
+    settings = Settings(injured=Injured.RIGHT, reps=1, sets=1, rest_seconds=10)
+    view, clock = make_view(qtbot, settings)
+    view.start()
+    view.skip_set()  # the one set skipped: nothing to rate
+    view.skip_set()
+    at(view, clock, view.timeline.duration_ms / 1000 + 1)
+    assert view.pages.currentWidget() is view.summary
+    assert view.record.sets == []
+
+
+class ResettingPlayer:
+    """A fake sound whose played position is the clock, and starts again at 0 when stopped.
+
+    As QAudioSink's processed time does: the workout's clock when there is sound.
+    """
+
+    def __init__(self) -> None:
+        self.position = 0.0
+        self.playing = False
+        self.muted = False
+        self.volume = 1.0
+
+    def now(self) -> float:
+        return self.position
+
+    def advance(self, seconds: float) -> None:
+        if self.playing:
+            self.position += seconds
+
+    def start(self) -> None:
+        self.playing = True
+
+    def pause(self) -> None:
+        self.playing = False
+
+    def resume(self) -> None:
+        self.playing = True
+
+    def stop(self) -> None:
+        self.playing = False
+        self.position = 0.0
+
+    def jump(self, seconds: float) -> None:
+        pass  # the track's read position: nothing to do with the clock
+
+    def set_muted(self, muted: bool) -> None:
+        self.muted = muted
+
+    def set_volume(self, volume: float) -> None:
+        self.volume = volume
+
+    def problem(self) -> str | None:
+        return None
+
+
+def test_time_taken_is_the_sessions_time_with_sound(qtbot: QtBot, store: Store) -> None:
+    player = ResettingPlayer()
+    tl = timeline(plan(JONSSON, SETTINGS))
+    view = WorkoutView(tl, player, player, journal=store.journal(tl))
+    qtbot.addWidget(view)
+    view.start()
+    for _ in range(70):  # a second at a time, to the end (63 s)
+        player.advance(1)
+        view.refresh()
+    view.pain_panel.buttons[2].click()  # the last set's pain; the summary follows
+    assert view.record.outcome is Outcome.COMPLETED
+    assert not player.playing
+    assert view.record.seconds == 63
+    assert "Time taken: 1 min 3 s." in view.summary.facts.text()
+    assert store.sessions()[0].seconds == 63
+
+
+def test_time_taken_of_a_session_stopped_with_sound(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    player = ResettingPlayer()
+    view = WorkoutView(timeline(plan(JONSSON, SETTINGS)), player, player)
+    qtbot.addWidget(view)
+    view.start()
+    player.advance(30)
+    view.refresh()
+    monkeypatch.setattr(ConfirmStop, "ask", classmethod(lambda cls, parent: True))
+    view.request_stop()
+    assert view.record.seconds == 30
+    assert "Time taken: 30 s." in view.summary.facts.text()
+
+
+# -- the rupture questions ----------------------------------------------------------
+THREE_SETS = Settings(injured=Injured.LEFT, reps=1, sets=3, rest_seconds=20)
+
+
+def rest_after(view: WorkoutView, clock: ManualClock, index: int) -> None:
+    """To a second into the rest after set `index` (0-based)."""
+    at(view, clock, view.timeline.spans[index].end_ms / 1000 + 1)
+
+
+def test_a_jump_of_four_points_pauses_and_asks_about_a_tear_and_no_carries_on(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view, clock = make_view(qtbot, THREE_SETS)
+    dialogs = Dialogs(monkeypatch, tear=False)
+    view.start()
+    rest_after(view, clock, 0)
+    press(view, Qt.Key.Key_2)
+    rest_after(view, clock, 1)
+    press(view, Qt.Key.Key_5)  # 3 points up: not asked
+    assert dialogs.asked == []
+    press(view, Qt.Key.Key_6)  # 4 points above the set before
+    assert dialogs.asked == [(Status.PAUSED, [2, 6])]
+    assert view.engine.state().status is Status.PAUSED
+    assert view.record.outcome is None
+    assert view.checked_note.isVisible()
+    assert "press Space to go on" in view.checked_note.text()
+    assert "PAUSED" in view.banner.text()
+    press(view, Qt.Key.Key_Space)
+    assert view.engine.state().status is Status.RUNNING
+    assert not view.checked_note.isVisible()
+
+
+def test_a_tear_reported_after_a_ten_stops_the_session_and_says_what_to_do(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, store: Store
+) -> None:
+    view, clock = make_view(qtbot, THREE_SETS, store=store)
+    dialogs = Dialogs(monkeypatch, tear=True)
+    reported: list[tuple[str, Outcome | None]] = []
+    view.red_flag.connect(lambda flag: reported.append((flag, view.record.outcome)))
+    view.start()
+    rest_after(view, clock, 0)
+    view.pain_panel.buttons[10].click()
+    assert [status for status, _ in dialogs.asked] == [Status.PAUSED]
+    assert reported == [("rupture", None)]  # said at once, before the session ends
+    assert view.record.outcome is Outcome.STOPPED
+    assert view.record.reason == RUPTURE.reason
+    assert dialogs.shown == [RUPTURE]
+    assert view.pages.currentWidget() is view.summary
+    row = store.sessions()[0]
+    assert (row.status, row.reason, row.sets_done) == ("stopped", "red flag: rupture", 1)
+
+
+def test_the_last_sets_rating_asks_about_a_tear_too(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view, clock = make_view(qtbot)
+    dialogs = Dialogs(monkeypatch, tear=True)
+    reported: list[str] = []
+    view.red_flag.connect(reported.append)
+    view.start()
+    at(view, clock, 20)
+    press(view, Qt.Key.Key_1)
+    at(view, clock, 64)
+    press(view, Qt.Key.Key_9)  # the last set's pain
+    assert [ratings for _, ratings in dialogs.asked] == [[1, 9]]
+    assert reported == ["rupture"]
+    assert view.record.outcome is Outcome.STOPPED
+    assert view.record.reason == "red flag: rupture"
+    assert dialogs.shown == [RUPTURE]
+
+
+def test_no_tear_after_the_last_set_shows_the_summary(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view, clock = make_view(qtbot)
+    dialogs = Dialogs(monkeypatch, tear=False)
+    view.start()
+    at(view, clock, 64)
+    press(view, Qt.Key.Key_8)
+    assert len(dialogs.asked) == 1
+    assert view.record.outcome is Outcome.COMPLETED
+    assert view.pages.currentWidget() is view.summary
+    assert view.record.ratings() == [None, 8]
+
+
+def test_closing_while_the_last_sets_pain_is_asked_saves_the_session_as_completed(
+    qtbot: QtBot, store: Store
+) -> None:
+    view, clock = make_view(qtbot, store=store)
+    view.start()
+    at(view, clock, 64)
+    view.close()  # the app quit before the rating
+    (row,) = store.sessions()
+    assert (row.status, row.seconds, row.sets_done) == ("completed", 63.0, 2)
+
+
+def test_a_high_pain_given_later_on_the_summary_still_asks_about_a_tear(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view, clock = make_view(qtbot)
+    view.start()
+    at(view, clock, 64)
+    view.pain_panel.skip_button.click()
+    assert view.pages.currentWidget() is view.summary
+    dialogs = Dialogs(monkeypatch, tear=True)
+    reported: list[str] = []
+    view.red_flag.connect(reported.append)
+    box = view.summary.table.cellWidget(0, 4)
+    assert isinstance(box, QComboBox)
+    box.setCurrentIndex(box.findData(3))
+    assert dialogs.asked == []  # 3 is no reason to ask
+    box.setCurrentIndex(box.findData(9))
+    assert len(dialogs.asked) == 1
+    assert reported == ["rupture"]  # the program pauses, though the session is over
+    assert dialogs.shown == [RUPTURE]
