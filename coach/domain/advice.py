@@ -1,9 +1,11 @@
 """The pain-monitoring model as a whole: from the recorded history to today's advice.
 
-Silbernagel's model (Am J Sports Med 2007) has four parts, and Coach applies all of
-them: pain during the exercises up to 5 of 10; pain after them up to 5; the next
-morning's pain and stiffness no worse than usual (the 24-hour response decides the
-load); and mornings that do not rise from week to week. Load goes up only after an
+Silbernagel's model (Am J Sports Med 2007) has four parts: pain during the exercises
+up to 5 of 10; pain after them up to 5; the next morning's pain and stiffness no worse
+than usual (the 24-hour response decides the load); and mornings that do not rise from
+week to week. Coach checks the first from each set's rating and the last two from the
+morning check-ins; it records no pain after a session, so it explains that part (the
+plan's pain rules) rather than checking it. Load goes up only after an
 acceptable 24-hour response at the current load. Exercise pain is a dosing signal,
 kept mild on purpose as load is added: whether the tendon is getting better is judged
 on the outcomes, the mornings and the VISA-A, never on exercise pain.
@@ -25,16 +27,23 @@ from datetime import date, timedelta
 
 from coach.domain import red_flags
 from coach.domain.pain import SOURCE as SILBERNAGEL
-from coach.domain.visa_a import RECOVERED, change_source, important_change
+from coach.domain.protocols import FLAT_FLOOR_ARTICLE
+from coach.domain.visa_a import (
+    INSERTIONAL_CHANGE,
+    INSERTIONAL_CHANGE_SOURCE,
+    MIDPORTION_CHANGE_SOURCE,
+    RECOVERED,
+    change_source,
+    important_change,
+)
 
 ALFREDSON = (
     "Alfredson H et al. Am J Sports Med 1998;26(3):360-6 (weight added once the exercise "
-    "no longer hurts); seed article 004 on the flat-floor protocol (Jonsson 2008) gives the "
-    "same rule, with the weight in a backpack."
+    f"no longer hurts); {FLAT_FLOOR_ARTICLE}, gives the same rule, the weight in a backpack."
 )
 SEED_002 = (
-    'Seed article 002, Dr.Oracle, "What is the treatment for a calcified Achilles tendon?" '
-    "(updated 25 Feb 2026): see a clinician if there is no improvement after 6-8 weeks."
+    'Dr.Oracle, "What is the treatment for a calcified Achilles tendon?" (updated 25 Feb '
+    "2026): see a clinician if there is no improvement after 6-8 weeks."
 )
 
 # Silbernagel 2007's pain-monitoring model.
@@ -42,7 +51,7 @@ TOO_MUCH = 5  # pain above this during the sets is too much
 SAFE = 2  # pain up to this is the safe zone
 EARLY_WEEKS = 4  # morning soreness in the first 3-4 weeks is common (CLINICAL.md §2)
 PAIN_CHANGE = 1.3  # the smallest change in 0-10 pain that matters (CLINICAL.md §2)
-REVIEW_FROM_WEEK = 6  # seed 002: no better after 6-8 weeks, see a clinician
+REVIEW_AFTER_WEEKS = 6  # seed 002: no better after 6-8 weeks, see a clinician
 MAX_STIFFNESS = 24 * 60  # minutes: a whole day
 
 # Coach's own thresholds: no paper sets these; each is on the cautious side.
@@ -58,11 +67,24 @@ WEEK_MORNINGS = 3  # a week needs this many answered mornings to be compared
 WEEKLY_PAIN_RISE = 0.5  # a week's mean morning pain this much above the last's is a rise
 WEEKLY_STIFFNESS_RISE = 5.0  # minutes: the same for the mean morning stiffness
 TREND_DAYS = 14  # "no improvement" compares the first and the latest 14 days
+RESPONSE_DAYS = 3  # a morning check-in older than this says nothing of the last sessions
+# A VISA-A fall that asks for a review: the smaller of the published changes that matter
+# (7: 24 weeks midportion; 6.5 rounded up, insertional), whatever the pain site.
+VISA_FALL = INSERTIONAL_CHANGE
 
 OWN_24_HOURS = (
     f"Coach's own: worse than usual means {WORSE_BY} or more points of pain, or "
     f"{STIFFER_BY} or more minutes of stiffness, above the median of up to "
     f"{USUAL_MORNINGS} earlier mornings (at least {FEW_MORNINGS})."
+)
+OWN_BEST_WEEK = (
+    f"Coach's own: clearly worse than your best week means a weekly mean morning pain "
+    f"{PAIN_CHANGE:g} or more higher (the smallest change in pain that matters), or "
+    f"{STIFFER_BY} or more minutes of stiffness."
+)
+OWN_VISA_FALL = (
+    f"Coach's own use of the published figures: a fall of {VISA_FALL} points, the smaller "
+    "change found to matter, from your best score asks for a review at any time."
 )
 OWN_WEEKLY = (
     f"Coach's own: a rise is a weekly mean {WEEKLY_PAIN_RISE:g} point or more higher in "
@@ -72,8 +94,9 @@ OWN_WEEKLY = (
 OWN_ADD_LOAD = (
     f"Coach's own: 'without pain' is every set rated 0-{NEARLY_PAIN_FREE} in two whole "
     f"sessions at the same load; a step is about {ADD_KG:g} kg; a load is kept at least "
-    f"{DAYS_AT_A_LOAD} days, and needs a morning check-in after its sessions in the safe "
-    f"zone (0-{SAFE}) and no worse than usual."
+    f"{DAYS_AT_A_LOAD} days; there must be a session in the last {RECENT_DAYS} days, "
+    f"{WEEK_MORNINGS} morning check-ins in each of the last two weeks, and a morning "
+    f"check-in after the sessions in the safe zone (0-{SAFE}) and no worse than usual."
 )
 OWN_REVIEW = (
     f"Coach's own: improvement is morning pain down by {PAIN_CHANGE:g} or more (the "
@@ -236,13 +259,13 @@ def red_flag(history: History) -> Advice | None:
     if not history.paused_for:
         return None
     flag = red_flags.from_label(history.paused_for)
-    action = flag.action if flag is not None else "Have it checked by a clinician."
+    urgency = flag.urgency if flag is not None else red_flags.Urgency.BEFORE_NEXT
     return Advice(
         Kind.PAUSED,
-        f"The program is paused: you reported {history.paused_for}. {action} Resume the "
-        "program only when a clinician agrees.",
-        "Signs like this can mean a torn tendon, a blood clot or another problem that "
-        "exercise could make worse.",
+        f"The program is paused: you reported {history.paused_for}. "
+        f"{red_flags.WHILE_PAUSED[urgency]} Resume the program only when a clinician agrees.",
+        "You reported a warning sign: the exercises wait until a clinician agrees it is safe "
+        "to go on.",
         red_flags.SOURCE,
     )
 
@@ -265,30 +288,50 @@ def worsening(history: History) -> Advice | None:
             "Morning pain and stiffness must not rise from week to week; a rise that lasts "
             "needs a second look.",
             SILBERNAGEL,
-            OWN_WEEKLY,
+            OWN_WEEKLY + " Asking for a clinician after two weeks of rises is Coach's own rule.",
         )
     for side, scores in visa_by_side(history).items():
         if len(scores) < 2:
             continue
         best = max(scores[:-1], key=lambda v: v.score)
         fall = best.score - scores[-1].score
-        if fall >= history.visa_change:
+        if fall >= VISA_FALL:
             return Advice(
                 Kind.REVIEW,
                 f"Your VISA-A score{_leg(side)} fell from {best.score} to {scores[-1].score}. "
                 "Lower the load and book a check-up with a clinician to review the program.",
-                f"A fall of {history.visa_change} points or more is a change that matters.",
-                change_source(history.pain_site),
+                "A fall in the VISA-A means the tendon limits you more than before.",
+                f"{INSERTIONAL_CHANGE_SOURCE} {MIDPORTION_CHANGE_SOURCE}",
+                OWN_VISA_FALL,
             )
     return None
 
 
+def latest_response(history: History) -> Morning | None:
+    """The morning that tells how the last sessions went: today's, or the latest since them.
+
+    The latest check-in up to today, if it is today's or came after the last session
+    (and is at most 3 days old): a session since then has had no response yet.
+    """
+    answered = [
+        m for m in history.mornings
+        if m.day <= history.today and (m.pain is not None or m.stiffness_minutes is not None)
+    ]  # fmt: skip
+    if not answered:
+        return None
+    latest = answered[-1]
+    if (history.today - latest.day).days > RESPONSE_DAYS:
+        return None
+    after_sessions = not history.sessions or latest.day > history.sessions[-1].day
+    return latest if latest.day == history.today or after_sessions else None
+
+
 def twenty_four_hours(history: History) -> Advice | None:
-    """This morning clearly worse than the usual morning: lower the load."""
-    today = next((m for m in history.mornings if m.day == history.today), None)
+    """The latest morning clearly worse than the usual morning: lower the load."""
+    today = latest_response(history)
     if today is None:
         return None
-    usual_pain, usual_stiffness = usual(history, history.today)
+    usual_pain, usual_stiffness = usual(history, today.day)
     worse = []
     if today.pain is not None and usual_pain is not None and today.pain >= usual_pain + WORSE_BY:
         worse.append(f"pain {today.pain}/10 against your usual {usual_pain:g}")
@@ -302,10 +345,11 @@ def twenty_four_hours(history: History) -> Advice | None:
         )
     if not worse:
         return None
+    when = "This morning" if today.day == history.today else f"Your morning of {today.day:%a %d %b}"
     return Advice(
         Kind.LOWER,
-        "This morning is worse than usual (" + "; ".join(worse) + "). Lower the load today: "
-        "fewer sets, or less weight." + _early_note(history),
+        f"{when} was worse than usual (" + "; ".join(worse) + "). Lower the load for the next "
+        "session: fewer sets, or less weight." + _early_note(history),
         "Pain after the exercises should settle by the next morning; a worse morning means "
         "the last sessions were too much.",
         SILBERNAGEL,
@@ -322,11 +366,42 @@ def weekly_rise(history: History) -> Advice | None:
         Kind.LOWER,
         "Your mornings are worse this week than last ("
         + "; ".join(rises)
-        + "). Lower the load (fewer sets, or less weight), and add none until the mornings "
-        "settle." + _early_note(history),
+        + "). Lower the load once, if you have not since they rose (fewer sets, or less "
+        "weight), and add none until the mornings settle." + _early_note(history),
         "Morning pain and stiffness must not rise from week to week.",
         SILBERNAGEL,
         OWN_WEEKLY,
+    )
+
+
+def above_best_week(history: History) -> Advice | None:
+    """This week's mornings still clearly worse than the best week of the program.
+
+    Catches what the week-on-week rule cannot: a rise that then levels off higher, and a
+    slow creep of less than half a point a week. Clearly worse is the smallest change in
+    pain that matters, or 15 minutes more stiffness (Coach's own use of them).
+    """
+    this = week_mornings(history, 0)
+    weeks = (history.today - history.start).days // 7
+    earlier = [week_mornings(history, n) for n in range(1, weeks + 1)]
+    worse = []
+    pains = [w.pain for w in earlier if w.pain is not None]
+    if this.pain is not None and pains and round(this.pain - min(pains), 6) >= PAIN_CHANGE:
+        worse.append(f"morning pain {min(pains):.1f} in your best week, {this.pain:.1f} now")
+    stiff = [w.stiffness for w in earlier if w.stiffness is not None]
+    if this.stiffness is not None and stiff and this.stiffness - min(stiff) >= STIFFER_BY:
+        worse.append(f"stiffness {min(stiff):.0f} min in your best week, {this.stiffness:.0f} now")
+    if not worse:
+        return None
+    return Advice(
+        Kind.LOWER,
+        "Your mornings are still clearly worse than in your best week ("
+        + "; ".join(worse)
+        + "). Keep the load lower than it was then, and add none until the mornings settle."
+        + _early_note(history),
+        "Morning pain and stiffness should settle, not stay higher than they were.",
+        SILBERNAGEL,
+        OWN_BEST_WEEK,
     )
 
 
@@ -353,7 +428,8 @@ def no_improvement(history: History) -> Advice | None:
     as load is added). An outcome that is fine already (mornings in the safe zone, a
     VISA-A in the recovered range) is no reason for a review, but no improvement either.
     """
-    if history.week < REVIEW_FROM_WEEK:
+    weeks_done = (history.today - history.start).days // 7
+    if weeks_done < REVIEW_AFTER_WEEKS:
         return None
     improved, stalled = [], []
     mornings = _morning_trend(history)
@@ -377,9 +453,9 @@ def no_improvement(history: History) -> Advice | None:
         return None
     return Advice(
         Kind.REVIEW,
-        f"After {history.week - 1} weeks your mornings and VISA-A show no clear improvement "
+        f"After {weeks_done} weeks your mornings and VISA-A show no clear improvement "
         f"({'; '.join(stalled)}). Book a check-up with a clinician to review the program.",
-        f"With no progress by weeks {REVIEW_FROM_WEEK}-8, the diagnosis or the program may "
+        f"With no progress by weeks {REVIEW_AFTER_WEEKS}-8, the diagnosis or the program may "
         "need a second look; progress is judged on the mornings and the VISA-A, not on the "
         "pain during the exercises.",
         f"{SEED_002} {SILBERNAGEL} Change that matters: {change_source(history.pain_site)}",
@@ -393,8 +469,8 @@ def load_blocks(history: History) -> list[str]:
     All of these must hold: the last two sessions whole, every set 0-1, both at the
     current load, the last within a week; the current load kept at least 7 days; a
     morning check-in after the first of the two (the 24-hour response), the latest in
-    the safe zone and no worse than usual; and the mornings not rising from last week
-    to this one.
+    the safe zone and no worse than usual; 3 check-ins in each of the last two weeks;
+    and the mornings neither rising from last week nor above the best week.
     """
     if len(history.sessions) < 2:
         return ["fewer than two sessions"]
@@ -408,7 +484,23 @@ def load_blocks(history: History) -> list[str]:
         blocks.append("no session in the last week")
     if (history.today - _load_since(history.sessions)).days < DAYS_AT_A_LOAD:
         blocks.append(f"this load is not {DAYS_AT_A_LOAD} days old yet")
-    after = [m for m in history.mornings if m.day > previous.day and m.pain is not None]
+    blocks += _morning_blocks(history, previous.day)
+    this_week, last_week = week_mornings(history, 0), week_mornings(history, 1)
+    if this_week.pain is None or last_week.pain is None:
+        blocks.append(
+            f"too few morning check-ins to judge the mornings ({WEEK_MORNINGS} a week needed)"
+        )
+    if rose(this_week, last_week):
+        blocks.append("the mornings rose from last week")
+    if above_best_week(history) is not None:
+        blocks.append("the mornings are still worse than in your best week")
+    return blocks
+
+
+def _morning_blocks(history: History, since: date) -> list[str]:
+    """What the mornings after `since` say against more load; [] if nothing."""
+    blocks = []
+    after = [m for m in history.mornings if m.day > since and m.pain is not None]
     morning = after[-1] if after else None
     if morning is None or morning.pain is None:
         blocks.append("no morning check-in after these sessions yet")
@@ -421,8 +513,6 @@ def load_blocks(history: History) -> list[str]:
             blocks.append("the latest morning hurt more than usual")
         if stiff is not None and usual_stiffness is not None and stiff > usual_stiffness:
             blocks.append("the latest morning was stiffer than usual")
-    if rose(week_mornings(history, 0), week_mornings(history, 1)):
-        blocks.append("the mornings rose from last week")
     return blocks
 
 
@@ -458,6 +548,7 @@ RULES = (
     worsening,
     twenty_four_hours,
     weekly_rise,
+    above_best_week,
     too_much_during,
     no_improvement,
     add_load,

@@ -62,12 +62,10 @@ def zone(pain: int) -> ZoneInfo:
 def should_offer_to_stop(ratings: Sequence[int | None]) -> bool:
     """After the latest rating: offer to end the session?
 
-    Yes for the worst pain (10), or for "too much" on two rated sets in a row.
+    Yes whenever the latest rated set was "too much" (above 5): the offer is Coach's own
+    way of applying the zones, on the cautious side; the user may carry on with less.
     `ratings` are the sets in the order they were done; None is a set not rated.
     """
     if not ratings or ratings[-1] is None:
         return False
-    if ratings[-1] == 10:
-        return True
-    rated = [r for r in ratings if r is not None]
-    return len(rated) >= 2 and all(zone(r).zone is Zone.TOO_MUCH for r in rated[-2:])
+    return zone(ratings[-1]).zone is Zone.TOO_MUCH

@@ -8,7 +8,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from coach.domain.protocols import Exercise, Protocol, Surface
+from coach.domain.protocols import FLAT_FLOOR_ARTICLE, Exercise, Protocol, Surface
 from coach.domain.settings import Settings, Side
 
 
@@ -42,13 +42,14 @@ class WayUp(enum.Enum):
 WAY_UP_SOURCES = {
     WayUp.GOOD_LEG: "Alfredson H et al. 1998; Jonsson P et al. 2008: up on the good leg.",
     WayUp.BOX: (
-        "Jonsson P et al. Br J Sports Med 2008 (as seed article 004 describes it): with both "
+        f"Jonsson P et al. Br J Sports Med 2008, as told by {FLAT_FLOOR_ARTICLE}: with both "
         "sides sore, patients stepped up on a box so that neither calf lifted them."
     ),
     WayUp.ARMS: (
         "Alfredson H et al. Am J Sports Med 1998: up on the good leg or with the arms' help. "
         "A box cannot lift anyone above a step's edge, so with both sides sore Coach has you "
-        "pull up on a rail; how to do it is Coach's own wording."
+        "pull up on a rail, the arms taking as much weight as they can; how to do it is "
+        "Coach's own wording."
     ),
 }
 

@@ -9,6 +9,12 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+# The article the project started from (seed 004), named as what it is.
+FLAT_FLOOR_ARTICLE = (
+    "John Davis, a running blog article on flat-floor heel drops for insertional Achilles "
+    "pain, which summarises Jonsson 2008"
+)
+
 
 class Surface(enum.Enum):
     """Where the heel is lowered to."""
@@ -104,9 +110,9 @@ ALFREDSON = Protocol(
     weeks=12,
     source="Alfredson H et al. Am J Sports Med 1998;26(3):360-6.",
     why=(
-        "For pain in the middle of the tendon, slow lowering off a step, with the knee "
-        "straight and then bent, brought most people back to their activity (over 80% "
-        "in several studies)."
+        "For pain in the middle of the tendon, this is the original program: slow lowering "
+        "off a step, with the knee straight and then bent. Over 80% got back to their "
+        f"activity in several studies since, as {FLAT_FLOOR_ARTICLE} reports."
     ),
 )
 
@@ -123,9 +129,10 @@ JONSSON = Protocol(
     weeks=12,
     source="Jonsson P et al. Br J Sports Med 2008;42(9):746-9 (PubMed 18184750).",
     why=(
-        "For pain at the heel bone, dropping below a step squeezes the tendon where it "
-        "attaches; only about a third got back to their activity that way. Stopping at "
-        "floor level brought about two thirds back."
+        "For pain at the heel bone, dropping below a step is thought to squeeze the tendon "
+        "where it attaches; only about a third got back to their activity that way. "
+        "Stopping at floor level brought about two thirds back (the figures as "
+        f"{FLAT_FLOOR_ARTICLE} reports them)."
     ),
 )
 

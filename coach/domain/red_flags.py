@@ -17,8 +17,8 @@ REASON = "red flag: "  # a session stopped for a red flag has this reason, then 
 
 SOURCE = (
     "Standard clinical warning signs, not the finding of one study; the wording is Coach's "
-    'own. Seed article: Dr.Oracle, "What is the treatment for a calcified Achilles '
-    'tendon?" (2026), on avoiding steroid injections.'
+    'own. On steroid injections: Dr.Oracle, "What is the treatment for a calcified Achilles '
+    'tendon?" (2026).'
 )
 
 # When the rupture questions are asked: Coach's own triggers (CLINICAL.md §4 says so).
@@ -36,6 +36,14 @@ class Urgency(enum.Enum):
     EMERGENCY = "emergency"  # call an ambulance now
     SAME_DAY = "same day"  # medical care today
     BEFORE_NEXT = "before the next session"  # see a clinician before exercising again
+
+
+# What the Today page says while the program stays paused, days later perhaps.
+WHILE_PAUSED = {
+    Urgency.EMERGENCY: "If it is still happening, call an ambulance now.",
+    Urgency.SAME_DAY: "If you have not been seen yet, get medical care today.",
+    Urgency.BEFORE_NEXT: "See a clinician before the next session.",
+}
 
 
 @dataclass(frozen=True)
@@ -74,7 +82,7 @@ RUPTURE = RedFlag(
 )
 CLOT_EMERGENCY = RedFlag(
     "clot_emergency",
-    "A swollen or painful calf together with breathlessness or chest pain",
+    "A swollen or painful calf with breathlessness or chest pain",
     "Call an ambulance now.",
     "a swollen calf with breathlessness or chest pain",
     Urgency.EMERGENCY,
@@ -114,7 +122,7 @@ FEVER_OR_REST_PAIN = RedFlag(
 )
 MEDICATION = RedFlag(
     "medication",
-    "You take, or recently took, fluoroquinolone antibiotics (such as ciprofloxacin) or "
+    "You take or recently took fluoroquinolone antibiotics (e.g. ciprofloxacin) or "
     "corticosteroid tablets, or had a steroid injection near the tendon",
     "These raise the risk of a tear: talk to a clinician before going on.",
     "fluoroquinolones, corticosteroid tablets or a recent steroid injection",
@@ -137,7 +145,7 @@ OTHER = RedFlag(
     Urgency.BEFORE_NEXT,
     (
         "Stop exercising for today.",
-        "If you are unsure whether it is serious, ask a clinician before the next session.",
+        "Ask a clinician about it before the next session.",
         _PAUSED,
     ),
 )
@@ -158,7 +166,7 @@ _RETIRED = (
 @dataclass(frozen=True)
 class RuptureQuestion:
     text: str
-    alarming: bool  # the answer (yes = True) that means a possible tear
+    alarming: bool  # the answer (yes = True) that means a possible tear: yes for each
 
 
 RUPTURE_QUESTIONS: tuple[RuptureQuestion, ...] = (
@@ -168,8 +176,9 @@ RUPTURE_QUESTIONS: tuple[RuptureQuestion, ...] = (
     RuptureQuestion("Did it feel as if someone kicked you in the heel?", alarming=True),
     RuptureQuestion("Did you feel a sudden, sharp pain?", alarming=True),
     RuptureQuestion(
-        "Can you still rise onto your toes on that leg? (Hold on to something; do not force it.)",
-        alarming=False,
+        "Is rising onto your toes on that leg impossible now, or are you unsure? (Hold on to "
+        "something; do not force it.)",
+        alarming=True,
     ),
 )
 

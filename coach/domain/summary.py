@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coach.domain import advice, red_flags
 from coach.domain.plan import WAY_UP_SOURCES, WayUp
 from coach.domain.timeline import CueKind, Timeline
 from coach.domain.wording import format_kg
@@ -41,6 +42,7 @@ class PlanSummary:
     length: str
     why: str
     source: str
+    rules: tuple[str, ...] = ()  # the pain rules and the stop rules, each with its source
 
     def as_text(self) -> str:
         width = max(len(label) for label, _ in self.facts) + 2
@@ -55,6 +57,9 @@ class PlanSummary:
                 for i, st in enumerate(seq.steps, 1)
             ]
         lines += ["", f"Session length: {self.length}", "", self.why, f"Source: {self.source}"]
+        if self.rules:
+            lines += ["", "Pain and stop rules"]
+            lines += [f"  - {rule}" for rule in self.rules]
         return "\n".join(lines) + "\n"
 
 
@@ -71,7 +76,7 @@ def summarize(tl: Timeline) -> PlanSummary:
         lowering = sides[0]
         movement = f"lower on the {lowering.value}, rise on the {lowering.other.value}"
     load = format_kg(settings.load_kg) if settings.load_kg else "none (body weight)"
-    facts = (
+    facts: tuple[tuple[str, str], ...] = (
         ("Protocol", f"{protocol.name}, for {protocol.pain_site} pain"),
         ("Where it hurts", protocol.where_it_hurts),
         ("Injured", f"{side_words} ({movement})"),
@@ -121,6 +126,30 @@ def summarize(tl: Timeline) -> PlanSummary:
         length=length,
         why=protocol.why,
         source=protocol.source,
+        rules=pain_and_stop_rules(),
+    )
+
+
+def pain_and_stop_rules() -> tuple[str, ...]:
+    """What the pain means, when load goes up, and when to stop: with `coach plan` and Today."""
+    return (
+        f"Pain during the sets: 0-{advice.SAFE} safe, {advice.SAFE + 1}-{advice.TOO_MUCH} "
+        f"acceptable, above {advice.TOO_MUCH} too much (Silbernagel 2007).",
+        f"After a session pain may reach {advice.TOO_MUCH}, but it must settle by the next "
+        "morning, and morning pain and stiffness must not rise from week to week; a worse "
+        "morning means less load (Silbernagel 2007).",
+        "More load once the sets no longer hurt (Alfredson 1998) and the next morning is "
+        "settled (Silbernagel 2007). Coach's own thresholds: two whole sessions at the same "
+        f"load with every set 0-{advice.NEARLY_PAIN_FREE}, a morning check-in after them at "
+        f"0-{advice.SAFE} and no worse than usual, mornings not rising, then about "
+        f"{advice.ADD_KG:g} kg, at most once in {advice.DAYS_AT_A_LOAD} days; the Today page "
+        "says when.",
+        "Stop the session if the pain becomes disabling (Alfredson 1998). After a set rated "
+        f"{red_flags.RUPTURE_CHECK_AT} or more, or {red_flags.RUPTURE_CHECK_JUMP} above the "
+        "one before, Coach asks about a torn tendon (Coach's own trigger).",
+        *(f"Stop the program for: {f.sign.lower()}. {f.action}" for f in red_flags.RED_FLAGS),
+        "(These are standard warning signs, in Coach's own words.) The seconds up, across and "
+        "back in each rep are Coach's own timing; the protocols set only a slow lowering.",
     )
 
 

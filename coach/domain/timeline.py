@@ -166,7 +166,7 @@ def timeline(session: SessionPlan) -> Timeline:
             b.add(CueKind.EXERCISE_START, wording.exercise_start(s.exercise), **where)
             previous = s.exercise
         start_ms = b.t_ms
-        b.add(CueKind.SET_START, wording.set_start(s), **where)
+        b.add(CueKind.SET_START, wording.set_start(session, s), **where)
         for rep in range(1, s.reps + 1):
             b.add(CueKind.UP, wording.up(session, s), tempo.up_ms, rep=rep, **where)
             b.add(CueKind.SHIFT, wording.shift(session, s), tempo.shift_ms, rep=rep, **where)
@@ -186,7 +186,7 @@ def timeline(session: SessionPlan) -> Timeline:
         if following is not None and settings.rest_seconds:
             b.add(
                 CueKind.REST,
-                wording.rest(settings.rest_seconds, following),
+                wording.rest(session, settings.rest_seconds, following),
                 settings.rest_seconds * 1000,
                 exercise=following.exercise,
                 set=following.number,

@@ -25,7 +25,7 @@ class Words:
 def get_ready(session: SessionPlan, first: SetPlan) -> Words:
     extra = ""
     if session.way_up is WayUp.BOX:
-        extra += " Put a low box (about 15 cm) beside you."
+        extra += f" Put a low box (about 15 cm) by your {first.side.other.value} foot."
     elif session.way_up is WayUp.ARMS:
         extra += " Stand where you can hold a rail or banister with both hands."
     load = session.settings.load_kg
@@ -38,8 +38,9 @@ def exercise_start(exercise: Exercise) -> Words:
     return Words(exercise.name, exercise.setup)
 
 
-def set_start(s: SetPlan) -> Words:
-    return Words(f"Set {s.number} of {s.of}: {s.side.upper} leg", s.exercise.name)
+def set_start(session: SessionPlan, s: SetPlan) -> Words:
+    box = f" The box by your {s.side.other.upper} foot." if session.way_up is WayUp.BOX else ""
+    return Words(f"Set {s.number} of {s.of}: {s.side.upper} leg", f"{s.exercise.name}.{box}")
 
 
 def up(session: SessionPlan, s: SetPlan) -> Words:
@@ -53,8 +54,9 @@ def up(session: SessionPlan, s: SetPlan) -> Words:
     if session.way_up is WayUp.ARMS:
         return Words(
             "Pull UP with your arms",
-            "Hold the rail with both hands and pull yourself up onto your toes: the arms "
-            "lift you, not the calves.",
+            "Hold the rail with both hands and pull yourself up onto your toes, taking as "
+            "much weight through your arms as you can, so the calves lift as little as "
+            "possible.",
         )
     return Words(
         f"UP on your {helper.upper} leg",
@@ -97,8 +99,7 @@ def reset(session: SessionPlan, s: SetPlan) -> Words:
     if session.way_up is WayUp.ARMS:
         return Words(
             f"{helper.upper} foot back on the step",
-            "Both feet on the step, hands on the rail, ready to pull up again. The calves do "
-            "no lifting.",
+            "Both feet on the step, hands on the rail, ready to pull up again with your arms.",
         )
     return Words(
         f"{helper.upper} foot back down",
@@ -110,11 +111,14 @@ def set_end(s: SetPlan) -> Words:
     return Words(f"Set {s.number} done", f"{s.reps} reps on the {s.side.value} leg.")
 
 
-def rest(seconds: int, following: SetPlan) -> Words:
+def rest(session: SessionPlan, seconds: int, following: SetPlan) -> Words:
+    box = ""
+    if session.way_up is WayUp.BOX:  # each set changes leg: the box goes to the other foot
+        box = f" Move the box to your {following.side.other.upper} foot."
     return Words(
         f"Rest {seconds} s",
         f"Next: set {following.number} of {following.of}, {following.exercise.short}, "
-        f"{following.side.upper} leg.",
+        f"{following.side.upper} leg.{box}",
     )
 
 

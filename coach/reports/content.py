@@ -10,15 +10,15 @@ counts it, the advice is `store.progress.advice()`, the trends are `coach.domain
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from coach.domain.advice import Advice, Morning
-from coach.domain.program import Adherence, Program, Slot, Status
+from coach.domain.program import Adherence, Program, Slot, Status, Workout
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.trends import LoadPoint, PainPoint, load_steps
-from coach.storage.progress import Event, naive
+from coach.storage.progress import RED_FLAG, RESUMED, Event, VisaResult, naive
 from coach.storage.store import SessionRow, Store
 
 MAX_NOTES = 50  # the newest notes shown; the rest are counted
@@ -48,12 +48,24 @@ class WeekRow:
     program_week: int | None  # the week of the program that covers the week's first day
     program_weeks: int | None
     planned: int  # sessions due by the report's time
-    done: int  # sessions with at least one set done
+    done: int  # complete sessions: every planned set done
+    partial: int  # sessions with some of their planned sets done, not all
     mean_pain: float | None  # over every rated set
     max_pain: int | None
     morning_pain: float | None  # mean of the check-ins
     stiffness: float | None  # mean minutes of morning stiffness
     load_kg: float | None  # the load of the week's last session
+
+
+@dataclass(frozen=True)
+class FlagLine:
+    """A red flag reported in the period, and what became of the pause it caused."""
+
+    when: datetime  # local wall-clock time
+    what: str  # the sign reported, as recorded
+    had_program: bool  # a program was running, and was paused for it
+    resumed: datetime | None  # when that program was resumed (after the period, too)
+    still_paused: bool  # that program is paused now
 
 
 @dataclass(frozen=True)
@@ -68,7 +80,10 @@ class Gap:
 class VisaRow:
     day: date
     score: int
-    change: int | None  # from the period's first score; None for that first one
+    change: int | None  # from the period's first score (of its leg); None for that first one
+    # The leg it is about when both hurt (one questionnaire each): "left" or "right";
+    # None: the one painful leg, or not recorded.
+    side: str | None = None
 
 
 @dataclass(frozen=True)
@@ -90,6 +105,7 @@ class Report:
     programs: tuple[ProgramLine, ...] = ()
     advice: Advice | None = None  # for the current program, today
     sessions: int = 0  # sessions with at least one set done
+    partial: int = 0  # of those, the ones without every planned set done
     ended_early: int = 0
     pain: tuple[PainPoint, ...] = ()
     mornings: tuple[Morning, ...] = ()
@@ -97,6 +113,7 @@ class Report:
     visa: tuple[VisaRow, ...] = ()
     loads: tuple[LoadPoint, ...] = ()  # only where the load changed (and the first)
     events: tuple[Event, ...] = ()
+    red_flags: tuple[FlagLine, ...] = ()  # the period's, oldest first
     notes: tuple[Note, ...] = ()  # the newest first
     notes_left_out: int = 0
     paused_for: str = ""  # the red flag the current program is paused for
@@ -174,6 +191,7 @@ def gather(store: Store, first: date | None = None, last: date | None = None) ->
         programs=tuple(programs),
         advice=progress.advice(current) if current is not None else None,
         sessions=sum(1 for s in sessions if s.sets_done),
+        partial=sum(1 for s in sessions if s.sets_done and not s.complete),
         ended_early=sum(1 for s in sessions if s.sets_done and s.status == ENDED_EARLY),
         pain=tuple(pain),
         mornings=tuple(mornings),
@@ -183,15 +201,13 @@ def gather(store: Store, first: date | None = None, last: date | None = None) ->
                 period_last,
                 [line.program for line in programs],
                 due,
-                Records(pain, mornings, loads),
+                Records(pain, mornings, loads, _workouts(sessions)),
             )
         ),
-        visa=tuple(
-            VisaRow(v.day, v.score, None if i == 0 else v.score - visa[0].score)
-            for i, v in enumerate(visa)
-        ),
+        visa=tuple(_visa_rows(visa)),
         loads=tuple(load_steps(loads)),
         events=tuple(events),
+        red_flags=tuple(_flag_lines(events, progress.events(), progress.programs())),
         notes=tuple(notes[:MAX_NOTES]),
         notes_left_out=max(0, len(notes) - MAX_NOTES),
         paused_for=current.reason if current and current.status is Status.PAUSED else "",
@@ -213,6 +229,44 @@ class Records:
     pain: Sequence[PainPoint]
     mornings: Sequence[Morning]
     loads: Sequence[LoadPoint]
+    workouts: Sequence[Workout] = ()  # those with a set done: complete or partial
+
+
+def _workouts(sessions: Iterable[SessionRow]) -> list[Workout]:
+    return [
+        Workout(naive(datetime.fromisoformat(s.started)), s.sets_done, s.set_count)
+        for s in sessions
+        if s.sets_done
+    ]
+
+
+def _flag_lines(events: Iterable[Event], every: Sequence[Event],
+                programs: Iterable[Program]) -> Iterator[FlagLine]:  # fmt: skip
+    """The red flags of `events`, each with the first resume of its program after it.
+
+    `every` is all the events, so a resume after the period still shows.
+    """
+    status = {p.id: p.status for p in programs}
+
+    def when(e: Event) -> datetime:
+        return datetime.fromisoformat(e.at)
+
+    for e in events:
+        if e.kind != RED_FLAG:
+            continue
+        resumes = [
+            when(r)
+            for r in every
+            if r.kind == RESUMED and r.program_id == e.program_id and when(r) > when(e)
+        ]
+        resumed = min(resumes, default=None)
+        yield FlagLine(
+            when=naive(when(e)),
+            what=e.detail,
+            had_program=e.program_id is not None,
+            resumed=None if resumed is None else naive(resumed),
+            still_paused=resumed is None and status.get(e.program_id or "") is Status.PAUSED,
+        )
 
 
 def _followed(programs: Sequence[Program], today: date) -> list[tuple[Program, date]]:
@@ -300,11 +354,15 @@ def weekly(first: date, last: date, programs: Sequence[Program], due: Iterable[S
     for s in due:
         planned[index(s.day)] += 1
     done = [0] * count
+    partial = [0] * count
+    for w in records.workouts:
+        if w.complete:
+            done[index(w.started.date())] += 1
+        else:
+            partial[index(w.started.date())] += 1
     load: list[float | None] = [None] * count
     for lp in records.loads:
-        i = index(lp.when.date())
-        done[i] += 1
-        load[i] = lp.load_kg
+        load[index(lp.when.date())] = lp.load_kg
     rated: list[list[PainPoint]] = [[] for _ in range(count)]
     for pp in records.pain:
         rated[index(pp.when.date())].append(pp)
@@ -325,6 +383,7 @@ def weekly(first: date, last: date, programs: Sequence[Program], due: Iterable[S
             program_weeks=program.weeks if program else None,
             planned=planned[i],
             done=done[i],
+            partial=partial[i],
             mean_pain=sum(p.mean * p.sets for p in rated[i]) / sets if sets else None,
             max_pain=max((p.max for p in rated[i]), default=None),
             morning_pain=_mean(m.pain for m in checkins[i]),
@@ -336,7 +395,7 @@ def weekly(first: date, last: date, programs: Sequence[Program], due: Iterable[S
 
 
 def _is_empty(row: WeekRow) -> bool:
-    return not (row.planned or row.done or row.mean_pain is not None
+    return not (row.planned or row.done or row.partial or row.mean_pain is not None
                 or row.morning_pain is not None or row.stiffness is not None)  # fmt: skip
 
 
@@ -364,3 +423,13 @@ def _collapse_gaps(rows: list[WeekRow | Gap]) -> list[WeekRow | Gap]:
 def _mean(values: Iterable[float | None]) -> float | None:
     present = [v for v in values if v is not None]
     return statistics.fmean(present) if present else None
+
+
+def _visa_rows(results: Sequence[VisaResult]) -> Iterator[VisaRow]:
+    """Each result, its change counted from the first of the same leg (or of all, if none)."""
+    first: dict[str | None, int] = {}
+    for v in results:
+        side = v.side.value if v.side else None
+        change = None if side not in first else v.score - first[side]
+        first.setdefault(side, v.score)
+        yield VisaRow(v.day, v.score, change, side)

@@ -15,7 +15,7 @@ import os
 import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QMarginsF, QPointF, QRectF, Qt
@@ -38,7 +38,7 @@ from coach.domain.advice import Morning
 from coach.domain.pain import SOURCE as SILBERNAGEL
 from coach.domain.protocols import PROTOCOLS
 from coach.reports.chart import PainChart, short_day
-from coach.reports.content import Gap, Report, WeekRow, gather
+from coach.reports.content import FlagLine, Gap, Report, WeekRow, gather
 from coach.reports.layout import (
     ACCENT,
     INK,
@@ -57,7 +57,6 @@ from coach.reports.layout import (
     table,
 )
 from coach.storage.files import private_temp
-from coach.storage.progress import RED_FLAG
 from coach.storage.schema import StorageError
 from coach.storage.store import Store, failing_as
 
@@ -253,7 +252,8 @@ def _items(report: Report, s: _Sheet) -> list[Item]:
             "results have been recorded.", before=12,
         ))  # fmt: skip
     else:
-        for section in (_programs, _advice, _pain, _mornings, _visa, _load, _events, _notes):
+        # Red flags first: a clinician must see them on page 1.
+        for section in (_red_flags, _programs, _advice, _pain, _mornings, _visa, _load, _notes):
             items += section(report, s)
     items += _about(report, s)
     return items
@@ -327,6 +327,13 @@ def _programs(report: Report, s: _Sheet) -> list[Item]:
         if total.planned
         else "No sessions were due in this period."
     ]
+    if report.partial:
+        sessions = f"{report.sessions} session{'' if report.sessions == 1 else 's'}"
+        were = "was" if report.partial == 1 else "were"
+        lines.append(
+            f"Of the {sessions} with at least one set done, {report.partial} {were} partial "
+            "(not every planned set done): only complete ones count as done."
+        )
     if report.ended_early:
         lines.append(
             f"{report.sessions} sessions had at least one set done; {report.ended_early} of "
@@ -345,12 +352,15 @@ def _advice(report: Report, s: _Sheet) -> list[Item]:
         return []
     advice = report.advice
     inner = s.width - 14 * s.pt
+    lines = [
+        s.text(advice.text, width=inner),
+        s.text(f"Why: {advice.why}", width=inner, color=MUTED, before=3, bold=4),
+        s.text(f"Source: {advice.source}", width=inner, font=s.small, color=MUTED, before=2),
+    ]
+    if advice.own:  # the thresholds that are Coach's, not a paper's, said as such
+        lines.append(s.text(advice.own, width=inner, font=s.small, color=MUTED, before=2))
     box = Box(
-        [
-            s.text(advice.text, width=inner),
-            s.text(f"Why: {advice.why}", width=inner, color=MUTED, before=3, bold=4),
-            s.text(f"Source: {advice.source}", width=inner, font=s.small, color=MUTED, before=2),
-        ],
+        lines,
         s.width,
         5 * s.pt,
         2.5 * s.pt,
@@ -384,14 +394,16 @@ def _pain(report: Report, s: _Sheet) -> list[Item]:
     items.append(s.text(
         "Pain during the sets: mean of every rated set, and the highest. Morning pain (0-10) "
         "and stiffness (minutes): means of the week's check-ins. Load: added weight at the "
-        "week's last session.", font=s.small, color=MUTED, keep=True, before=1,
+        "week's last session. Complete: sessions with every planned set done; partial: "
+        "some of the sets.", font=s.small, color=MUTED, keep=True, before=1,
     ))  # fmt: skip
     columns = [
-        Column("Week from", 1.25), Column("Program week", 0.85, RIGHT),
-        Column("Planned", 0.7, RIGHT), Column("Done", 0.6, RIGHT),
-        Column("Mean pain", 0.75, RIGHT), Column("Max pain", 0.7, RIGHT),
-        Column("Morning pain", 0.85, RIGHT), Column("Stiffness (min)", 0.95, RIGHT),
-        Column("Load (kg)", 0.75, RIGHT),
+        Column("Week from", 1.2), Column("Program week", 0.8, RIGHT),
+        Column("Planned", 0.65, RIGHT), Column("Complete", 0.8, RIGHT),
+        Column("Partial", 0.6, RIGHT),
+        Column("Mean pain", 0.65, RIGHT), Column("Max pain", 0.6, RIGHT),
+        Column("Morning pain", 0.8, RIGHT), Column("Stiffness (min)", 0.9, RIGHT),
+        Column("Load (kg)", 0.65, RIGHT),
     ]  # fmt: skip
     rows: list[list[str]] = []
     spans: list[bool] = []
@@ -416,6 +428,7 @@ def _week_cells(week: WeekRow) -> list[str]:
         program,
         str(week.planned) if week.planned else DASH,
         str(week.done),
+        str(week.partial),
         _number(week.mean_pain),
         DASH if week.max_pain is None else str(week.max_pain),
         _number(week.morning_pain),
@@ -468,42 +481,66 @@ def _morning(m: Morning) -> str:
     return f"{pain}, {stiffness}"
 
 
+def _pain_sites(report: Report) -> list[str]:
+    """Where it hurt in the period's programs (midportion if there is none), in order."""
+    sites = [PROTOCOLS[p].pain_site for p in report.protocols if p in PROTOCOLS]
+    return list(dict.fromkeys(sites)) or ["midportion"]
+
+
 def _visa(report: Report, s: _Sheet) -> list[Item]:
     items = s.heading("VISA-A")
+    changes = "; ".join(
+        f"about {visa_a.important_change(site)} points for {site} pain "
+        f"({visa_a.change_source(site).rstrip('.')})"
+        for site in _pain_sites(report)
+    )
     items.append(s.text(
         "The VISA-A questionnaire scores how much the Achilles tendon limits daily life and "
-        f"sport, from 0 to 100 (100: no symptoms). The smallest change that matters is about "
-        f"{visa_a.SMALLEST_CHANGE} points; people without Achilles problems score above "
-        f"{visa_a.HEALTHY}, and about {visa_a.RECOVERED} is usually counted as recovered. "
-        f"{visa_a.SOURCE}", font=s.small, color=MUTED, keep=True,
+        f"sport, from 0 to 100 (100: no symptoms; {visa_a.SOURCE.rstrip('.')}). People "
+        f"without Achilles problems score above {visa_a.HEALTHY} (the same source), and "
+        f"about {visa_a.RECOVERED} is usually counted as recovered "
+        f"({visa_a.RECOVERED_SOURCE.rstrip('.')}). The smallest change that matters is "
+        f"{changes}. Questions 7 and 8 ask about sport: someone who does no sport scores "
+        f"about {visa_a.NO_SPORT_MAX} even without symptoms. With both Achilles painful, "
+        "each leg has its own questionnaire.",
+        font=s.small, color=MUTED, keep=True,
     ))  # fmt: skip
     if not report.visa:
         return [*items, s.text("No VISA-A results in this period.", before=4)]
-    first, latest = report.visa[0], report.visa[-1]
-    summary = f"First score {first.score} on {short_day(first.day, year=True)}"
-    if latest is not first:
-        summary += (
-            f"; latest {latest.score} on {short_day(latest.day, year=True)}, "
-            f"{latest.score - first.score:+d} from the first"
-        )
-    items.append(s.text(f"{summary}.", before=4, keep=True))
-    rows = []
-    previous: int | None = None
+    by_leg = any(v.side for v in report.visa)
+    sides = list(dict.fromkeys(v.side for v in report.visa))
+    for side in sides:
+        rows = [v for v in report.visa if v.side == side]
+        first, latest = rows[0], rows[-1]
+        summary = f"First score {first.score} on {short_day(first.day, year=True)}"
+        if latest is not first:
+            summary += (
+                f"; latest {latest.score} on {short_day(latest.day, year=True)}, "
+                f"{latest.score - first.score:+d} from the first"
+            )
+        if by_leg:
+            summary = f"{side.capitalize() + ' leg' if side else 'Leg not recorded'}: {summary}"
+        items.append(s.text(f"{summary}.", before=4, keep=True))
+    rows_shown = []
+    previous: dict[str | None, int] = {}
     for v in report.visa:
-        rows.append([
+        leg = [v.side or DASH] if by_leg else []
+        rows_shown.append([
             short_day(v.day, year=True),
+            *leg,
             str(v.score),
             DASH if v.change is None else f"{v.change:+d}",
-            DASH if previous is None else f"{v.score - previous:+d}",
+            DASH if v.side not in previous else f"{v.score - previous[v.side]:+d}",
             "",
         ])  # fmt: skip
-        previous = v.score
+        previous[v.side] = v.score
     columns = [
-        Column("Date", 1.2), Column("Score (0-100)", 1.0, RIGHT),
+        Column("Date", 1.2), *([Column("Leg", 0.7)] if by_leg else []),
+        Column("Score (0-100)", 1.0, RIGHT),
         Column("Change from first", 1.1, RIGHT), Column("Change from previous", 1.2, RIGHT),
-        Column("", 2.0),
+        Column("", 1.3 if by_leg else 2.0),
     ]  # fmt: skip
-    return [*items, *s.table(columns, rows)]
+    return [*items, *s.table(columns, rows_shown)]
 
 
 def _load(report: Report, s: _Sheet) -> list[Item]:
@@ -526,25 +563,32 @@ def _load(report: Report, s: _Sheet) -> list[Item]:
     return [*items, *s.table(columns, [[*r, ""] for r in rows])]
 
 
-def _events(report: Report, s: _Sheet) -> list[Item]:
+def _red_flags(report: Report, s: _Sheet) -> list[Item]:
+    """Near the top, so page 1 shows it: each red flag, and whether the pause it caused holds."""
     items = s.heading("Red flags and pauses")
     if report.paused_for:
         items.append(s.text(
             f"The program is paused: a red flag was reported ({report.paused_for}).",
             bold=21, keep=True,
         ))  # fmt: skip
-    if not report.events:
-        return [*items, s.text("No red flag was reported in this period.")]
-    rows = [
-        [
-            f"{short_day(date.fromisoformat(e.at[:10]), year=True)} {e.at[11:16]}",
-            "Red flag: program paused" if e.kind == RED_FLAG else "Program resumed",
-            e.detail or DASH,
-        ]
-        for e in report.events
-    ]
-    columns = [Column("When", 1.3), Column("Event", 1.9), Column("Detail", 4.1)]
-    return [*items, *s.table(columns, rows)]
+    if not report.red_flags:
+        return [*items, s.text("None reported in this period.")]
+    rows = [[_moment(f.when), f.what or DASH, _pause_text(f)] for f in report.red_flags]
+    columns = [Column("Reported", 1.3), Column("What was reported", 3.6),
+               Column("The program", 2.4)]  # fmt: skip
+    return [*items, *s.table(columns, rows, before=0 if report.paused_for else 4)]
+
+
+def _moment(when: datetime) -> str:
+    return f"{short_day(when.date(), year=True)} {when:%H:%M}"
+
+
+def _pause_text(flag: FlagLine) -> str:
+    if not flag.had_program:
+        return "no program was running"
+    if flag.resumed is not None:
+        return f"paused; resumed {_moment(flag.resumed)}"
+    return "paused; still paused" if flag.still_paused else "paused; since replaced"
 
 
 def _notes(report: Report, s: _Sheet) -> list[Item]:
@@ -568,7 +612,8 @@ def _notes(report: Report, s: _Sheet) -> list[Item]:
 
 def _about(report: Report, s: _Sheet) -> list[Item]:
     sources = [PROTOCOLS[p].source for p in report.protocols if p in PROTOCOLS]
-    sources += [SILBERNAGEL, visa_a.SOURCE]
+    sources += [SILBERNAGEL, visa_a.SOURCE, visa_a.RECOVERED_SOURCE]
+    sources += [visa_a.change_source(site) for site in _pain_sites(report)]
     items = s.heading("About this report")
     items.append(s.text(
         "Coach is an exercise aid, not a diagnosis. It guides the eccentric exercise "

@@ -1,15 +1,17 @@
 """Export the history (CSV for spreadsheets, JSON as a full backup) and import JSON back.
 
-The JSON export (`coach-export`, version 3) carries every table: the sessions with
-their sets, the programs, the morning check-ins, the VISA-A results and the program
-events; version 1 files (sessions only) and version 2 files (programs without their
-pace and starting load, which take the defaults) still import. An import is checked from top
-to bottom before anything is written, then written in one transaction: a bad file
-changes nothing, and a file imported twice adds nothing the second time, because
-rows keep the ids (check-ins: the days) they were exported with, and a row already
-in the database is left as it is. Because of that, a row must be right the first time:
-its times are Coach's own (local time with the UTC offset it had) and dated from
-EARLIEST to about now, so that it lands on the day and in the session it was done in.
+The JSON export (`coach-export`, version 4) carries every table: the sessions with
+their sets, the programs, the morning check-ins, the VISA-A results (with the leg each
+is about) and the program events; version 1 files (sessions only), version 2 files
+(programs without their pace and starting load, which take the defaults) and version 3
+files (VISA-A results without their leg, which is then not recorded) still import. An
+import is checked from top to bottom before anything is written, then written in one
+transaction: a bad file changes nothing, and a file imported twice adds nothing the
+second time, because rows keep the ids (check-ins: the days) they were exported with,
+and a row already in the database is left as it is. Because of that, a row must be right
+the first time: its times are Coach's own (local time with the UTC offset it had) and
+dated from EARLIEST to about now, so that it lands on the day and in the session it was
+done in.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from coach.domain.advice import check_stiffness
 from coach.domain.pain import check_rating
 from coach.domain.program import DOSE, MAX_WEEKS, WEEKS, ProgramError, Status, parse_time
 from coach.domain.protocols import PROTOCOLS
-from coach.domain.settings import LIMITS, Injured, SettingError, Settings
+from coach.domain.settings import LIMITS, Injured, SettingError, Settings, Side
 from coach.domain.visa_a import VisaAnswers, VisaError
 from coach.domain.visa_a import score as visa_score
 from coach.storage import schema
@@ -43,11 +45,13 @@ from coach.storage.store import (
     Store,
     day_range,
     failing_as,
+    set_count,
+    sets_text,
     stamp,
 )
 
 FORMAT = "coach-export"
-VERSION = 3
+VERSION = 4
 MAX_PROBLEMS = 5
 # Ten years of twice-daily sessions export to about 14 MB (checked in half a second): a
 # file far bigger is not an export, and one packed with empty lists parses into gigabytes.
@@ -65,20 +69,21 @@ EARLIEST = date(2000, 1, 1)
 # A program may be set up to start up to a year ahead (the set-up page's date range).
 START_AHEAD = timedelta(days=366)
 
-# The columns of the tables of schema version 3, in the order the tables declare them.
+# The columns of the tables of schema version 4, in the order the tables declare them.
 PROGRAM_COLUMNS = (
     "id", "created", "start", "protocol", "injured", "morning", "evening", "weeks",
     "visa_every_weeks", "status", "reason", "ended", *DOSE,
 )  # fmt: skip
 CHECKIN_COLUMNS = ("day", "recorded", "pain", "stiffness_minutes")
-VISA_COLUMNS = ("id", "taken", "answers", "score")
+VISA_COLUMNS = ("id", "taken", "answers", "score", "side")
 EVENT_COLUMNS = ("id", "at", "program_id", "kind", "detail")
-# The sections a version 2 or 3 file adds to "sessions": each is a table's rows.
+# The sections a version 2, 3 or 4 file adds to "sessions": each is a table's rows.
 SECTIONS = ("programs", "checkins", "visa_a", "events")
 
+# session_sets: "complete: 6 of 6 sets" or "partial: 1 of 6 sets" (or "no sets done: ...").
 CSV_COLUMNS = (
     "session_id", "session_started", "session_ended", "part_of_day", "status", "reason",
-    "protocol", "injured", "session_seconds", "session_note",
+    "session_sets", "protocol", "injured", "session_seconds", "session_note",
     "set_position", "exercise", "set_number", "side", "reps", "load_kg", "lower_seconds",
     "pain", "set_started", "set_finished",
 )  # fmt: skip
@@ -89,7 +94,8 @@ _SETS_OF_SESSION += " ORDER BY position"
 _CSV_QUERY = """
 SELECT s.id, s.started, s.ended, s.status, s.reason, s.protocol, s.injured, s.seconds, s.note,
        t.position, t.exercise, t.number, t.side, t.reps, coalesce(t.load_kg, s.load_kg),
-       t.lower_seconds, t.pain, t.started, t.finished
+       t.lower_seconds, t.pain, t.started, t.finished,
+       s.planned_sets, count(t.position) OVER (PARTITION BY s.id)
 FROM sessions AS s LEFT JOIN sets AS t ON t.session_id = s.id
 {where}
 ORDER BY julianday(s.started), s.id, t.position
@@ -118,8 +124,9 @@ def export_csv(store: Store, target: Path, first: date | None = None,
         out.writerow(CSV_COLUMNS)
         split = store.day_split()
         for row in store.db.execute(_CSV_QUERY.format(where=where), params):
-            cells = list(row)
+            *cells, planned, done = row
             cells.insert(3, split.part(row[1]))
+            cells.insert(6, sets_text(done, set_count(row[5], row[6], planned)))
             out.writerow([_safe_cell(c) for c in cells])
             count += 1
 
@@ -472,7 +479,7 @@ _INSERT_SESSION = _insert("sessions", SESSION_COLUMNS)
 
 
 def import_document(store: Store, document: dict[str, Any]) -> ImportResult:
-    """Write a checked document (version 1, 2 or 3) in one transaction.
+    """Write a checked document (version 1 to 4) in one transaction.
 
     A row whose id (a check-in: whose day) is already in the database is left as it
     is and counted as present: a check-in the user entered here wins over the file's.
@@ -617,16 +624,24 @@ MAX_SESSION_SECONDS = 24 * 60 * 60
 
 
 def _upgraded(doc: object) -> object:
-    """A version 2 document as version 3 says it: its programs get the default dose.
+    """An older document as version 4 says it.
 
+    A version 2 file's programs get the default dose; a version 2 or 3 file's VISA-A
+    results get no leg (`side` null: the program's one painful leg, or not known).
     Changes `doc` in place (it is the caller's freshly parsed copy) and returns it.
     """
-    if isinstance(doc, dict) and doc.get("version") == 2 and isinstance(doc.get("programs"), list):
+    if not isinstance(doc, dict):
+        return doc
+    if doc.get("version") == 2 and isinstance(doc.get("programs"), list):
         defaults = {name: getattr(Settings, name) for name in DOSE}
         for row in doc["programs"]:
             if isinstance(row, dict):
                 for name, value in defaults.items():
                     row.setdefault(name, value)
+    if doc.get("version") in (2, 3) and isinstance(doc.get("visa_a"), list):
+        for row in doc["visa_a"]:
+            if isinstance(row, dict):
+                row.setdefault("side", None)
     return doc
 
 
@@ -746,6 +761,7 @@ def _session_problems(where: str, s: dict[str, Any]) -> Iterator[str]:
 
 
 _INJURED = [i.value for i in Injured]
+_SIDES = [s.value for s in Side]
 
 
 def _session_field_problems(where: str, s: dict[str, Any]) -> Iterator[str]:
@@ -846,6 +862,8 @@ def _visa_problems(where: str, v: dict[str, Any]) -> Iterator[str]:
         yield _bad(f"{where}.score", "a whole number from 0 to 100", v["score"])
     elif answers is not None and v["score"] != visa_score(answers):
         yield _bad(f"{where}.score", f"{visa_score(answers)}, the score of its answers", v["score"])
+    if v["side"] is not None and v["side"] not in _SIDES:
+        yield _bad(f"{where}.side", "left, right or null", v["side"])
 
 
 _KINDS = (RED_FLAG, RESUMED)

@@ -24,15 +24,18 @@ from coach.domain.program import (
     Program,
     Slot,
     Status,
+    Workout,
     day_plan,
     filled,
     parse_time,
+    part_done,
 )
-from coach.domain.settings import Injured
+from coach.domain.protocols import PROTOCOLS
+from coach.domain.settings import Injured, Side
 from coach.domain.trends import LoadPoint, PainPoint
 from coach.domain.visa_a import VisaAnswers, score
 from coach.storage.schema import StorageError
-from coach.storage.store import Store, day_range, failing_as, stamp
+from coach.storage.store import Store, day_range, failing_as, set_count, stamp
 
 RED_FLAG = "red flag"
 RESUMED = "resumed"
@@ -44,6 +47,9 @@ class VisaResult:
     taken: str  # stamp
     answers: VisaAnswers
     score: int
+    # The leg it is about when both hurt (one questionnaire each); None: the program's
+    # one painful leg, or a result saved before Coach recorded the leg.
+    side: Side | None = None
 
     @property
     def day(self) -> date:
@@ -136,13 +142,14 @@ class Progress:
         with failing_as("save the settings"), self.db.atomic():
             self.db.table("programs").update(program.id, changes)
 
-    def pause(self, program_id: str, red_flag: str) -> None:
-        """Pause the program for a red flag, and record it."""
+    def pause(self, program_id: str | None, red_flag: str) -> None:
+        """Record a red flag and pause the program for it (without a program: record it)."""
         with failing_as("record the red flag"), self.db.atomic():
             self._event(program_id, RED_FLAG, red_flag)
-            self.db.table("programs").update(
-                program_id, {"status": Status.PAUSED.value, "reason": red_flag}
-            )
+            if program_id is not None:
+                self.db.table("programs").update(
+                    program_id, {"status": Status.PAUSED.value, "reason": red_flag}
+                )
 
     def resume(self, program_id: str) -> None:
         with failing_as("resume the program"), self.db.atomic():
@@ -200,18 +207,23 @@ class Progress:
         return [_morning(r) for r in rows]
 
     # -- VISA-A -------------------------------------------------------------------
-    def save_visa(self, answers: VisaAnswers, taken: datetime | None = None) -> VisaResult:
+    def save_visa(
+        self, answers: VisaAnswers, taken: datetime | None = None, side: Side | None = None
+    ) -> VisaResult:
+        """Save a questionnaire; `side` is the leg it is about when both hurt, else None."""
         result = VisaResult(
             id=uuid.uuid4().hex,
             taken=stamp(taken or self.store.now()),
             answers=answers,
             score=score(answers),
+            side=side,
         )
         row = {
             "id": result.id,
             "taken": result.taken,
             "answers": json.dumps(answers.as_dict(), sort_keys=True),
             "score": result.score,
+            "side": None if side is None else side.value,
         }
         with failing_as("save the VISA-A answers"):
             self.db.table("visa_a").insert(row)
@@ -228,33 +240,50 @@ class Progress:
             self.db.execute("DELETE FROM visa_a WHERE id = ?", [visa_id])
 
     # -- what the rules and the Today page look at ------------------------------
-    def done_slots(self, program: Program) -> set[Slot]:
-        """The planned sessions filled by a workout with at least one set done."""
+    def workouts(self, program: Program) -> list[Workout]:
+        """The program's ended workouts with a set done, and how many of their planned sets."""
         rows = self.db.execute(
-            "SELECT s.started FROM sessions AS s WHERE substr(s.started, 1, 10) BETWEEN ? AND ? "
-            "AND s.status != 'in progress' AND EXISTS (SELECT 1 FROM sets WHERE session_id = s.id)",
+            "SELECT s.started, s.protocol, s.injured, s.planned_sets, count(*) "
+            "FROM sessions AS s JOIN sets AS t ON t.session_id = s.id "
+            "WHERE substr(s.started, 1, 10) BETWEEN ? AND ? AND s.status != 'in progress' "
+            "GROUP BY s.id",
             [program.start.isoformat(), program.end.isoformat()],
         )
-        return filled(program, (naive(datetime.fromisoformat(r[0])) for r in rows))
+        return [
+            Workout(naive(datetime.fromisoformat(started)), done, set_count(p, injured, sets))
+            for started, p, injured, sets, done in rows
+        ]
+
+    def done_slots(self, program: Program) -> set[Slot]:
+        """The planned sessions filled by a complete workout: every planned set done."""
+        return filled(program, (w.started for w in self.workouts(program) if w.complete))
 
     def day_plan(self, program: Program) -> DayPlan:
-        return day_plan(program, self.done_slots(program), naive(self.store.now()))
+        workouts = self.workouts(program)
+        done = filled(program, (w.started for w in workouts if w.complete))
+        partial = part_done(program, workouts, done)
+        return day_plan(program, done, naive(self.store.now()), partial)
 
     def session_pains(self, first: date, last: date) -> list[SessionPain]:
-        """Each session with a set done, from `first` to `last`, oldest first."""
+        """Each session with a set done, from `first` to `last`, oldest first.
+
+        A session is complete when every planned set was done, whatever its ending: one
+        that ran to its end after a skipped set is partial.
+        """
         rows = self.db.execute(
-            "SELECT s.id, s.started, s.status, s.load_kg, t.pain FROM sessions AS s "
-            "JOIN sets AS t ON t.session_id = s.id "
+            "SELECT s.id, s.started, s.protocol, s.injured, s.planned_sets, s.load_kg, t.pain "
+            "FROM sessions AS s JOIN sets AS t ON t.session_id = s.id "
             "WHERE substr(s.started, 1, 10) BETWEEN ? AND ? AND s.status != 'in progress' "
             "ORDER BY julianday(s.started), s.id, t.position",
             [first.isoformat(), last.isoformat()],
         )
-        sessions: dict[str, tuple[str, str, float, list[int | None]]] = {}
-        for sid, started, status, load, pain in rows:
-            sessions.setdefault(sid, (started, status, float(load), []))[3].append(pain)
+        sessions: dict[str, tuple[str, int, float, list[int | None]]] = {}
+        for sid, started, protocol, injured, planned, load, pain in rows:
+            whole = set_count(protocol, injured, planned)
+            sessions.setdefault(sid, (started, whole, float(load), []))[3].append(pain)
         return [
-            SessionPain(date.fromisoformat(started[:10]), load, tuple(pains), status == "completed")
-            for started, status, load, pains in sessions.values()
+            SessionPain(date.fromisoformat(started[:10]), load, tuple(pains), len(pains) >= whole)
+            for started, whole, load, pains in sessions.values()
         ]
 
     def history(self, program: Program) -> advice.History:
@@ -265,8 +294,12 @@ class Progress:
             start=program.start,
             sessions=self.session_pains(program.start, last),
             mornings=self.checkins(program.start, last),
-            visa=[VisaScore(v.day, v.score) for v in self.visa(program.start, last)],
+            visa=[
+                VisaScore(v.day, v.score, v.side.value if v.side else None)
+                for v in self.visa(program.start, last)
+            ],
             paused_for=program.reason if program.status is Status.PAUSED else "",
+            pain_site=PROTOCOLS[program.protocol].pain_site,
         )
 
     def advice(self, program: Program) -> advice.Advice:
@@ -294,12 +327,24 @@ class Progress:
         )
 
     def visa_due(self, program: Program) -> bool:
-        """A VISA-A is due: none yet in this program, or the last is `visa_every_weeks` old."""
+        """A VISA-A is due for a painful leg: none yet in this program, or the last is old.
+
+        Old: `visa_every_weeks` or more. With both legs painful, each has its own
+        questionnaire, and it is due when either leg's is. A result that records no leg
+        (one from before Coach recorded it) counts for every leg.
+        """
         today = naive(self.store.now()).date()
         if program.week(today) is None:
             return False
         taken = self.visa(program.start)
-        return visa_a.due(taken[-1].day if taken else None, today, program.visa_every_weeks)
+        return any(
+            visa_a.due(
+                max((v.day for v in taken if v.side in (None, side)), default=None),
+                today,
+                program.visa_every_weeks,
+            )
+            for side in program.injured.sides
+        )
 
     # -- series for the charts and the report -------------------------------------
     def pain_points(self, first: date | None = None, last: date | None = None, *,
@@ -371,4 +416,5 @@ def _visa(r: dict[str, Any]) -> VisaResult:
         answers = VisaAnswers.from_dict(json.loads(r["answers"]))
     except ValueError as e:
         raise StorageError(f"The VISA-A result of {r['taken'][:10]} is unreadable ({e}).") from e
-    return VisaResult(r["id"], r["taken"], answers, r["score"])
+    side = None if r["side"] is None else Side(r["side"])
+    return VisaResult(r["id"], r["taken"], answers, r["score"], side)

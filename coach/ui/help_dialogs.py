@@ -38,10 +38,19 @@ from PySide6.QtWidgets import (
 )
 
 from coach import __version__
-from coach.domain.advice import ADD_KG, SAFE, TOO_MUCH
-from coach.domain.protocols import ALFREDSON, JONSSON, Protocol
-from coach.domain.red_flags import RED_FLAGS
-from coach.domain.visa_a import HEALTHY, RECOVERED, SMALLEST_CHANGE
+from coach.domain.advice import ADD_KG, DAYS_AT_A_LOAD, SAFE, TOO_MUCH
+from coach.domain.protocols import ALFREDSON, FLAT_FLOOR_ARTICLE, JONSSON, Protocol
+from coach.domain.red_flags import RED_FLAGS, RUPTURE_CHECK_AT, RUPTURE_CHECK_JUMP
+from coach.domain.visa_a import (
+    HEALTHY,
+    INSERTIONAL_CHANGE,
+    INSERTIONAL_CHANGE_SOURCE,
+    MIDPORTION_CHANGE,
+    MIDPORTION_CHANGE_SOURCE,
+    NO_SPORT_MAX,
+    RECOVERED,
+    RECOVERED_SOURCE,
+)
 from coach.domain.visa_a import SOURCE as VISA_SOURCE
 from coach.resources import asset_path
 from coach.ui.today_view import DISCLAIMER
@@ -227,10 +236,19 @@ SOURCES = {
     "Beyer 2015": "Beyer R et al. Am J Sports Med 2015;43(7):1704-11.",
     "Silbernagel 2007": "Silbernagel KG et al. Am J Sports Med 2007;35(6):897-906.",
     "Robinson 2001": VISA_SOURCE,
+    "Iversen 2012": RECOVERED_SOURCE,
+    # A cohort study whose source names the journal, not the authors: cited by the journal.
+    "JOSPT 2021": MIDPORTION_CHANGE_SOURCE,
+    "McCormack 2015": INSERTIONAL_CHANGE_SOURCE,
 }
 
 # A citation in the text: "(Alfredson 1998)" or "(Alfredson 1998; Jonsson 2008)".
-CITATION = re.compile(r"\(((?:[A-Z][a-zé]+ \d{4})(?:; [A-Z][a-zé]+ \d{4})*)\)")
+CITATION = re.compile(r"\(((?:[A-Z][A-Za-zé]+ \d{4})(?:; [A-Z][A-Za-zé]+ \d{4})*)\)")
+
+
+def _listed(key: str, text: str) -> str:
+    """A source as the list shows it: under its citation's name, if the text does not start so."""
+    return text if text.startswith(key.split(maxsplit=1)[0]) else f"{key}: {text}"
 
 
 def cite(*keys: str) -> str:
@@ -254,7 +272,7 @@ def why_html() -> str:
     a, j = ALFREDSON, JONSSON
     exercises = "; ".join(e.name.lower() for e in a.exercises)
     flags = "".join(f"<li><b>{escape(f.sign)}</b>. {escape(f.action)}</li>" for f in RED_FLAGS)
-    sources = "".join(f"<li>{escape(text)}</li>" for text in SOURCES.values())
+    sources = "".join(f"<li>{escape(_listed(key, text))}</li>" for key, text in SOURCES.items())
     return f"""
 <h2>Why these exercises</h2>
 <p>Coach guides one kind of exercise, the eccentric heel drop, as two published
@@ -282,8 +300,8 @@ below the forefoot, so the ankle does not bend up past flat {cite("Jonsson 2008"
 <p>Why not the step for everyone? Done off a step, the program got only about 1 in 3
 people with insertional pain back to their activity, against more than 8 in 10 with
 midportion pain; stopping the heel at floor level brought about 2 in 3 of the
-insertional group back {cite("Jonsson 2008")}. That is why Coach asks where it hurts
-before it sets up a program.</p>
+insertional group back {cite("Jonsson 2008")} (the comparison as {FLAT_FLOOR_ARTICLE}
+tells it). That is why Coach asks where it hurts before it sets up a program.</p>
 
 <h3>How much: the dose</h3>
 <ul>
@@ -291,8 +309,10 @@ before it sets up a program.</p>
 <li><b>Insertional</b> ({escape(j.exercises[0].name.lower())}): {_dose(j)}
 {cite("Jonsson 2008")}.</li>
 </ul>
-<p>Each lowering is slow. Coach counts 3 seconds by default, the pace one arm of a
-later trial used {cite("Beyer 2015")}; you can set anything from 2 to 10 seconds.</p>
+<p>Each lowering is slow. The trials say only "slowly"; Coach counts 3 seconds by
+default, a choice of its own, and you can set anything from 2 to 10 seconds. (A later
+trial of heavy slow resistance, a different exercise, timed 3 seconds up and 3 down
+{cite("Beyer 2015")}.)</p>
 
 <h3>Down on the painful leg, up on the good one</h3>
 <ol>
@@ -303,9 +323,14 @@ no lower for insertional.</li>
 <li>Put the good foot back down. The painful leg never lifts you; it only lowers.</li>
 </ol>
 <p>Only the lowering is trained: the way up is left to the good leg
-{cite("Alfredson 1998", "Jonsson 2008")}. If both legs hurt, exercise each in turn and
-get back up by stepping onto a low box (about 15 cm) with the whole foot flat, so the
-thigh does the lifting rather than the calf {cite("Jonsson 2008")}.</p>
+{cite("Alfredson 1998", "Jonsson 2008")}. If both legs hurt, exercise each in turn, and
+let neither calf lift you. On a flat floor, get back up by stepping onto a low box, as
+the patients of the flat-floor trial did {cite("Jonsson 2008")}: about 15 cm high, the
+whole foot flat, so the thigh does the lifting rather than the calf (these details as
+{FLAT_FLOOR_ARTICLE} gives them). Off a step a box cannot raise you above the edge, so
+there you pull yourself up on a rail or banister, taking as much weight through your
+arms as you can: the arms' help the step program allows {cite("Alfredson 1998")}; how
+Coach words it is its own.</p>
 
 <h3>How much pain is all right</h3>
 <p>During the sets, mild to moderate pain is expected and allowed. Stop if it becomes
@@ -323,25 +348,40 @@ up from one week to the next. A morning clearly worse than usual means the load 
 much: do fewer sets or carry less weight. About the same: carry on. Gone: keep the load,
 or add a little {cite("Silbernagel 2007")}.</p>
 <p><b>Adding load.</b> Once you can do every set without pain, add weight in a
-backpack, about {ADD_KG:g} kg at a time, so that the exercise is mildly painful again
-{cite("Alfredson 1998")}.</p>
+backpack, so that the exercise is mildly painful again {cite("Alfredson 1998")}, but
+only after a good 24-hour response at the load you have: the morning after is no worse
+than usual {cite("Silbernagel 2007")}. Coach's own cautious reading: every set 0 or 1
+in two whole sessions at the same load, a morning check-in after them at {SAFE} or less
+and no worse than usual, mornings not rising from last week, at least
+{DAYS_AT_A_LOAD} days at a load, then about {ADD_KG:g} kg more. The pain during the
+sets is how Coach doses the load; whether you are getting better it judges by your
+mornings and your VISA-A.</p>
 
 <h3>Measuring progress: the VISA-A questionnaire</h3>
 <p>VISA-A is the standard questionnaire for Achilles tendinopathy: eight questions on
 morning stiffness, pain in everyday tasks, hopping and sport, scored from 0 to 100,
-where 100 means no symptoms {cite("Robinson 2001")}. People without Achilles trouble
-score above {HEALTHY}, and about {RECOVERED} counts as recovered. A rise of about
-{SMALLEST_CHANGE} points is the smallest change that matters to a patient (some studies
-put it as low as 6.5) {cite("Robinson 2001")}. Coach asks the questions when a
-program starts and then every few weeks, so you can follow the trend.</p>
+where 100 means no symptoms. People without Achilles trouble score above {HEALTHY}
+{cite("Robinson 2001")}, and about {RECOVERED} counts as recovered {cite("Iversen 2012")}.
+The smallest change that matters to a patient is a rise of about {MIDPORTION_CHANGE}
+points over 12 weeks when the tendon hurts in its midportion {cite("JOSPT 2021")}, and
+about {INSERTIONAL_CHANGE} points when it hurts where it meets the heel bone
+{cite("McCormack 2015")}. Questions 7 and 8 ask about sport, so if you do no sport you
+score about {NO_SPORT_MAX} even with no symptoms at all. With both Achilles painful, you
+answer once for each leg. Coach asks the questions when a program starts and then every
+few weeks, so you can follow the trend.</p>
 
 <h3>When to stop and see a clinician</h3>
-<p>These are Coach's own safety rules, not findings of the trials above. Stop the
-program and get help if you notice any of these:</p>
+<p>These are standard clinical warning signs, not findings of the trials above; the
+words are Coach's own. Stop the program and get help if you notice any of these:</p>
 <ul>{flags}</ul>
-<p>See a clinician too if nothing has improved after 6&ndash;8 weeks of the program.
-If you report one of these signs during a workout (the "Something's wrong" button),
-Coach pauses the program and records why.</p>
+<p>Report one of these at any time: "Something's wrong" in a workout, "Report a
+problem" on the Today page, or Help &rarr; Report a problem. Coach pauses the program,
+records why and shows what to do now. After a set rated {RUPTURE_CHECK_AT} or more, or
+{RUPTURE_CHECK_JUMP} points above the set before (Coach's own triggers), it asks the
+questions for a torn tendon at once.</p>
+<p>See a clinician too if your mornings and your VISA-A have not improved after
+6&ndash;8 weeks of the program, if your mornings get worse two weeks running, or if your
+VISA-A falls by the change that matters.</p>
 
 <h3>Sources</h3>
 <ol>{sources}</ol>

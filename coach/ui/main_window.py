@@ -100,6 +100,8 @@ class MainWindow(QMainWindow):
         self.today.checkin_requested.connect(self.check_in)
         self.today.visa_requested.connect(self.take_visa)
         self.today.resume_requested.connect(self.resume_program)
+        self.today.change_program_requested.connect(self.change_program)
+        self.today.problem_requested.connect(self.report_problem)
         self.add_page("Today", self.today)
         # The History and Progress pages are built when first needed: the History page at
         # the latest right after the first paint, when the history opens (its tables cost
@@ -371,18 +373,68 @@ class MainWindow(QMainWindow):
         )
 
     def take_visa(self) -> None:
+        """Ask the VISA-A, empty each time: once, or with both legs painful, left then right.
+
+        Each leg's answers are saved as soon as they are given; cancelling one stops there.
+        """
         if self.store is None:
             return
+        from coach.domain.settings import Injured  # noqa: PLC0415 - loaded with the store
         from coach.storage.schema import StorageError  # noqa: PLC0415 - loaded with the store
         from coach.ui.visa_dialog import VisaDialog  # noqa: PLC0415 - on demand
 
         try:
-            taken = self.store.progress.visa()
+            program = self.store.progress.program()
         except StorageError:
-            taken = []  # an unreadable earlier result: ask afresh (the Progress page says why)
-        answers = VisaDialog.ask(self, taken[-1].answers if taken else None)
-        if answers is not None:
-            self._write("VISA-A not saved", self.store.progress.save_visa, answers)
+            program = None  # an unreadable program: ask about the sore leg (Today says why)
+        sides = (None,) if program is None else program.injured.sides
+        # With one painful leg the dialog names it, and the result stores no side (NULL).
+        both = program is not None and program.injured is Injured.BOTH
+        for side in sides:
+            answers = VisaDialog.ask(self, side)
+            if answers is None:
+                return
+            stored = side if both else None
+            if not self._write("VISA-A not saved", self.store.progress.save_visa, answers, None,
+                               stored):  # fmt: skip
+                return
+
+    def change_program(self) -> None:
+        """Where it hurts or the side: say why the protocols must not mix, then a new program."""
+        from coach.ui.program_dialogs import ChangeProgram  # noqa: PLC0415 - on demand
+
+        if ChangeProgram.ask(self):
+            self.new_program()
+
+    def report_problem(self) -> None:
+        """A red flag, from the Today page or the Help menu; in a workout, through the workout."""
+        if self.workout is not None and self.workout.record.outcome is None:
+            self.workout.something_wrong()
+            return
+        from coach.ui.red_flags import RedFlagDialog  # noqa: PLC0415 - on demand
+
+        flag_id = RedFlagDialog.ask(self, in_workout=False)
+        if flag_id is not None:
+            self.record_red_flag(flag_id)
+            from coach.domain.red_flags import by_id  # noqa: PLC0415 - loaded by the dialog
+            from coach.ui.red_flags import WhatToDoNow  # noqa: PLC0415
+
+            WhatToDoNow.show_modal(self, by_id(flag_id))
+
+    def record_red_flag(self, flag_id: str) -> None:
+        """Record a red flag the moment it is reported, pausing the program if there is one."""
+        if self.store is None:
+            return
+        from coach.domain.red_flags import by_id  # noqa: PLC0415 - on demand
+        from coach.storage.schema import StorageError  # noqa: PLC0415 - loaded with the store
+
+        try:
+            program = self.store.progress.program()
+        except StorageError:
+            program = None  # unreadable: the flag is still recorded, as an event
+        program_id = program.id if program is not None else None
+        self._write("Red flag not recorded", self.store.progress.pause, program_id,
+                    by_id(flag_id).label)  # fmt: skip
 
     def resume_program(self) -> None:
         state = self.today.state
@@ -462,14 +514,14 @@ class MainWindow(QMainWindow):
             text_scale=prefs.text_scale,
         )  # fmt: skip
         self.workout.closed.connect(self._workout_closed)
+        self.workout.red_flag.connect(self.record_red_flag)  # paused at once, not on Done
         self.pages.addWidget(self.workout)
         self.pages.setCurrentWidget(self.workout)
         self._set_busy(busy=True)
         self.workout.setFocus()
         return self.workout
 
-    def _workout_closed(self, record: SessionRecord) -> None:
-        self._pause_for_red_flag(record)
+    def _workout_closed(self, record: SessionRecord) -> None:  # noqa: ARG002 - saved already
         self._data_changed()
         if self.workout is not None:
             self.pages.removeWidget(self.workout)
@@ -478,17 +530,6 @@ class MainWindow(QMainWindow):
             self.workout = None
         self._set_busy(busy=False)
         self.pages.setCurrentWidget(self.today)
-
-    def _pause_for_red_flag(self, record: SessionRecord) -> None:
-        """A session stopped for a red flag pauses the current program, and records why."""
-        from coach.domain.red_flags import from_reason  # noqa: PLC0415 - on demand
-
-        flag = from_reason(record.reason)
-        program = self.store.progress.program() if self.store is not None else None
-        if flag is None or program is None:
-            return
-        assert self.store is not None  # noqa: S101 - the program came from the store
-        self._write("Red flag not recorded", self.store.progress.pause, program.id, flag.label)
 
     def _set_busy(self, *, busy: bool) -> None:
         """A session has the window to itself: no other page, and no edits of the history."""
@@ -544,6 +585,9 @@ class MainWindow(QMainWindow):
         self.why_action = self.help_menu.addAction("&Why these exercises")
         self.why_action.triggered.connect(self.show_why)
         self._shortcuts.append((self.why_action, "F1"))
+        self.problem_action = self.help_menu.addAction("Report a &problem (red flag)…")
+        self.problem_action.triggered.connect(self.report_problem)
+        self.help_menu.addSeparator()
         self.about_action = self.help_menu.addAction("&About Coach")
         self.about_action.triggered.connect(self.show_about)
 

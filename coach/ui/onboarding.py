@@ -45,7 +45,7 @@ from coach.domain.program import (
     ProgramError,
 )
 from coach.domain.protocols import PROTOCOLS, Protocol, Surface
-from coach.domain.red_flags import RED_FLAGS
+from coach.domain.red_flags import RED_FLAGS, Urgency
 from coach.domain.settings import LIMITS, Injured, Settings
 from coach.resources import asset_path
 from coach.ui.today_view import DISCLAIMER, SIDES
@@ -308,15 +308,25 @@ class SidePage(_Page):
         on_floor = protocol is not None and protocol.exercises[0].surface is Surface.FLOOR
         if injured is None:
             text = "Choose the leg whose Achilles hurts. Only a sore side does the exercise."
-        elif injured is Injured.BOTH:
-            place = "on the floor next to you" if on_floor else "next to your step"
+        elif injured is Injured.BOTH and on_floor:
             text = (
                 "Every set is done twice: lowering on the left leg, then on the right. "
                 "As neither calf should lift you, you get up another way: put a low box "
-                f"(about 15 cm) {place}, step up onto it with the foot flat and push "
-                "with the thigh, not the calf. Coach reminds you in each session."
-                "<br>"
+                "(about 15 cm) on the floor by the other foot, step up onto it with the foot "
+                "flat and push with the thigh, not the calf. Coach says where the box goes "
+                "before each set.<br>"
                 + _small("Source: Jonsson P et al. 2008: patients sore on both sides used a box.")
+            )
+        elif injured is Injured.BOTH:
+            text = (
+                "Every set is done twice: lowering on the left leg, then on the right. "
+                "As neither calf should lift you, and a box cannot lift you above a step's "
+                "edge, you pull yourself up on a rail or banister, taking as much weight "
+                "through your arms as you can. Coach reminds you in each session.<br>"
+                + _small(
+                    "Source: Alfredson H et al. 1998: up on the good leg or with the arms' "
+                    "help. How to do it with both sides sore is Coach's own wording."
+                )
             )
         else:
             side, other = injured.value, injured.sides[0].other.value
@@ -437,17 +447,18 @@ class PacePage(_Page):
                 self.lowering,
                 _source(
                     "The lowering is the exercise: the calf works as it lengthens. Both programs "
-                    "ask for it slow (Alfredson 1998, Jonsson 2008); a later trial timed it at 3 s "
-                    "per rep (Beyer 2015), Coach's default."
+                    "ask for it slow (Alfredson 1998, Jonsson 2008) without a number of seconds; "
+                    "Coach's default of 3 s is its own choice."
                 ),
             ),
             (
                 "Added &weight",
                 self.load,
                 _source(
-                    "Start with body weight. Once every set is done without pain, add about "
-                    "5 kg at a time in a backpack, so the exercise is mildly sore again "
-                    "(Alfredson 1998). You can change it before each workout."
+                    "Start with body weight. Once every set is done without pain, weight goes "
+                    "on in a backpack, so the exercise is mildly sore again (Alfredson 1998): "
+                    "the Today page says when, after a good next morning, about 5 kg at a "
+                    "time and at most once a week (Coach's own steps)."
                 ),
             ),
             ("&Rest between sets", self.rest, None),
@@ -484,13 +495,22 @@ class PacePage(_Page):
         return spin
 
 
+URGENCY_WORDS = {
+    Urgency.EMERGENCY: "call an ambulance now",
+    Urgency.SAME_DAY: "get medical care today",
+    Urgency.BEFORE_NEXT: "see a clinician first",
+}
+
+
 class ReadyPage(_Page):
     """The red flags (CLINICAL.md §4) and a summary; Finish only with "none apply" ticked."""
 
     def __init__(self, current: Program | None) -> None:
         super().__init__("Before you start", 6)
         self.current = current
-        flags = "".join(f"<li>{escape(f.sign)}. <i>{escape(f.action)}</i></li>" for f in RED_FLAGS)
+        flags = "".join(
+            f"<li>{escape(f.sign)}: <i>{URGENCY_WORDS[f.urgency]}</i>.</li>" for f in RED_FLAGS
+        )
         self.flags = _text(
             f"<b>Do not start if any of these applies to you:</b><ul>{flags}</ul>", rich=True
         )
@@ -500,8 +520,8 @@ class ReadyPage(_Page):
         self.stop = _framed(_STOP)
         self.stop.setAccessibleName("If one applies")
         self.stop.setText(
-            "<b>If one does, stop here:</b> press Cancel and see a clinician first "
-            "(today, after a snap or pop or if you cannot rise on your toes)."
+            "<b>If one does, stop here:</b> press Cancel and see a clinician first, as soon "
+            "as the list says."
         )
         self.summary = _text(rich=True)
         self.summary.setAccessibleName("Summary")

@@ -1,4 +1,5 @@
-"""The program's smaller dialogs: the morning check-in, and resuming after a red flag.
+"""The program's smaller dialogs: the morning check-in, resuming after a red flag, and
+the warning before where it hurts or the side change.
 
 A program is set up with coach.ui.onboarding.OnboardingWizard.
 
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.domain.advice import MAX_STIFFNESS, Morning
+from coach.domain.protocols import ALFREDSON, FLAT_FLOOR_ARTICLE, JONSSON
 
 
 def _qdate(day: date) -> QDate:
@@ -132,3 +134,38 @@ class ConfirmResume:
         agree.toggled.connect(resume.setEnabled)
         box.exec()
         return box.clickedButton() is resume
+
+
+MIXING = (
+    f"Where it hurts decides the exercise. Pain in the middle of the tendon is loaded off "
+    f"a step ({ALFREDSON.name}); pain where the tendon meets the heel bone on a flat floor "
+    f"({JONSSON.name}), because lowering below a step is thought to squeeze the tendon "
+    "where it attaches. "
+    "People with heel-bone pain who did the step version got back to their activity far "
+    "less often (about a third) than with the flat-floor version (about two thirds). So "
+    "Coach never mixes the two in one program: changing where it hurts, or the side, starts "
+    "a new program, and the current one is kept in your history.\n\n"
+    "If you are unsure where it hurts, ask your clinician before you change it."
+)
+MIXING_SOURCE = f"Source: {JONSSON.source} The figures as {FLAT_FLOOR_ARTICLE} reports them."
+
+
+class ChangeProgram:
+    """Before where it hurts or the side change: why, and that it means a new program."""
+
+    @classmethod
+    def ask(cls, parent: QWidget) -> bool:
+        """True to go on to set up a new program."""
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "Change where it hurts or the side?",
+            MIXING,
+            QMessageBox.StandardButton.Cancel,
+            parent,
+        )
+        box.setInformativeText(MIXING_SOURCE)
+        new = box.addButton("Start a new program…", QMessageBox.ButtonRole.AcceptRole)
+        box.button(QMessageBox.StandardButton.Cancel).setText("Keep my program")
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is new

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTextBrowser,
     QVBoxLayout,
@@ -30,6 +31,7 @@ from coach.domain.protocols import PROTOCOLS, Protocol
 from coach.domain.settings import LIMITS, Injured, Settings
 from coach.domain.summary import PlanSummary, format_seconds, summarize
 from coach.domain.timeline import Timeline, timeline
+from coach.ui.look import set_toned_style
 
 if TYPE_CHECKING:  # the page is drawn before the storage layer (and the rules) are loaded
     from coach.domain.program import Slot
@@ -95,6 +97,8 @@ class TodayView(QWidget):
     checkin_requested = Signal()
     visa_requested = Signal()
     resume_requested = Signal()
+    change_program_requested = Signal()  # where it hurts or the side: a new program
+    problem_requested = Signal()  # report a red flag
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -175,14 +179,45 @@ class TodayView(QWidget):
 
         session = QVBoxLayout()
         session.addLayout(form)
+        session.addLayout(self._build_program_note())
         session.addWidget(self.plan_text, stretch=1)
         self.start_button = QPushButton("Start this session")
         self.start_button.setAccessibleName("Start this session")
         self.start_button.setMinimumHeight(48)
         self.start_button.setStyleSheet("font-size: 15pt; font-weight: 600;")
         self.start_button.clicked.connect(self.start_requested)
-        session.addWidget(self.start_button)
+        self.problem_button = QPushButton("Report a problem…")
+        self.problem_button.setAccessibleName("Report a problem")
+        self.problem_button.setToolTip(
+            "A snap in the heel, a swollen calf, a new medicine: see what to do now"
+        )
+        set_toned_style(self.problem_button, "color: {danger}; font-weight: 600;")
+        self.problem_button.clicked.connect(self.problem_requested)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_button, stretch=1)
+        buttons.addWidget(self.problem_button)
+        session.addLayout(buttons)
         return session
+
+    def _build_program_note(self) -> QHBoxLayout:
+        # With a program, where it hurts and the side are the program's: they pick the
+        # protocol, which must not change within a program (CLINICAL.md §1), so the boxes
+        # only show them, and changing them means a new program.
+        self.program_note = QLabel(
+            "Where it hurts and the side come from your program. Changing either starts a "
+            "new program."
+        )
+        self.program_note.setWordWrap(True)
+        self.program_note.setStyleSheet("font-size: 9pt;")
+        self.change_button = QPushButton("Change where it hurts or the side…")
+        self.change_button.setAccessibleName("Change where it hurts or the side")
+        self.change_button.clicked.connect(self.change_program_requested)
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.program_note, stretch=1)
+        note_row.addWidget(self.change_button)
+        self.program_note.hide()
+        self.change_button.hide()
+        return note_row
 
     def _build_program_panel(self) -> QFrame:
         """The program's frame, saying it is opening: `show_today` fills it.
@@ -197,7 +232,20 @@ class TodayView(QWidget):
         panel.setStyleSheet(
             "QFrame#program { border: 1px solid palette(mid); border-radius: 6px; }"
         )
-        self.program_layout = QVBoxLayout(panel)
+        # The advice, its why, its source and Coach's own thresholds vary in length: on a
+        # small screen the panel scrolls rather than cutting any of them off.
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setAccessibleName("Your program")
+        inner = QWidget()
+        inner.setObjectName("program_inner")
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(panel)
+        outer.setContentsMargins(1, 1, 1, 1)
+        outer.addWidget(scroll)
+        self.program_layout = QVBoxLayout(inner)
         self.program_layout.setContentsMargins(14, 12, 14, 12)
         self.opening_label = QLabel("Opening your program…")
         self.program_layout.addWidget(self.opening_label)
@@ -255,8 +303,12 @@ class TodayView(QWidget):
         ):  # fmt: skip
             w.setVisible(has)
         paused = state is not None and state.program.status.value == "paused"
-        for box in (self.where, self.side, self.sets, self.load):
-            box.setEnabled(True)
+        self.sets.setEnabled(True)
+        self.load.setEnabled(True)
+        for combo in (self.where, self.side):  # the program's, or the user's without one
+            combo.setEnabled(state is None)
+        self.program_note.setVisible(state is not None)
+        self.change_button.setVisible(state is not None)
         self.resume_button.setVisible(paused)
         self.start_button.setEnabled(not paused)
         self.start_button.setToolTip("The program is paused (see the advice)" if paused else "")
@@ -286,6 +338,8 @@ class TodayView(QWidget):
             f"From {_day_text(program.start)} to {_day_text(program.end)}."
         )
         marks = {**{s.part: "✓ done" for s in day.done}, **{s.part: "to do" for s in day.pending}}
+        for begun in day.partial:  # begun, not finished: it does not count as done
+            marks[begun.slot.part] = f"partial: {begun.sets_done} of {begun.sets_planned} sets"
         if marks:
             self.sessions_label.setText(
                 "Today: "
@@ -316,6 +370,7 @@ class TodayView(QWidget):
             f"<b>{escape(ADVICE_TITLES[advice.kind.value])}</b><br>{escape(advice.text)}"
             f"<br><br><i>Why:</i> {escape(advice.why)}<br><small>Source: "
             f"{escape(advice.source)}</small>"
+            + (f"<br><small>{escape(advice.own)}</small>" if advice.own else "")
         )
         checkin = state.checkin
         if checkin is None:
@@ -334,22 +389,27 @@ class TodayView(QWidget):
         )
         self.visa_button.setText("Answer it now…" if state.visa_due else "Answer it again…")
         self.program_button.setText("Start a new program…")
-        if self._applied != program.id:  # the program's choices, once: the user may change them
-            self._applied = program.id
-            self._choose(program.protocol, program.injured, state.last_load_kg)
+        # The program's protocol and side, always; its last load once: the user may change it.
+        load = state.last_load_kg if self._applied != program.id else None
+        self._applied = program.id
+        self._choose(program.protocol, program.injured, load)
 
-    def _choose(self, protocol: str, injured: Injured, load_kg: float) -> None:
+    def _choose(self, protocol: str, injured: Injured, load_kg: float | None) -> None:
         """Set the boxes without a new plan for each: show_today draws one for all three."""
         blockers = [QSignalBlocker(box) for box in (self.where, self.side, self.load)]
         self.where.setCurrentIndex(self.where.findData(protocol))
         self.side.setCurrentIndex(self.side.findData(injured))
-        self.load.setValue(load_kg)
+        if load_kg is not None:
+            self.load.setValue(load_kg)
         for blocker in blockers:
             blocker.unblock()
 
     # -- the session plan ------------------------------------------------------
     @property
     def protocol(self) -> Protocol:
+        """The program's protocol; without a program, the one chosen in the box."""
+        if self.state is not None:
+            return PROTOCOLS[self.state.program.protocol]
         return PROTOCOLS[self.where.currentData()]
 
     @property
@@ -364,7 +424,7 @@ class TodayView(QWidget):
             else Settings.get_ready_seconds,
         }
         return Settings(
-            injured=self.side.currentData(),
+            injured=program.injured if program else self.side.currentData(),
             sets=self.sets.value(),
             load_kg=self.load.value(),
             **pace,
@@ -404,4 +464,8 @@ def summary_html(summary: PlanSummary) -> str:
     parts.append(f"<p><b>Session length:</b> {escape(summary.length)}</p>")
     parts.append(f"<p><i>Why this protocol:</i> {escape(summary.why)}<br>")
     parts.append(f"<small>Source: {escape(summary.source)}</small></p>")
+    if summary.rules:
+        parts.append("<h3>Pain and stop rules</h3><ul>")
+        parts += [f"<li>{escape(rule)}</li>" for rule in summary.rules]
+        parts.append("</ul>")
     return "".join(parts)

@@ -62,3 +62,16 @@ def test_both_sides_say_how_to_get_up_and_where_that_comes_from() -> None:
     assert "Jonsson" in floor["Way up"]
     one = dict(summarize(timeline(plan(ALFREDSON, Settings(injured=Injured.LEFT)))).facts)
     assert "Way up" not in one
+
+
+def test_the_plan_prints_the_pain_rules_and_the_stop_rules_with_their_sources() -> None:
+    text = summarize(timeline(plan(JONSSON, Settings(injured=Injured.LEFT)))).as_text()
+    rules = text.split("Pain and stop rules", 1)[1]
+    assert "0-2 safe, 3-5 acceptable, above 5 too much (Silbernagel 2007)" in rules
+    assert "must settle by the next morning" in rules
+    assert "must not rise from week to week" in rules
+    assert "Coach's own thresholds" in rules
+    assert "Stop the session if the pain becomes disabling (Alfredson 1998)" in rules
+    assert "rated 8 or more, or 4 above" in rules
+    assert "snap or pop" in rules
+    assert "breathlessness or chest pain" in rules

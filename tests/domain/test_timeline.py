@@ -126,7 +126,16 @@ def test_both_sides_alternate_set_by_set_and_step_up_on_a_box() -> None:
     # The box is on the other side: stepping up for the left leg uses the right foot.
     assert ups[0].detail.startswith("Right foot")
     get_ready = tl.cues[0]
-    assert "box" in get_ready.detail
+    assert "box (about 15 cm) by your right foot" in get_ready.detail
+    # Every set changes leg, so the box moves: each rest and set start says where it goes.
+    rests = [c for c in tl.cues if c.kind is CueKind.REST]
+    assert [r.detail.rsplit(".", 2)[-2].strip() for r in rests] == [
+        "Move the box to your LEFT foot", "Move the box to your RIGHT foot",
+        "Move the box to your LEFT foot",
+    ]  # fmt: skip
+    starts = [c for c in tl.cues if c.kind is CueKind.SET_START]
+    assert all(c.side and c.detail.endswith(f"box by your {c.side.other.upper} foot.")
+               for c in starts)  # fmt: skip
 
 
 def test_both_sides_off_a_step_never_mention_a_box() -> None:
@@ -134,7 +143,7 @@ def test_both_sides_off_a_step_never_mention_a_box() -> None:
     assert not any("box" in f"{c.text} {c.detail}".lower() for c in tl.cues)
     ups = [c for c in tl.cues if c.kind is CueKind.UP]
     assert {c.text for c in ups} == {"Pull UP with your arms"}
-    assert all("not the calves" in c.detail for c in ups)
+    assert all("as much weight through your arms" in c.detail for c in ups)
     assert "rail" in tl.cues[0].detail  # get ready: where to stand
 
 

@@ -7,9 +7,10 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from coach.domain.advice import Kind, Morning
-from coach.domain.program import Program, Status
-from coach.domain.settings import Injured
+from coach.domain.program import Program, Status, Workout
+from coach.domain.settings import Injured, Side
 from coach.domain.trends import LoadPoint, PainPoint
+from coach.domain.visa_a import VisaAnswers
 from coach.reports.content import MAX_NOTE_CHARS, Gap, Records, WeekRow, gather, weekly
 from coach.storage import demo
 from coach.storage.store import Store
@@ -50,7 +51,9 @@ def test_adherence_is_the_today_pages_figure(store: Store) -> None:
     assert report.advice == store.progress.advice(current)
     weeks = [w for w in report.weeks if isinstance(w, WeekRow)]
     assert sum(w.planned for w in weeks) == line.adherence.planned
-    assert sum(w.done for w in weeks) == report.sessions
+    assert sum(w.done + w.partial for w in weeks) == report.sessions
+    assert sum(w.done for w in weeks) == line.adherence.done  # complete sessions only
+    assert sum(w.partial for w in weeks) == report.partial > 0  # the demo ends some early
     assert [w.program_week for w in weeks] == [1, 2, 3, 4, 5, 6]
     assert report.last == TODAY  # the program runs: up to today
 
@@ -83,6 +86,32 @@ def test_a_red_flag_is_reported_with_the_pause(store: Store) -> None:
     assert report.advice.kind is Kind.PAUSED
 
 
+def test_each_red_flag_says_what_became_of_its_pause(store: Store, wall: WallClock) -> None:
+    store.progress.pause(None, "a fever")  # before any program: nothing to pause
+    wall.advance(days=1)
+    store.progress.start_program(program(TODAY - timedelta(days=3), "old"))
+    store.progress.pause("old", "a hot, red calf")
+    wall.advance(days=1)
+    store.progress.start_program(program(TODAY, "new"))  # replaces the paused one
+    store.progress.pause("new", "signs of a possible tendon tear")
+    wall.advance(hours=5)
+    store.progress.resume("new")
+    wall.advance(hours=1)
+    store.progress.pause("new", "something that worried you")
+    flags = gather(store).red_flags
+    assert [(f.what, f.had_program, f.resumed, f.still_paused) for f in flags] == [
+        ("a fever", False, None, False),
+        ("a hot, red calf", True, None, False),
+        ("signs of a possible tendon tear", True, at(TODAY + timedelta(days=2), 13), False),
+        ("something that worried you", True, None, True),
+    ]
+    assert flags[0].when == at(TODAY, 8)  # local wall-clock time
+
+
+def at(day: date, hour: int) -> datetime:
+    return datetime.combine(day, time(hour))
+
+
 def test_notes_are_one_paragraph_and_cut_when_very_long(store: Store) -> None:
     demo.fill(store, 2, seed=1)
     newest = store.sessions()[0]
@@ -94,6 +123,24 @@ def test_notes_are_one_paragraph_and_cut_when_very_long(store: Store) -> None:
     assert note.text.endswith("…")
 
 
+def test_visa_a_rows_keep_their_leg_and_change_from_that_legs_first(
+    store: Store, wall: WallClock
+) -> None:
+    progress = store.progress
+    for days_ago, left, right in ((28, 4, 2), (14, 5, 2), (0, 7, 3)):
+        when = datetime.combine(TODAY - timedelta(days=days_ago), time(8), wall.now.tzinfo)
+        progress.save_visa(VisaAnswers(left, left, left, left, left, left, 0, "C", 0), when,
+                           Side.LEFT)  # fmt: skip
+        progress.save_visa(VisaAnswers(right, right, right, right, right, right, 0, "C", 0),
+                           when + timedelta(minutes=5), Side.RIGHT)  # fmt: skip
+    report = gather(store)
+    assert [(v.side, v.score, v.change) for v in report.visa] == [
+        ("left", 24, None), ("right", 12, None),
+        ("left", 30, 6), ("right", 12, 0),
+        ("left", 42, 18), ("right", 18, 6),
+    ]  # fmt: skip
+
+
 def test_empty_weeks_in_a_row_are_one_gap() -> None:
     first = date(2026, 1, 5)
     noon = time(12)
@@ -103,7 +150,9 @@ def test_empty_weeks_in_a_row_are_one_gap() -> None:
     ]
     mornings = [Morning(first + timedelta(days=1), 2, 10)]
     loads = [LoadPoint(p.when, 5.0) for p in pain]
-    rows = weekly(first, first + timedelta(days=41), [], [], Records(pain, mornings, loads))
+    workouts = [Workout(p.when, 6, 6) for p in pain]
+    records = Records(pain, mornings, loads, workouts)
+    rows = weekly(first, first + timedelta(days=41), [], [], records)
     assert rows[1] == Gap(first + timedelta(days=7), first + timedelta(days=34))
     assert [type(r) for r in rows] == [WeekRow, Gap, WeekRow]
     week = rows[0]

@@ -5,24 +5,33 @@ from __future__ import annotations
 import errno
 import os
 import unicodedata
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from coach import __version__
+from coach.domain import advice as advice_module
+from coach.domain.advice import Advice, Kind
+from coach.domain.plan import plan
 from coach.domain.program import Program
-from coach.domain.protocols import PROTOCOLS
+from coach.domain.protocols import ALFREDSON, PROTOCOLS
+from coach.domain.record import Outcome
+from coach.domain.settings import Injured, Settings, Side
+from coach.domain.timeline import timeline
+from coach.domain.visa_a import VisaAnswers
 from coach.reports import pdf
 from coach.reports.chart import short_day
 from coach.storage import demo
 from coach.storage.schema import StorageError
-from coach.storage.store import Store
+from coach.storage.store import SessionJournal, Store
+from tests.helpers import ZONE, WallClock, run_sets
 
 pytestmark = pytest.mark.usefixtures("qapp")  # Qt's fonts need a QGuiApplication
 
 A4_POINTS = (595.3, 841.9)
+TODAY = date(2026, 11, 21)  # the wall clock's day
 RED_FLAG = "a snap in the heel & <b>sudden</b> pain"
 
 
@@ -90,7 +99,7 @@ def test_the_report_says_what_the_history_holds(demo_store: Store, tmp_path: Pat
     assert f"{when} {note.part_of_day} {note.note}" in text
     assert "The program is paused" in text
     assert f"a red flag was reported ({RED_FLAG})." in text  # as typed: not read as markup
-    assert "Red flag: program paused" in text
+    assert f"21 Nov 2026 08:00 {RED_FLAG} paused; still paused" in text
     assert "Coach is an exercise aid, not a diagnosis." in text
     assert PROTOCOLS["alfredson"].source in text
     assert "Robinson JM et al." in text
@@ -124,7 +133,54 @@ def test_a_date_range_limits_what_is_reported(demo_store: Store, tmp_path: Path)
         shown = f"{short_day(v.day, year=True)} {v.score} " in text
         assert shown == (first <= v.day <= last)
     assert len(read(october)[0].pages) <= len(read(whole)[0].pages)
-    assert "Red flag: program paused" not in text  # recorded on 21 Nov, after the range
+    assert f"{RED_FLAG} paused; still paused" not in text  # reported 21 Nov, after the range
+    assert "None reported in this period." in text
+
+
+def test_the_visa_a_section_shows_each_leg_and_cites_the_change_it_uses(
+    store: Store, tmp_path: Path, wall: WallClock
+) -> None:
+    progress = store.progress
+    for days_ago, left, right in ((14, 4, 2), (0, 7, 3)):
+        when = wall.now - timedelta(days=days_ago)
+        progress.save_visa(VisaAnswers(left, left, left, left, left, left, 0, "C", 0), when,
+                           Side.LEFT)  # fmt: skip
+        progress.save_visa(VisaAnswers(right, right, right, right, right, right, 0, "C", 0),
+                           when + timedelta(minutes=5), Side.RIGHT)  # fmt: skip
+    target = tmp_path / "report.pdf"
+    pdf.write_report(store, target)
+    text = " ".join(read(target)[1])
+    day, first_day = short_day(TODAY, year=True), short_day(TODAY - timedelta(days=14), year=True)
+    assert f"Left leg: First score 24 on {first_day}; latest 42 on {day}, +18 from the first." in (
+        text
+    )
+    assert f"Right leg: First score 12 on {first_day}; latest 18 on {day}, +6 from the first." in (
+        text
+    )
+    assert "Date Leg Score (0-100) Change from first" in text
+    assert f"{day} left 42 +18 +18" in text
+    assert f"{day} right 18 +6 +6" in text
+    # No program: the midportion figure, with its own source, never Robinson's for it.
+    assert "The smallest change that matters is about 14 points for midportion pain" in text
+    assert "J Orthop Sports Phys Ther 2021" in text
+    assert "about 90 is usually counted as recovered (Iversen JV et al." in text
+    assert "15 points" not in text
+    assert "about 60 even without symptoms" in text
+
+
+def test_an_insertional_program_gets_the_insertional_change(
+    store: Store, tmp_path: Path, wall: WallClock
+) -> None:
+    store.progress.start_program(Program("p", TODAY - timedelta(days=14), "jonsson", Injured.LEFT))
+    store.progress.save_visa(VisaAnswers(5, 5, 5, 5, 5, 5, 4, "B", 10))
+    target = tmp_path / "report.pdf"
+    pdf.write_report(store, target)
+    text = " ".join(read(target)[1])
+    assert "The smallest change that matters is about 7 points for insertional pain" in text
+    assert "McCormack J et al." in text
+    assert "Date Score (0-100) Change from first" in text  # one leg: no column for it
+    assert "Date Leg" not in text
+    assert "Left leg:" not in text
 
 
 def test_an_empty_history_gives_a_one_page_report(store: Store, tmp_path: Path) -> None:
@@ -211,3 +267,65 @@ def test_offscreen_only_on_linux_without_a_display(
     environ: dict[str, str], platform: str, offscreen: bool
 ) -> None:
     assert pdf.needs_offscreen(environ, platform) is offscreen
+
+
+def test_page_one_shows_each_red_flag_and_whether_the_program_is_still_paused(
+    store: Store, tmp_path: Path, wall: WallClock
+) -> None:
+    demo.fill(store, 12, seed=1)  # a report of more than one page
+    program_id = current(store).id
+    today = wall.now
+    wall.now = datetime(2026, 11, 10, 9, 15, tzinfo=ZONE)
+    store.progress.pause(program_id, "a hot, red calf")
+    wall.now = datetime(2026, 11, 12, 18, 30, tzinfo=ZONE)
+    store.progress.resume(program_id)
+    wall.now = today
+    store.progress.pause(program_id, RED_FLAG)
+    target = tmp_path / "report.pdf"
+    pdf.write_report(store, target)
+    _, pages = read(target)
+    assert len(pages) > 1
+    first = pages[0]
+    assert "Red flags and pauses" in first
+    assert "10 Nov 2026 09:15 a hot, red calf paused; resumed 12 Nov 2026 18:30" in first
+    assert f"21 Nov 2026 08:00 {RED_FLAG} paused; still paused" in first
+    assert first.index("Red flags and pauses") < first.index("Program")  # before the rest
+
+
+def test_page_one_says_when_no_red_flag_was_reported(store: Store, tmp_path: Path) -> None:
+    demo.fill(store, 4, seed=2)
+    target = tmp_path / "report.pdf"
+    pdf.write_report(store, target)
+    first = read(target)[1][0]
+    assert "Red flags and pauses None reported in this period." in first
+
+
+def test_a_session_of_one_set_of_six_is_partial_and_not_done_in_the_report(
+    store: Store, tmp_path: Path, wall: WallClock
+) -> None:
+    start = TODAY - timedelta(days=1)
+    store.progress.start_program(Program("p", start, "alfredson", Injured.RIGHT))
+    tl = timeline(plan(ALFREDSON, Settings(injured=Injured.RIGHT)))  # 2 exercises x 3 sets
+    sid = run_sets(store, tl, wall, 1)  # 08:00 today: one set, then Stop
+    SessionJournal(store, sid, tl).finish(Outcome.STOPPED, 40.0, "stopped by the user")
+    target = tmp_path / "report.pdf"
+    pdf.write_report(store, target)
+    text = " ".join(read(target)[1])
+    # Due: yesterday's two sessions and this morning's; none done in full.
+    assert "Adherence in this period: 0 of 3 sessions done (0%)." in text
+    assert "Of the 1 session with at least one set done, 1 was partial" in text
+    assert "Planned Complete Partial" in text
+    assert f"{short_day(start, year=True)} 1 of 12 3 0 1 " in text
+
+
+def test_the_advice_says_which_of_its_thresholds_are_coach_s_own(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    demo.fill(store, 4, seed=2)
+    own = Advice(Kind.LOWER, "Lower the load.", "Mornings rose.", "Silbernagel 2007",
+                 "Coach's own: a rise is half a point.")  # fmt: skip
+    monkeypatch.setattr(advice_module, "advise", lambda _history: own)
+    target = tmp_path / "report.pdf"
+    pdf.write_report(store, target)
+    text = " ".join(read(target)[1])
+    assert "Source: Silbernagel 2007 Coach's own: a rise is half a point." in text

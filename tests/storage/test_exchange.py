@@ -15,7 +15,7 @@ import pytest
 from coach.domain.advice import Morning
 from coach.domain.program import DOSE, Program
 from coach.domain.record import Outcome, SessionRecord
-from coach.domain.settings import Injured
+from coach.domain.settings import Injured, Side
 from coach.domain.timeline import Timeline
 from coach.domain.visa_a import VisaAnswers
 from coach.storage import demo, exchange
@@ -55,6 +55,23 @@ def test_csv_has_a_header_and_one_row_per_set_with_its_session(
     assert rows[0]["status"] == "in progress"
 
 
+def test_csv_says_whether_each_session_was_complete_or_partial(
+    store: Store, short_timeline: Timeline, wall: WallClock, tmp_path: Path
+) -> None:
+    run_sets(store, short_timeline, wall, 4)  # every set of the four
+    stopped = run_sets(store, short_timeline, wall, 1)  # one set, then Stop
+    store.db.execute("UPDATE sessions SET status = 'stopped' WHERE id = ?", [stopped])
+    run_sets(store, short_timeline, wall, 0)  # Start, then Stop before a set ended
+    out = tmp_path / "h.csv"
+    assert exchange.export_csv(store, out) == 6
+    rows = read_csv(out)
+    assert [(r["status"], r["set_position"], r["session_sets"]) for r in rows] == [
+        *[("in progress", str(i), "complete: 4 of 4 sets") for i in range(4)],
+        ("stopped", "0", "partial: 1 of 4 sets"),
+        ("in progress", "", "no sets done: 0 of 4 sets"),
+    ]
+
+
 def test_csv_cells_that_a_spreadsheet_would_run_are_defused(filled: Store, tmp_path: Path) -> None:
     out = tmp_path / "h.csv"
     exchange.export_csv(filled, out)
@@ -86,7 +103,7 @@ def test_json_round_trips_into_an_empty_database_and_twice_adds_nothing(
     out = tmp_path / "h.json"
     assert exchange.export_json(filled, out) == 2
     doc = json.loads(out.read_text(encoding="utf-8"))
-    assert (doc["format"], doc["version"]) == ("coach-export", 3)
+    assert (doc["format"], doc["version"]) == ("coach-export", 4)
     with Store.open(tmp_path / "other", now=wall) as other:
         first = exchange.import_file(other, out)
         assert (first.sessions_added, first.sets_added, first.sessions_present) == (2, 3, 0)
@@ -124,8 +141,8 @@ def good_document(store: Store) -> dict[str, Any]:
     ("damage", "problem"),
     [
         (lambda d: d.update(format="other"), '"format": must be "coach-export"'),
-        (lambda d: d.update(version=4),
-         '"version": 4 is from a newer Coach (this one reads up to 3)'),
+        (lambda d: d.update(version=5),
+         '"version": 5 is from a newer Coach (this one reads up to 4)'),
         (lambda d: d.update(sessions={}), '"sessions": must be a list'),
         (lambda d: d["sessions"][1].pop("started"), "sessions[1]: missing started"),
         (lambda d: d["sessions"][0].update(started="yesterday"),
@@ -452,6 +469,48 @@ def test_every_table_round_trips_and_a_second_import_adds_nothing(
         assert again.describe().startswith("Nothing new to add. Already in your history")
 
 
+def test_the_leg_of_each_visa_a_result_round_trips(
+    store: Store, tmp_path: Path, wall: WallClock
+) -> None:
+    progress = store.progress
+    progress.save_visa(ANSWERS, side=Side.LEFT)
+    wall.advance(minutes=1)
+    progress.save_visa(VisaAnswers(10, 10, 10, 10, 10, 10, 10, "A", 30), side=Side.RIGHT)
+    wall.advance(minutes=1)
+    progress.save_visa(ANSWERS)  # the one painful leg: no side
+    out = tmp_path / "h.json"
+    exchange.export_json(store, out)
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert [v["side"] for v in doc["visa_a"]] == ["left", "right", None]
+    with Store.open(tmp_path / "other", now=wall) as other:
+        assert exchange.import_file(other, out).visa_added == 3
+        assert [v.side for v in other.progress.visa()] == [Side.LEFT, Side.RIGHT, None]
+        assert table_rows(other)["visa_a"] == table_rows(store)["visa_a"]
+
+
+def test_a_version_3_file_imports_its_visa_a_results_with_no_leg(
+    complete: Store, tmp_path: Path, wall: WallClock
+) -> None:
+    doc = exchange.export_document(complete)
+    doc["version"] = 3
+    for row in doc["visa_a"]:
+        del row["side"]
+    with Store.open(tmp_path / "other", now=wall) as other:
+        result = exchange.import_file(other, write_doc(tmp_path, doc))
+        assert result.visa_added == 2
+        assert [(v.score, v.side) for v in other.progress.visa()] == [(44, None), (100, None)]
+
+
+def test_a_version_4_file_needs_the_leg_of_each_visa_a_result(
+    complete: Store, tmp_path: Path
+) -> None:
+    doc = exchange.export_document(complete)
+    assert doc["version"] == 4
+    del doc["visa_a"][1]["side"]
+    with pytest.raises(exchange.ImportFileError, match=r"visa_a\[1\]: missing side"):
+        exchange.read_document(write_doc(tmp_path, doc))
+
+
 def test_a_version_1_file_still_imports(filled: Store, tmp_path: Path, wall: WallClock) -> None:
     doc = good_document(filled)
     doc["version"] = 1
@@ -598,6 +657,11 @@ def test_a_date_range_takes_the_rows_of_its_days_and_the_programs_it_needs(
          "visa_a[0].score: must be 44, the score of its answers (got 45)"),
         (lambda d: d["visa_a"][0].update(score=101),
          "visa_a[0].score: must be a whole number from 0 to 100"),
+        (lambda d: d["visa_a"][0].update(side="both"),
+         "visa_a[0].side: must be left, right or null (got 'both')"),
+        (lambda d: d["visa_a"][0].update(side="LEFT"), "visa_a[0].side: must be left, right"),
+        (lambda d: d["visa_a"][0].update(side=1), "visa_a[0].side: must be left, right"),
+        (lambda d: d["visa_a"][0].pop("side"), "visa_a[0]: missing side"),
         (lambda d: d["events"][0].update(kind="flag"),
          "events[0].kind: must be 'red flag' or 'resumed' (got 'flag')"),
         (lambda d: d["events"][0].update(program_id=7),

@@ -12,7 +12,7 @@ import pytest
 
 from coach.domain.advice import Kind, Morning
 from coach.domain.program import Part, Program, Status
-from coach.domain.settings import Injured
+from coach.domain.settings import Injured, Side
 from coach.domain.timeline import Timeline
 from coach.domain.visa_a import VisaAnswers
 from coach.storage.exchange import export_csv
@@ -141,20 +141,73 @@ def test_visa_a_is_due_at_the_start_and_then_every_two_weeks(store: Store, wall:
     assert store.progress.visa_due(p)
 
 
-def test_adherence_and_today_come_from_the_sessions_with_a_set_done(
+def test_a_visa_a_result_keeps_the_leg_it_is_about(store: Store, wall: WallClock) -> None:
+    left = store.progress.save_visa(answers(4), side=Side.LEFT)
+    wall.advance(minutes=1)
+    right = store.progress.save_visa(answers(6), side=Side.RIGHT)
+    wall.advance(minutes=1)
+    one = store.progress.save_visa(answers(5))
+    assert (left.side, right.side, one.side) == (Side.LEFT, Side.RIGHT, None)
+    assert store.progress.visa() == [left, right, one]
+    assert [r["side"] for r in store.db.query("SELECT side FROM visa_a ORDER BY score")] == [
+        "left", None, "right",
+    ]  # fmt: skip
+
+
+def test_with_both_legs_painful_visa_a_is_due_until_each_leg_has_its_own(
+    store: Store, wall: WallClock
+) -> None:
+    p = Program("p1", TODAY, "alfredson", Injured.BOTH)
+    store.progress.start_program(p)
+    assert store.progress.visa_due(p)
+    store.progress.save_visa(answers(5), side=Side.LEFT)
+    assert store.progress.visa_due(p)  # the right leg still has none
+    store.progress.save_visa(answers(5), side=Side.RIGHT)
+    assert not store.progress.visa_due(p)
+    wall.advance(days=7)
+    store.progress.save_visa(answers(6), side=Side.LEFT)  # early, for the left only
+    wall.advance(days=7)
+    assert store.progress.visa_due(p)  # the right leg's is two weeks old
+    store.progress.save_visa(answers(6), side=Side.RIGHT)
+    assert not store.progress.visa_due(p)
+    wall.advance(days=7)
+    assert store.progress.visa_due(p)  # now the left leg's is
+
+
+def test_a_result_that_records_no_leg_counts_for_both(store: Store, wall: WallClock) -> None:
+    p = Program("p1", TODAY, "alfredson", Injured.BOTH)
+    store.progress.start_program(p)
+    store.progress.save_visa(answers(5))  # as saved before Coach recorded the leg
+    assert not store.progress.visa_due(p)
+    wall.advance(days=14)
+    assert store.progress.visa_due(p)
+
+
+def test_adherence_and_today_count_complete_sessions_and_show_partial_ones(
     store: Store, wall: WallClock, short_timeline: Timeline
 ) -> None:
     p = program(start=TODAY - timedelta(days=1))
     store.progress.start_program(p)
     run_sets(store, short_timeline, wall, 0)  # started, nothing done: does not count
     store.db.execute("UPDATE sessions SET status = 'stopped'")
-    run_sets(store, short_timeline, wall, 2)  # 08:00: today's morning
-    store.db.execute("UPDATE sessions SET status = 'completed' WHERE status = 'in progress'")
+    run_sets(store, short_timeline, wall, 1)  # 08:00, today's morning: 1 of its 4 sets
+    store.db.execute("UPDATE sessions SET status = 'stopped' WHERE status = 'in progress'")
     wall.advance(hours=2)
+    plan = store.progress.day_plan(p)
+    assert plan.done == ()
+    assert [s.part for s in plan.pending] == [Part.MORNING, Part.EVENING]
+    assert [(d.slot.part, d.sets_done, d.sets_planned) for d in plan.partial] == [
+        (Part.MORNING, 1, 4)
+    ]
+    # Due by 10:00 today: yesterday's two and this morning's; none done in full.
+    assert (plan.adherence.done, plan.adherence.planned) == (0, 3)
+    assert store.progress.done_slots(p) == set()
+    run_sets(store, short_timeline, wall, 4)  # 10:00, all four sets: the morning is done
+    store.db.execute("UPDATE sessions SET status = 'completed' WHERE status = 'in progress'")
     plan = store.progress.day_plan(p)
     assert [s.part for s in plan.done] == [Part.MORNING]
     assert [s.part for s in plan.pending] == [Part.EVENING]
-    # Due by 10:00 today: yesterday's two and this morning's.
+    assert plan.partial == ()
     assert (plan.adherence.done, plan.adherence.planned) == (1, 3)
 
 
@@ -185,9 +238,11 @@ def test_the_rules_read_the_sessions_pain(
         for position in range(4):
             store.set_pain(sid, position, 1)
         store.db.execute("UPDATE sessions SET status = 'completed' WHERE id = ?", [sid])
-    assert store.progress.advice(p).kind is Kind.CARRY_ON  # no next morning yet
+    assert store.progress.advice(p).kind is Kind.CARRY_ON  # no check-ins at all
     wall.advance(hours=24)
-    store.progress.save_checkin(store.now().date(), 1, 5)  # the 24-hour response
+    today = store.now().date()
+    for n in range(14):  # settled mornings, the last one the 24-hour response
+        store.progress.save_checkin(today - timedelta(days=n), 1, 5)
     assert store.progress.advice(p).kind is Kind.ADD_LOAD
     store.set_pain(sid, 3, 6)
     assert store.progress.advice(p).kind is Kind.LOWER
@@ -222,7 +277,9 @@ def test_the_tables_refuse_bad_values_even_past_the_code(store: Store) -> None:
             "'08:00', '18:00', 12, 2, 'active', '', NULL, 1, 60, 5, 0)"
         )
     with pytest.raises(sqlite3.IntegrityError):
-        store.db.execute("INSERT INTO visa_a VALUES ('x', 't', 'not json', 50)")
+        store.db.execute("INSERT INTO visa_a VALUES ('x', 't', 'not json', 50, NULL)")
+    with pytest.raises(sqlite3.IntegrityError):  # a leg that is not one
+        store.db.execute("INSERT INTO visa_a VALUES ('x', 't', '{}', 50, 'middle')")
 
 
 def test_a_full_disk_is_a_clear_error_and_nothing_half_saved(
@@ -272,3 +329,17 @@ def test_history_exports_and_adherence_split_the_day_alike(
     with (tmp_path / "h.csv").open(newline="") as f:
         parts = {r["session_id"]: r["part_of_day"] for r in csv.DictReader(f)}
     assert parts == {no_program: "evening", late_morning: "morning"}
+
+
+def test_a_session_that_ran_to_its_end_after_a_skipped_set_is_partial_for_the_rules(
+    store: Store, wall: WallClock, short_timeline: Timeline
+) -> None:
+    """The add-load rule needs whole sessions: 'completed' with a set skipped is not one."""
+    p = program()
+    store.progress.start_program(p)
+    skipped = run_sets(store, short_timeline, wall, 3)  # 3 of its 4 sets
+    whole = run_sets(store, short_timeline, wall, 4)
+    for sid in (skipped, whole):
+        store.db.execute("UPDATE sessions SET status = 'completed' WHERE id = ?", [sid])
+    today = store.now().date()
+    assert [s.complete for s in store.progress.session_pains(p.start, today)] == [False, True]

@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from coach.domain.clock import ManualClock
+from coach.domain.red_flags import RUPTURE
 from coach.storage import demo
 from coach.ui.help_dialogs import AboutDialog, WhyDialog
 from coach.ui.main_window import MainWindow
 from coach.ui.onboarding import OnboardingWizard
 from coach.ui.prefs import Prefs, TextSize
 from coach.ui.program_dialogs import CheckinDialog
+from coach.ui.red_flags import RedFlagDialog, RuptureCheck, WhatToDoNow
 from coach.ui.settings_dialog import SettingsDialog
 from coach.ui.visa_dialog import VisaDialog
 from coach.ui.workout_view import WorkoutView
@@ -173,10 +175,19 @@ def _dialogs(window: MainWindow) -> dict[str, Callable[[], QDialog]]:
         "about": lambda: AboutDialog(window.data_dir, window),
         "why": lambda: WhyDialog(window),
         "onboarding": lambda: OnboardingWizard(date(2026, 11, 21), None, window),
+        "red flags": lambda: RedFlagDialog(window, in_workout=False),
+        "rupture check": lambda: RuptureCheck(window),
+        "what to do now": lambda: WhatToDoNow(RUPTURE, window),
     }
 
 
-@pytest.mark.parametrize("name", ["settings", "check-in", "visa-a", "about", "why", "onboarding"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "settings", "check-in", "visa-a", "about", "why", "onboarding", "red flags",
+        "rupture check", "what to do now",
+    ],
+)  # fmt: skip
 def test_every_dialog_fits_and_is_named(window: MainWindow, qtbot: QtBot, name: str) -> None:
     dialog = _dialogs(window)[name]()
     qtbot.addWidget(dialog)

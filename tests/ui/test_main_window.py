@@ -14,7 +14,7 @@ from coach.domain.advice import Morning
 from coach.domain.plan import plan
 from coach.domain.program import Program, Status
 from coach.domain.protocols import JONSSON
-from coach.domain.settings import Injured, Settings
+from coach.domain.settings import Injured, Settings, Side
 from coach.domain.timeline import timeline
 from coach.domain.visa_a import VisaAnswers
 from coach.storage.store import SessionRow, Store
@@ -23,10 +23,10 @@ from coach.ui.data import ResumeSession
 from coach.ui.history_view import ConfirmDelete
 from coach.ui.main_window import MainWindow
 from coach.ui.onboarding import OnboardingWizard
-from coach.ui.program_dialogs import SKIPPED, CheckinDialog, ConfirmResume
+from coach.ui.program_dialogs import SKIPPED, ChangeProgram, CheckinDialog, ConfirmResume
+from coach.ui.red_flags import RedFlagDialog, WhatToDoNow
 from coach.ui.today_view import TodayView
 from coach.ui.visa_dialog import VisaDialog
-from coach.ui.workout_dialogs import RedFlagDialog
 from coach.ui.workout_view import WorkoutView
 from tests.helpers import WallClock, run_sets
 
@@ -297,8 +297,9 @@ def test_the_first_open_of_the_day_asks_the_check_in_and_the_due_visa_a(
         assert previous is None
         return Morning(day, 3, 20)
 
-    def visa(_cls: object, _parent: object, _previous: object) -> VisaAnswers:
+    def visa(_cls: object, _parent: object, side: Side | None = None) -> VisaAnswers:
         asked.append("visa")
+        assert side is Side.RIGHT  # the dialog names the one painful leg
         return VISA
 
     monkeypatch.setattr(CheckinDialog, "ask", classmethod(check_in))
@@ -312,6 +313,7 @@ def test_the_first_open_of_the_day_asks_the_check_in_and_the_due_visa_a(
         assert w.today.checkin_label.text() == "Morning check-in: pain 3/10, stiffness 20 min."
         assert w.today.visa_label.text() == "VISA-A questionnaire: done."
         assert [v.score for v in w.store.progress.visa()] == [44]  # 6 x 5 + 4 + 10
+        assert [v.side for v in w.store.progress.visa()] == [None]  # the one painful leg
         w.store.close()
         w.close()
     assert asked == ["check-in", "visa"]
@@ -346,10 +348,60 @@ def test_setting_up_a_program_saves_it_and_asks_for_a_baseline_visa_a(
     monkeypatch.setattr(VisaDialog, "ask", classmethod(lambda *_a: VISA))
     window.today.program_button.click()
     assert window.store.progress.program() == program
-    assert len(window.store.progress.visa()) == 1
+    assert len(window.store.progress.visa()) == 2  # both legs hurt: one questionnaire each
     assert window.today.week_label.text() == "Week 1 of 12"
     assert window.today.protocol is JONSSON  # the page follows the program
     assert window.today.settings.injured is Injured.BOTH
+
+
+def _both_legs(window: MainWindow) -> None:
+    assert window.store is not None
+    today = window.store.now().date()
+    window.store.progress.start_program(Program("both", today, "alfredson", Injured.BOTH))
+    window.refresh_today()
+
+
+def test_with_both_legs_painful_the_visa_a_is_asked_for_the_left_then_the_right(
+    data_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = data_window
+    assert window.store is not None
+    _both_legs(window)
+    assert window.today.state is not None
+    assert window.today.state.visa_due
+    asked: list[Side | None] = []
+    answers = {Side.LEFT: VISA, Side.RIGHT: replace(VISA, q1=9)}
+
+    def visa(_cls: object, _parent: object, side: Side | None = None) -> VisaAnswers:
+        asked.append(side)
+        assert side is not None
+        return answers[side]
+
+    monkeypatch.setattr(VisaDialog, "ask", classmethod(visa))
+    window.today.visa_button.click()
+    assert asked == [Side.LEFT, Side.RIGHT]
+    taken = window.store.progress.visa()
+    assert [(v.side, v.answers) for v in taken] == [
+        (Side.LEFT, answers[Side.LEFT]), (Side.RIGHT, answers[Side.RIGHT]),
+    ]  # fmt: skip
+    assert not window.today.state.visa_due  # both legs answered
+
+
+def test_cancelling_the_left_leg_s_visa_a_does_not_ask_the_right(
+    data_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = data_window
+    assert window.store is not None
+    _both_legs(window)
+    asked: list[Side | None] = []
+
+    def cancel(_cls: object, _parent: object, side: Side | None = None) -> None:
+        asked.append(side)
+
+    monkeypatch.setattr(VisaDialog, "ask", classmethod(cancel))
+    window.today.visa_button.click()
+    assert asked == [Side.LEFT]
+    assert window.store.progress.visa() == []
 
 
 def test_a_red_flag_in_a_workout_pauses_the_program_until_resumed(
@@ -359,7 +411,11 @@ def test_a_red_flag_in_a_workout_pauses_the_program_until_resumed(
     monkeypatch.setattr(CheckinDialog, "ask", classmethod(lambda *_a: None))
     monkeypatch.setattr(VisaDialog, "ask", classmethod(lambda *_a: None))
     monkeypatch.setattr(sound, "output_available", lambda: False)
-    monkeypatch.setattr(RedFlagDialog, "ask", classmethod(lambda *_a: "rupture"))
+    monkeypatch.setattr(RedFlagDialog, "ask", classmethod(lambda *_a, **_k: "rupture"))
+    shown: list[str] = []
+    monkeypatch.setattr(
+        WhatToDoNow, "show_modal", classmethod(lambda _c, _p, f: shown.append(f.id))
+    )
     w = MainWindow(tmp_path / "data")
     qtbot.addWidget(w)
     w.open_data()
@@ -367,6 +423,10 @@ def test_a_red_flag_in_a_workout_pauses_the_program_until_resumed(
     workout = w.start_workout()
     workout.start()
     workout.wrong_button.click()
+    assert shown == ["rupture"]  # what to do now, before the summary
+    program = w.store.progress.program()
+    assert program is not None
+    assert program.status is Status.PAUSED  # at once: the app may be closed on the summary
     workout.summary.done_button.click()
     program = w.store.progress.program()
     assert program is not None
@@ -391,7 +451,8 @@ def test_a_history_edit_and_its_undo_reach_the_today_page(
     folder = tmp_path / "data"
     _program_folder(folder)
     with Store.open(folder) as store:
-        sid = run_sets(store, timeline(plan(JONSSON, Settings(reps=2))), WallClock(), 1)
+        tl = timeline(plan(JONSSON, Settings(reps=2)))
+        sid = run_sets(store, tl, WallClock(), len(tl.spans))  # every set: a complete session
         store.db.execute("UPDATE sessions SET status = 'completed'")
         store.db.execute("UPDATE sessions SET started = ?", [store.now().isoformat()])
     monkeypatch.setattr(CheckinDialog, "ask", classmethod(lambda *_a: None))
@@ -521,3 +582,70 @@ def test_the_first_start_offers_the_set_up_wizard_once(
     assert data_window.prefs.welcomed
     data_window.welcome()
     assert len(asked) == 1  # not asked again: File → New program is there
+
+
+@pytest.mark.parametrize("where", ["today", "menu"])
+def test_a_problem_reported_outside_a_workout_pauses_the_program_and_says_what_to_do(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
+) -> None:
+    _program_folder(tmp_path / "data")
+    monkeypatch.setattr(CheckinDialog, "ask", classmethod(lambda *_a: None))
+    monkeypatch.setattr(VisaDialog, "ask", classmethod(lambda *_a: None))
+    asked: list[bool] = []
+
+    def report(_cls: object, _parent: object, *, in_workout: bool = True) -> str:
+        asked.append(in_workout)
+        return "clot_emergency"
+
+    monkeypatch.setattr(RedFlagDialog, "ask", classmethod(report))
+    shown: list[str] = []
+    monkeypatch.setattr(
+        WhatToDoNow, "show_modal", classmethod(lambda _c, _p, f: shown.append(f.id))
+    )
+    w = MainWindow(tmp_path / "data")
+    qtbot.addWidget(w)
+    w.open_data()
+    assert w.store is not None
+    if where == "today":
+        w.today.problem_button.click()
+    else:
+        w.problem_action.trigger()
+    assert asked == [False]
+    assert shown == ["clot_emergency"]
+    program = w.store.progress.program()
+    assert program is not None
+    assert program.status is Status.PAUSED
+    assert program.reason == "a swollen calf with breathlessness or chest pain"
+    assert [e.kind for e in w.store.progress.events()] == ["red flag"]
+    assert "ambulance" in w.today.advice_box.text()
+    assert not w.today.start_button.isEnabled()
+    w.store.close()
+
+
+def test_a_problem_without_a_program_is_still_recorded(
+    data_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = data_window
+    assert window.store is not None
+    monkeypatch.setattr(RedFlagDialog, "ask", classmethod(lambda *_a, **_k: "calf"))
+    monkeypatch.setattr(WhatToDoNow, "show_modal", classmethod(lambda *_a: None))
+    window.today.problem_button.click()
+    [event] = window.store.progress.events()
+    assert (event.kind, event.detail, event.program_id) == (
+        "red flag",
+        "a hot, red or swollen calf",
+        None,
+    )
+
+
+@pytest.mark.parametrize("agree", [True, False])
+def test_changing_where_it_hurts_warns_then_starts_a_new_program(
+    data_window: MainWindow, monkeypatch: pytest.MonkeyPatch, agree: bool
+) -> None:
+    window = data_window
+    _both_legs(window)
+    monkeypatch.setattr(ChangeProgram, "ask", classmethod(lambda *_a: agree))
+    wizard: list[object] = []
+    monkeypatch.setattr(OnboardingWizard, "ask", classmethod(lambda *_a: wizard.append(1)))
+    window.today.change_button.click()
+    assert len(wizard) == (1 if agree else 0)

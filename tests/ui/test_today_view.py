@@ -6,12 +6,17 @@ from datetime import UTC, date, datetime, time, timedelta
 from pytestqt.qtbot import QtBot
 
 from coach.domain.advice import Advice, Kind, Morning
+from coach.domain.plan import plan
 from coach.domain.program import Part, Program, Slot, Status, day_plan, filled
 from coach.domain.protocols import ALFREDSON, JONSSON
-from coach.domain.settings import Injured
+from coach.domain.record import Outcome
+from coach.domain.settings import Injured, Settings
 from coach.domain.summary import PlanSummary, RepSequence, Step
+from coach.domain.timeline import timeline
 from coach.storage.progress import Today
+from coach.storage.store import SessionJournal, Store
 from coach.ui.today_view import ADVICE_COLOURS, ADVICE_TITLES, TodayView, slot_text, summary_html
+from tests.helpers import WallClock, run_sets
 
 
 def make_view(qtbot: QtBot) -> TodayView:
@@ -36,7 +41,10 @@ def test_the_first_frame_waits_for_the_program_before_drawing_a_plan(qtbot: QtBo
     assert view.settings.injured is Injured.LEFT
     assert "flat floor" in view.plan_text.toPlainText()
     assert view.start_button.isEnabled()
-    assert view.where.isEnabled()
+    # Where it hurts and the side are the program's: shown, not changed here.
+    assert not view.where.isEnabled()
+    assert not view.side.isEnabled()
+    assert view.change_button.isVisibleTo(view)
 
 
 def test_shows_the_step_plan_for_a_right_midportion_tendon_by_default(qtbot: QtBot) -> None:
@@ -212,3 +220,68 @@ def test_until_the_history_is_read_the_program_panel_says_it_is_opening(qtbot: Q
     view.show_today(None, NOW)
     assert not view.opening_label.isVisibleTo(view)
     assert view.week_label.isVisibleTo(view)
+
+
+def test_the_program_decides_the_protocol_and_side_whatever_the_boxes_say(
+    qtbot: QtBot,
+) -> None:
+    """An insertional program never runs step drops, even if a box changes somehow."""
+    view = make_view(qtbot)
+    view.show_today(state(), NOW)  # Jonsson, left
+    view.where.setCurrentIndex(view.where.findData("alfredson"))
+    view.side.setCurrentIndex(view.side.findData(Injured.BOTH))
+    assert view.protocol is JONSSON
+    assert view.settings.injured is Injured.LEFT
+    assert view.timeline.plan.protocol is JONSSON
+    assert "flat floor" in view.plan_text.toPlainText()
+    view.show_today(state(), NOW)  # the next refresh shows the program's choices again
+    assert view.where.currentData() == "jonsson"
+    assert view.side.currentData() is Injured.LEFT
+
+
+def test_changing_where_it_hurts_asks_for_a_new_program(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    assert view.where.isEnabled()  # without a program: a single session, the user's choice
+    assert not view.change_button.isVisibleTo(view)
+    view.show_today(state(), NOW)
+    with qtbot.waitSignal(view.change_program_requested):
+        view.change_button.click()
+
+
+def test_a_problem_can_be_reported_from_the_page_with_or_without_a_program(
+    qtbot: QtBot,
+) -> None:
+    view = make_view(qtbot)
+    for today in (None, state()):
+        view.show_today(today, NOW)
+        assert view.problem_button.isVisibleTo(view)
+        with qtbot.waitSignal(view.problem_requested):
+            view.problem_button.click()
+
+
+def test_the_advice_says_which_thresholds_are_coach_s_own(qtbot: QtBot) -> None:
+    view = make_view(qtbot)
+    own = Advice(Kind.LOWER, "Lower the load.", "Mornings rose.", "Silbernagel 2007",
+                 "Coach's own: a rise is half a point.")  # fmt: skip
+    view.show_today(state(advice=own), NOW)
+    assert "Coach&#x27;s own: a rise is half a point." in view.advice_box.text() or (
+        "Coach's own: a rise is half a point." in view.advice_box.text()
+    )
+
+
+def test_a_session_stopped_after_one_set_of_six_is_partial_not_done(
+    qtbot: QtBot, store: Store, wall: WallClock
+) -> None:
+    program = Program("p", wall.now.date() - timedelta(days=1), "alfredson", Injured.RIGHT)
+    store.progress.start_program(program)
+    tl = timeline(plan(ALFREDSON, Settings(injured=Injured.RIGHT)))  # 2 exercises x 3 sets
+    sid = run_sets(store, tl, wall, 1)  # 08:00: one set, then Stop
+    SessionJournal(store, sid, tl).finish(Outcome.STOPPED, 40.0, "stopped by the user")
+    wall.advance(hours=1)
+    view = make_view(qtbot)
+    view.show_today(store.progress.today(), wall.now)
+    assert view.sessions_label.text() == (
+        "Today: morning (08:00) partial: 1 of 6 sets · evening (18:00) to do"
+    )
+    # Due by 09:00: yesterday's two and this morning's; the one set done fills none.
+    assert view.adherence_label.text() == "Adherence: 0 of 3 sessions done (0%)."
