@@ -80,7 +80,9 @@ OWN_24_HOURS = (
 OWN_BEST_WEEK = (
     f"Coach's own: clearly worse than your best week means a weekly mean morning pain "
     f"{PAIN_CHANGE:g} or more higher (the smallest change in pain that matters), or "
-    f"{STIFFER_BY} or more minutes of stiffness."
+    f"{STIFFER_BY} or more minutes of stiffness. It holds the load rather than lowering it, "
+    f"so early soreness does not keep the load down for good; after week {EARLY_WEEKS}, two "
+    "such weeks in a row ask for a clinician."
 )
 OWN_VISA_FALL = (
     f"Coach's own use of the published figures: a fall of {VISA_FALL} points, the smaller "
@@ -109,6 +111,7 @@ class Kind(enum.Enum):
     PAUSED = "paused"
     LOWER = "lower"
     REVIEW = "review"
+    HOLD = "hold"  # keep the load, add none: the mornings are not clearly settled
     ADD_LOAD = "add load"
     CARRY_ON = "carry on"
 
@@ -258,12 +261,11 @@ def red_flag(history: History) -> Advice | None:
     """A recorded red flag pauses the program until the user resumes it."""
     if not history.paused_for:
         return None
-    flag = red_flags.from_label(history.paused_for)
-    urgency = flag.urgency if flag is not None else red_flags.Urgency.BEFORE_NEXT
+    flag = red_flags.from_label(history.paused_for) or red_flags.OTHER
     return Advice(
         Kind.PAUSED,
         f"The program is paused: you reported {history.paused_for}. "
-        f"{red_flags.WHILE_PAUSED[urgency]} Resume the program only when a clinician agrees.",
+        f"{flag.still} Resume the program only when a clinician agrees.",
         "You reported a warning sign: the exercises wait until a clinician agrees it is safe "
         "to go on.",
         red_flags.SOURCE,
@@ -281,7 +283,7 @@ def worsening(history: History) -> Advice | None:
     if first_rise and second_rise:
         return Advice(
             Kind.REVIEW,
-            "Your mornings have been worse two weeks running ("
+            "Your mornings rose and have not settled ("
             + "; ".join(second_rise + first_rise)
             + "). Lower the load now (fewer sets, or less weight) and book a check-up with "
             "a clinician to review the program.",
@@ -308,10 +310,10 @@ def worsening(history: History) -> Advice | None:
 
 
 def latest_response(history: History) -> Morning | None:
-    """The morning that tells how the last sessions went: today's, or the latest since them.
+    """The latest morning check-in up to today, if it is at most 3 days old.
 
-    The latest check-in up to today, if it is today's or came after the last session
-    (and is at most 3 days old): a session since then has had no response yet.
+    A worse morning keeps the load lower until a later check-in is back to usual, even
+    when sessions came after it without a check-in (the cautious side).
     """
     answered = [
         m for m in history.mornings
@@ -320,10 +322,7 @@ def latest_response(history: History) -> Morning | None:
     if not answered:
         return None
     latest = answered[-1]
-    if (history.today - latest.day).days > RESPONSE_DAYS:
-        return None
-    after_sessions = not history.sessions or latest.day > history.sessions[-1].day
-    return latest if latest.day == history.today or after_sessions else None
+    return None if (history.today - latest.day).days > RESPONSE_DAYS else latest
 
 
 def twenty_four_hours(history: History) -> Advice | None:
@@ -348,8 +347,9 @@ def twenty_four_hours(history: History) -> Advice | None:
     when = "This morning" if today.day == history.today else f"Your morning of {today.day:%a %d %b}"
     return Advice(
         Kind.LOWER,
-        f"{when} was worse than usual (" + "; ".join(worse) + "). Lower the load for the next "
-        "session: fewer sets, or less weight." + _early_note(history),
+        f"{when} was worse than usual (" + "; ".join(worse) + "). Lower the load (fewer sets, "
+        "or less weight) and keep it lower until a morning check-in is back to usual."
+        + _early_note(history),
         "Pain after the exercises should settle by the next morning; a worse morning means "
         "the last sessions were too much.",
         SILBERNAGEL,
@@ -358,10 +358,26 @@ def twenty_four_hours(history: History) -> Advice | None:
 
 
 def weekly_rise(history: History) -> Advice | None:
-    """This week's mornings worse than last week's: lower the load; no more load for now."""
-    rises = rose(week_mornings(history, 0), week_mornings(history, 1))
+    """This week's mornings worse than last week's: lower the load; no more load for now.
+
+    Within the safe zone (this week's mean morning pain 2 or less) it holds the load
+    instead: add none until the mornings stop rising (Coach's own reading).
+    """
+    this = week_mornings(history, 0)
+    rises = rose(this, week_mornings(history, 1))
     if not rises:
         return None
+    if this.pain is not None and this.pain <= SAFE:
+        return Advice(
+            Kind.HOLD,
+            "Your mornings are a little worse this week than last ("
+            + "; ".join(rises)
+            + "), though still in the safe zone. Keep the load you have and add none until "
+            "they stop rising." + _early_note(history),
+            "Morning pain and stiffness must not rise from week to week.",
+            SILBERNAGEL,
+            OWN_WEEKLY + f" Within the safe zone (0-{SAFE}) a rise holds the load.",
+        )
     return Advice(
         Kind.LOWER,
         "Your mornings are worse this week than last ("
@@ -374,16 +390,15 @@ def weekly_rise(history: History) -> Advice | None:
     )
 
 
-def above_best_week(history: History) -> Advice | None:
-    """This week's mornings still clearly worse than the best week of the program.
+def best_week_gap(history: History, weeks_back: int = 0) -> list[str]:
+    """How a week's mornings stand above the program's best earlier week, in words.
 
-    Catches what the week-on-week rule cannot: a rise that then levels off higher, and a
-    slow creep of less than half a point a week. Clearly worse is the smallest change in
-    pain that matters, or 15 minutes more stiffness (Coach's own use of them).
+    [] when they do not stand clearly above it: by the smallest change in pain that
+    matters, or by 15 minutes of stiffness (Coach's own use of them).
     """
-    this = week_mornings(history, 0)
+    this = week_mornings(history, weeks_back)
     weeks = (history.today - history.start).days // 7
-    earlier = [week_mornings(history, n) for n in range(1, weeks + 1)]
+    earlier = [week_mornings(history, n) for n in range(weeks_back + 1, weeks + 1)]
     worse = []
     pains = [w.pain for w in earlier if w.pain is not None]
     if this.pain is not None and pains and round(this.pain - min(pains), 6) >= PAIN_CHANGE:
@@ -391,17 +406,62 @@ def above_best_week(history: History) -> Advice | None:
     stiff = [w.stiffness for w in earlier if w.stiffness is not None]
     if this.stiffness is not None and stiff and this.stiffness - min(stiff) >= STIFFER_BY:
         worse.append(f"stiffness {min(stiff):.0f} min in your best week, {this.stiffness:.0f} now")
+    return worse
+
+
+def above_best_week(history: History) -> Advice | None:
+    """This week's mornings still clearly worse than the program's best week.
+
+    Catches what the week-on-week rule cannot: a rise that then levels off higher, and a
+    slow creep of less than half a point a week. It holds the load (adds none) rather
+    than lowering it, so that the usual soreness of the first weeks does not push the
+    load down for good; after the first 4 weeks, two weeks in a row above the best week
+    ask for a clinician.
+    """
+    worse = best_week_gap(history)
     if not worse:
         return None
+    if history.week > EARLY_WEEKS and best_week_gap(history, 1):
+        return Advice(
+            Kind.REVIEW,
+            "Your mornings have stayed clearly worse than in your best week for two weeks ("
+            + "; ".join(worse)
+            + "). Go back to the load you had in your best week, and book a check-up with a "
+            "clinician to review the program.",
+            "Morning pain and stiffness should settle; when they stay worse, the program "
+            "needs a second look.",
+            SILBERNAGEL,
+            OWN_BEST_WEEK,
+        )
     return Advice(
-        Kind.LOWER,
+        Kind.HOLD,
         "Your mornings are still clearly worse than in your best week ("
         + "; ".join(worse)
-        + "). Keep the load lower than it was then, and add none until the mornings settle."
-        + _early_note(history),
+        + "). Keep the load you have and add none until they are back near that week; if "
+        "they got worse after you added load, go back to the load before." + _early_note(history),
         "Morning pain and stiffness should settle, not stay higher than they were.",
         SILBERNAGEL,
         OWN_BEST_WEEK,
+    )
+
+
+def no_recent_morning(history: History) -> Advice | None:
+    """Sessions in the last 3 days but no morning check-in: the 24-hour response is unknown."""
+    recent = history.today - timedelta(days=RESPONSE_DAYS)
+    if not any(s.day >= recent for s in history.sessions):
+        return None
+    if latest_response(history) is not None:
+        return None
+    answered = [m.day for m in history.mornings if m.day <= history.today]
+    since = f" since {answered[-1]:%a %d %b}" if answered else " yet"
+    return Advice(
+        Kind.HOLD,
+        f"No morning check-in{since}, so Coach cannot tell how your tendon takes the "
+        "sessions. Keep the load you have, add none, and check in tomorrow morning.",
+        "The next morning's pain and stiffness decide the load.",
+        SILBERNAGEL,
+        f"Coach's own: a check-in older than {RESPONSE_DAYS} days says nothing of the last "
+        "sessions.",
     )
 
 
@@ -547,10 +607,11 @@ RULES = (
     red_flag,
     worsening,
     twenty_four_hours,
+    too_much_during,
     weekly_rise,
     above_best_week,
-    too_much_during,
     no_improvement,
+    no_recent_morning,
     add_load,
 )
 

@@ -54,6 +54,12 @@ class RedFlag:
     label: str  # the sign in a few words, for "the program is paused: you reported ..."
     urgency: Urgency
     steps: tuple[str, ...] = ()  # what to do now, in order
+    while_paused: str = ""  # what the Today page says while the program stays paused
+
+    @property
+    def still(self) -> str:
+        """What still applies days later, while the program is paused."""
+        return self.while_paused or WHILE_PAUSED[self.urgency]
 
     @property
     def reason(self) -> str:
@@ -72,7 +78,8 @@ RUPTURE = RedFlag(
     Urgency.SAME_DAY,
     (
         "Stop exercising now, and do not test the tendon again.",
-        "Keep your weight off the toes of that leg; walk as little as you can, flat-footed.",
+        "Keep off that leg as much as you can, the toes pointed slightly down; do not "
+        "stretch the calf, and do not drive yourself.",
         "Get medical care today: an emergency department, an urgent care clinic, or a "
         "same-day appointment with your doctor. A torn tendon is treated best when it is "
         "seen early.",
@@ -92,6 +99,8 @@ CLOT_EMERGENCY = RedFlag(
         "A clot in the leg can travel to the lungs: this needs help at once.",
         _PAUSED,
     ),
+    "If it is still happening, call an ambulance now; if it has passed and you have not "
+    "been seen, get medical care today.",
 )
 CALF = RedFlag(
     "calf",
@@ -106,6 +115,8 @@ CALF = RedFlag(
         "If you become short of breath or have chest pain, call an ambulance at once.",
         _PAUSED,
     ),
+    "If you have not been seen yet, get medical care today; with breathlessness or chest "
+    "pain, call an ambulance.",
 )
 FEVER_OR_REST_PAIN = RedFlag(
     "fever_or_rest_pain",
@@ -133,6 +144,7 @@ MEDICATION = RedFlag(
         "tendon, and when.",
         _PAUSED,
     ),
+    "Talk to your doctor or pharmacist before the next session.",
 )
 
 RED_FLAGS: tuple[RedFlag, ...] = (RUPTURE, CLOT_EMERGENCY, CALF, FEVER_OR_REST_PAIN, MEDICATION)
@@ -177,7 +189,7 @@ RUPTURE_QUESTIONS: tuple[RuptureQuestion, ...] = (
     RuptureQuestion("Did you feel a sudden, sharp pain?", alarming=True),
     RuptureQuestion(
         "Is rising onto your toes on that leg impossible now, or are you unsure? (Hold on to "
-        "something; do not force it.)",
+        "something; do not force it. If you would rather not try, answer Yes.)",
         alarming=True,
     ),
 )

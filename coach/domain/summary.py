@@ -140,11 +140,14 @@ def pain_and_stop_rules() -> tuple[str, ...]:
         "morning means less load (Silbernagel 2007).",
         "More load once the sets no longer hurt (Alfredson 1998) and the next morning is "
         "settled (Silbernagel 2007). Coach's own thresholds: two whole sessions at the same "
-        f"load with every set 0-{advice.NEARLY_PAIN_FREE}, a morning check-in after them at "
-        f"0-{advice.SAFE} and no worse than usual, mornings not rising, then about "
-        f"{advice.ADD_KG:g} kg, at most once in {advice.DAYS_AT_A_LOAD} days; the Today page "
+        f"load with every set 0-{advice.NEARLY_PAIN_FREE}, the last within "
+        f"{advice.RECENT_DAYS} days, a morning check-in after them at 0-{advice.SAFE} and no "
+        f"worse than usual, {advice.WEEK_MORNINGS} check-ins in each of the last two weeks, "
+        "mornings neither rising nor above your best week; then about "
+        f"{advice.ADD_KG:g} kg, at most once in {advice.DAYS_AT_A_LOAD} days. The Today page "
         "says when.",
-        "Stop the session if the pain becomes disabling (Alfredson 1998). After a set rated "
+        "Stop the session if the pain becomes disabling (Alfredson 1998). After a set above "
+        f"{advice.TOO_MUCH}, Coach offers to end the session (Coach's own). After a set rated "
         f"{red_flags.RUPTURE_CHECK_AT} or more, or {red_flags.RUPTURE_CHECK_JUMP} above the "
         "one before, Coach asks about a torn tendon (Coach's own trigger).",
         *(f"Stop the program for: {f.sign.lower()}. {f.action}" for f in red_flags.RED_FLAGS),

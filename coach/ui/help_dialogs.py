@@ -352,8 +352,10 @@ backpack, so that the exercise is mildly painful again {cite("Alfredson 1998")},
 only after a good 24-hour response at the load you have: the morning after is no worse
 than usual {cite("Silbernagel 2007")}. Coach's own cautious reading: every set 0 or 1
 in two whole sessions at the same load, a morning check-in after them at {SAFE} or less
-and no worse than usual, mornings not rising from last week, at least
-{DAYS_AT_A_LOAD} days at a load, then about {ADD_KG:g} kg more. The pain during the
+and no worse than usual, at least three check-ins a week, mornings neither rising from
+last week nor clearly above your best week, at least {DAYS_AT_A_LOAD} days at a load,
+then about {ADD_KG:g} kg more. Without a recent morning check-in Coach keeps the load
+where it is. The pain during the
 sets is how Coach doses the load; whether you are getting better it judges by your
 mornings and your VISA-A.</p>
 

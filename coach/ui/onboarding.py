@@ -44,7 +44,7 @@ from coach.domain.program import (
     Program,
     ProgramError,
 )
-from coach.domain.protocols import PROTOCOLS, Protocol, Surface
+from coach.domain.protocols import FLAT_FLOOR_ARTICLE, PROTOCOLS, Protocol, Surface
 from coach.domain.red_flags import RED_FLAGS, Urgency
 from coach.domain.settings import LIMITS, Injured, Settings
 from coach.resources import asset_path
@@ -315,7 +315,10 @@ class SidePage(_Page):
                 "(about 15 cm) on the floor by the other foot, step up onto it with the foot "
                 "flat and push with the thigh, not the calf. Coach says where the box goes "
                 "before each set.<br>"
-                + _small("Source: Jonsson P et al. 2008: patients sore on both sides used a box.")
+                + _small(
+                    "Source: Jonsson P et al. 2008: patients sore on both sides used a box; "
+                    f"its height and use as {FLAT_FLOOR_ARTICLE} describes them."
+                )
             )
         elif injured is Injured.BOTH:
             text = (

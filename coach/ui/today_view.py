@@ -56,6 +56,7 @@ SIDES = {
 ADVICE_TITLES = {
     "paused": "Program paused",
     "lower": "Lower the load",
+    "hold": "Keep the load, add none",
     "review": "Time for a check-up",
     "add load": "Ready for more load",
     "carry on": "Carry on",
@@ -63,6 +64,7 @@ ADVICE_TITLES = {
 ADVICE_COLOURS = {  # background, border: calm for carry on, warm for the rest
     "paused": ("#fde7e9", "#b00020"),
     "lower": ("#fff4e0", "#b26a00"),
+    "hold": ("#fff8e6", "#8a6500"),
     "review": ("#fff4e0", "#b26a00"),
     "add load": ("#e6f4ea", "#1e7b34"),
     "carry on": ("#e8f0fe", "#1a56b0"),

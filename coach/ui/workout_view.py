@@ -186,7 +186,10 @@ class PainPanel(QWidget):
         self.offer = QWidget()
         offer_row = QHBoxLayout(self.offer)
         offer_row.setContentsMargins(0, 0, 0, 0)
-        offer_text = QLabel("That is a lot of pain. End the session now? The sets done are kept.")
+        offer_text = QLabel(
+            "That is more than these exercises should hurt. End the session now? The sets "
+            "done are kept. (Coach's own offer: you may carry on with less.)"
+        )
         offer_text.setWordWrap(True)
         self.end_button = QPushButton("End the session")
         self.end_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)

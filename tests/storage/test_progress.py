@@ -238,7 +238,7 @@ def test_the_rules_read_the_sessions_pain(
         for position in range(4):
             store.set_pain(sid, position, 1)
         store.db.execute("UPDATE sessions SET status = 'completed' WHERE id = ?", [sid])
-    assert store.progress.advice(p).kind is Kind.CARRY_ON  # no check-ins at all
+    assert store.progress.advice(p).kind is Kind.HOLD  # no check-in: no more load
     wall.advance(hours=24)
     today = store.now().date()
     for n in range(14):  # settled mornings, the last one the 24-hour response

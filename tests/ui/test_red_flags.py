@@ -97,7 +97,7 @@ def test_escape_does_not_answer_and_closing_unanswered_counts_as_not_sure(
 @pytest.mark.parametrize(
     ("flag", "heading", "step"),
     [
-        (RUPTURE, "Get medical care today", "Keep your weight off the toes"),
+        (RUPTURE, "Get medical care today", "do not stretch the calf"),
         (CLOT_EMERGENCY, "Call an ambulance now", "112"),
         (CALF, "Get medical care today", "blood clot"),
         (by_id("medication"), "See a clinician before the next session", "pharmacist"),
