@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -404,21 +404,31 @@ def test_cancelling_the_left_leg_s_visa_a_does_not_ask_the_right(
     assert window.store.progress.visa() == []
 
 
-def test_a_red_flag_in_a_workout_pauses_the_program_until_resumed(
-    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    _program_folder(tmp_path / "data")
+def _program_window(
+    qtbot: QtBot, folder: Path, monkeypatch: pytest.MonkeyPatch, report: Callable[..., str]
+) -> tuple[MainWindow, list[str]]:
+    """A window on a folder with a program, the daily questions answered, red flags as
+    `report` says; returns it with the list of what-to-do pages shown."""
+    _program_folder(folder)
     monkeypatch.setattr(CheckinDialog, "ask", classmethod(lambda *_a: None))
     monkeypatch.setattr(VisaDialog, "ask", classmethod(lambda *_a: None))
-    monkeypatch.setattr(sound, "output_available", lambda: False)
-    monkeypatch.setattr(RedFlagDialog, "ask", classmethod(lambda *_a, **_k: "rupture"))
+    monkeypatch.setattr(RedFlagDialog, "ask", classmethod(report))
     shown: list[str] = []
     monkeypatch.setattr(
         WhatToDoNow, "show_modal", classmethod(lambda _c, _p, f: shown.append(f.id))
     )
-    w = MainWindow(tmp_path / "data")
+    w = MainWindow(folder)
     qtbot.addWidget(w)
     w.open_data()
+    assert w.store is not None
+    return w, shown
+
+
+def test_a_red_flag_in_a_workout_pauses_the_program_until_resumed(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sound, "output_available", lambda: False)
+    w, shown = _program_window(qtbot, tmp_path / "data", monkeypatch, lambda *_a, **_k: "rupture")
     assert w.store is not None
     workout = w.start_workout()
     workout.start()
@@ -588,23 +598,13 @@ def test_the_first_start_offers_the_set_up_wizard_once(
 def test_a_problem_reported_outside_a_workout_pauses_the_program_and_says_what_to_do(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, where: str
 ) -> None:
-    _program_folder(tmp_path / "data")
-    monkeypatch.setattr(CheckinDialog, "ask", classmethod(lambda *_a: None))
-    monkeypatch.setattr(VisaDialog, "ask", classmethod(lambda *_a: None))
     asked: list[bool] = []
 
     def report(_cls: object, _parent: object, *, in_workout: bool = True) -> str:
         asked.append(in_workout)
         return "clot_emergency"
 
-    monkeypatch.setattr(RedFlagDialog, "ask", classmethod(report))
-    shown: list[str] = []
-    monkeypatch.setattr(
-        WhatToDoNow, "show_modal", classmethod(lambda _c, _p, f: shown.append(f.id))
-    )
-    w = MainWindow(tmp_path / "data")
-    qtbot.addWidget(w)
-    w.open_data()
+    w, shown = _program_window(qtbot, tmp_path / "data", monkeypatch, report)
     assert w.store is not None
     if where == "today":
         w.today.problem_button.click()
