@@ -64,11 +64,16 @@ class AudioPlayer(QObject):
         self.device = TrackDevice(track, self)
         self._volume = 1.0
         self._muted = False
+        self._stopped_at: float | None = None  # the clock stands here once stopped
 
     def now(self) -> float:
+        """Seconds of sound played; after stop(), where it stopped (time never goes back)."""
+        if self._stopped_at is not None:
+            return self._stopped_at
         return float(self._sink.processedUSecs()) / 1e6
 
     def start(self) -> None:
+        self._stopped_at = None
         self.device.open(QIODevice.OpenModeFlag.ReadOnly)
         self._sink.start(self.device)
 
@@ -79,6 +84,8 @@ class AudioPlayer(QObject):
         self._sink.resume()
 
     def stop(self) -> None:
+        if self._stopped_at is None:
+            self._stopped_at = self.now()
         self._sink.stop()
         self.device.close()
 

@@ -202,7 +202,6 @@ class History:
 class WeekMornings:
     """The mean morning pain and stiffness of one 7-day week; None: too few answers."""
 
-    last_day: date
     pain: float | None
     stiffness: float | None
 
@@ -215,7 +214,6 @@ def week_mornings(history: History, weeks_back: int) -> WeekMornings:
     pains = [m.pain for m in days if m.pain is not None]
     stiff = [m.stiffness_minutes for m in days if m.stiffness_minutes is not None]
     return WeekMornings(
-        last,
         statistics.fmean(pains) if len(pains) >= WEEK_MORNINGS else None,
         statistics.fmean(stiff) if len(stiff) >= WEEK_MORNINGS else None,
     )
@@ -397,7 +395,7 @@ def best_week_gap(history: History, weeks_back: int = 0) -> list[str]:
     matters, or by 15 minutes of stiffness (Coach's own use of them).
     """
     this = week_mornings(history, weeks_back)
-    weeks = (history.today - history.start).days // 7
+    weeks = history.week - 1
     earlier = [week_mornings(history, n) for n in range(weeks_back + 1, weeks + 1)]
     worse = []
     pains = [w.pain for w in earlier if w.pain is not None]
@@ -487,29 +485,33 @@ def no_improvement(history: History) -> Advice | None:
     Judged on the outcomes only, never on the pain during the sets (kept mild on purpose
     as load is added). An outcome that is fine already (mornings in the safe zone, a
     VISA-A in the recovered range) is no reason for a review, but no improvement either.
+    With both legs, a leg whose VISA-A has stalled asks for a review unless the mornings
+    improved; the other leg's progress does not hide it.
     """
-    weeks_done = (history.today - history.start).days // 7
+    weeks_done = history.week - 1
     if weeks_done < REVIEW_AFTER_WEEKS:
         return None
-    improved, stalled = [], []
+    stalled: list[str] = []
+    mornings_improved = mornings_stalled = False
     mornings = _morning_trend(history)
     if mornings is not None:
         first, latest = mornings
-        words = f"morning pain {first:.1f} → {latest:.1f}"
-        if round(first - latest, 6) >= PAIN_CHANGE:
-            improved.append(words)
-        elif latest > SAFE:
-            stalled.append(words)
+        mornings_improved = round(first - latest, 6) >= PAIN_CHANGE
+        mornings_stalled = not mornings_improved and latest > SAFE
+        if mornings_stalled:
+            stalled.append(f"morning pain {first:.1f} → {latest:.1f}")
+    legs_improved = legs_stalled = False
     for side, scores in visa_by_side(history).items():
         if len(scores) < 2:
             continue
         first_score, latest_score = scores[0].score, scores[-1].score
-        words = f"VISA-A{_leg(side)} {first_score} → {latest_score}"
         if latest_score - first_score >= history.visa_change:
-            improved.append(words)
+            legs_improved = True
         elif latest_score < RECOVERED:
-            stalled.append(words)
-    if improved or not stalled:
+            legs_stalled = True
+            stalled.append(f"VISA-A{_leg(side)} {first_score} → {latest_score}")
+    review = (mornings_stalled and not legs_improved) or (legs_stalled and not mornings_improved)
+    if not review:
         return None
     return Advice(
         Kind.REVIEW,
@@ -528,7 +530,7 @@ def load_blocks(history: History) -> list[str]:
 
     All of these must hold: the last two sessions whole, every set 0-1, both at the
     current load, the last within a week; the current load kept at least 7 days; a
-    morning check-in after the first of the two (the 24-hour response), the latest in
+    morning check-in after the last of the two (the 24-hour response), the latest in
     the safe zone and no worse than usual; 3 check-ins in each of the last two weeks;
     and the mornings neither rising from last week nor above the best week.
     """
@@ -544,7 +546,7 @@ def load_blocks(history: History) -> list[str]:
         blocks.append("no session in the last week")
     if (history.today - _load_since(history.sessions)).days < DAYS_AT_A_LOAD:
         blocks.append(f"this load is not {DAYS_AT_A_LOAD} days old yet")
-    blocks += _morning_blocks(history, previous.day)
+    blocks += _morning_blocks(history, last.day)  # the 24-hour response to the last one
     this_week, last_week = week_mornings(history, 0), week_mornings(history, 1)
     if this_week.pain is None or last_week.pain is None:
         blocks.append(
@@ -552,7 +554,7 @@ def load_blocks(history: History) -> list[str]:
         )
     if rose(this_week, last_week):
         blocks.append("the mornings rose from last week")
-    if above_best_week(history) is not None:
+    if best_week_gap(history):
         blocks.append("the mornings are still worse than in your best week")
     return blocks
 

@@ -28,7 +28,6 @@ class Tempo:
 
 ONE_GOOD_LEG = Tempo(up_ms=2000, shift_ms=1000, reset_ms=1000)
 BOX_STEP = Tempo(up_ms=3000, shift_ms=1000, reset_ms=1000)
-ARMS_UP = BOX_STEP  # pulling up on a rail takes as long as stepping up on a box
 
 
 class WayUp(enum.Enum):
@@ -74,15 +73,7 @@ class SessionPlan:
 
     @property
     def way_up(self) -> WayUp:
-        """Both legs lower, so neither may push up: a box on the floor, the arms off a step."""
-        if len(self.settings.injured.sides) < 2:
-            return WayUp.GOOD_LEG
-        on_floor = all(e.surface is Surface.FLOOR for e in self.protocol.exercises)
-        return WayUp.BOX if on_floor else WayUp.ARMS
-
-    @property
-    def uses_box(self) -> bool:
-        return self.way_up is WayUp.BOX
+        return way_up(self.protocol, self.settings)
 
     @property
     def rep_ms(self) -> int:
@@ -107,6 +98,14 @@ def plan(protocol: Protocol, settings: Settings) -> SessionPlan:
         for n in range(1, settings.sets + 1)
         for side in sides
     )
-    session = SessionPlan(protocol=protocol, settings=settings, tempo=ONE_GOOD_LEG, sets=sets)
-    tempo = {WayUp.GOOD_LEG: ONE_GOOD_LEG, WayUp.BOX: BOX_STEP, WayUp.ARMS: ARMS_UP}
-    return SessionPlan(protocol, settings, tempo[session.way_up], sets)
+    # Pulling up on a rail takes as long as stepping up on a box.
+    tempo = ONE_GOOD_LEG if way_up(protocol, settings) is WayUp.GOOD_LEG else BOX_STEP
+    return SessionPlan(protocol=protocol, settings=settings, tempo=tempo, sets=sets)
+
+
+def way_up(protocol: Protocol, settings: Settings) -> WayUp:
+    """Both legs lower, so neither may push up: a box on the floor, the arms off a step."""
+    if len(settings.injured.sides) < 2:
+        return WayUp.GOOD_LEG
+    on_floor = all(e.surface is Surface.FLOOR for e in protocol.exercises)
+    return WayUp.BOX if on_floor else WayUp.ARMS

@@ -38,14 +38,6 @@ class Urgency(enum.Enum):
     BEFORE_NEXT = "before the next session"  # see a clinician before exercising again
 
 
-# What the Today page says while the program stays paused, days later perhaps.
-WHILE_PAUSED = {
-    Urgency.EMERGENCY: "If it is still happening, call an ambulance now.",
-    Urgency.SAME_DAY: "If you have not been seen yet, get medical care today.",
-    Urgency.BEFORE_NEXT: "See a clinician before the next session.",
-}
-
-
 @dataclass(frozen=True)
 class RedFlag:
     id: str
@@ -53,13 +45,8 @@ class RedFlag:
     action: str
     label: str  # the sign in a few words, for "the program is paused: you reported ..."
     urgency: Urgency
-    steps: tuple[str, ...] = ()  # what to do now, in order
-    while_paused: str = ""  # what the Today page says while the program stays paused
-
-    @property
-    def still(self) -> str:
-        """What still applies days later, while the program is paused."""
-        return self.while_paused or WHILE_PAUSED[self.urgency]
+    steps: tuple[str, ...]  # what to do now, in order
+    still: str  # what still applies while the program stays paused, days later perhaps
 
     @property
     def reason(self) -> str:
@@ -86,6 +73,7 @@ RUPTURE = RedFlag(
         "Tell them what happened and when, during which exercise.",
         _PAUSED,
     ),
+    "If you have not been seen yet, get medical care today.",
 )
 CLOT_EMERGENCY = RedFlag(
     "clot_emergency",
@@ -130,6 +118,7 @@ FEVER_OR_REST_PAIN = RedFlag(
         "being loaded, and they need a check.",
         _PAUSED,
     ),
+    "See a clinician before the next session.",
 )
 MEDICATION = RedFlag(
     "medication",
@@ -160,6 +149,7 @@ OTHER = RedFlag(
         "Ask a clinician about it before the next session.",
         _PAUSED,
     ),
+    "Ask a clinician about it before the next session.",
 )
 
 # Flags of earlier versions, still named in old sessions' reasons and programs' pauses.
@@ -171,27 +161,27 @@ _RETIRED = (
         "a hot or swollen calf, fever, or pain at rest",
         Urgency.SAME_DAY,
         CALF.steps,
+        CALF.still,
+    ),
+    RedFlag(
+        "medication",
+        MEDICATION.sign,
+        MEDICATION.action,
+        "a recent fluoroquinolone antibiotic or steroid injection",  # its label until 2026-12
+        Urgency.BEFORE_NEXT,
+        MEDICATION.steps,
+        MEDICATION.still,
     ),
 )
 
 
-@dataclass(frozen=True)
-class RuptureQuestion:
-    text: str
-    alarming: bool  # the answer (yes = True) that means a possible tear: yes for each
-
-
-RUPTURE_QUESTIONS: tuple[RuptureQuestion, ...] = (
-    RuptureQuestion(
-        "Did you hear or feel a snap or a pop at the back of the ankle?", alarming=True
-    ),
-    RuptureQuestion("Did it feel as if someone kicked you in the heel?", alarming=True),
-    RuptureQuestion("Did you feel a sudden, sharp pain?", alarming=True),
-    RuptureQuestion(
-        "Is rising onto your toes on that leg impossible now, or are you unsure? (Hold on to "
-        "something; do not force it. If you would rather not try, answer Yes.)",
-        alarming=True,
-    ),
+# Yes to any of them means a possible tear (so "if unsure, answer as if so" is always Yes).
+RUPTURE_QUESTIONS: tuple[str, ...] = (
+    "Did you hear or feel a snap or a pop at the back of the ankle?",
+    "Did it feel as if someone kicked you in the heel?",
+    "Did you feel a sudden, sharp pain?",
+    "Is rising onto your toes on that leg impossible now, or are you unsure? (Hold on to "
+    "something; do not force it. If you would rather not try, answer Yes.)",
 )
 
 
@@ -211,23 +201,9 @@ def rupture_check_due(ratings: Sequence[int | None]) -> bool:
     return bool(earlier) and latest - earlier[-1] >= RUPTURE_CHECK_JUMP
 
 
-def rupture_signs(answers: Sequence[bool]) -> bool:
-    """Do these answers to `RUPTURE_QUESTIONS`, in order, show a possible tear?"""
-    if len(answers) != len(RUPTURE_QUESTIONS):
-        raise ValueError(f"{len(RUPTURE_QUESTIONS)} answers needed, got {len(answers)}")
-    return any(a == q.alarming for a, q in zip(answers, RUPTURE_QUESTIONS, strict=True))
-
-
 def by_id(flag_id: str) -> RedFlag:
     """The flag called `flag_id`; an unknown id is OTHER."""
     return next((f for f in (*RED_FLAGS, *_RETIRED, OTHER) if f.id == flag_id), OTHER)
-
-
-def from_reason(reason: str) -> RedFlag | None:
-    """The red flag a session was stopped for, from its recorded reason."""
-    if not reason.startswith(REASON):
-        return None
-    return by_id(reason.removeprefix(REASON))
 
 
 def from_label(label: str) -> RedFlag | None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from coach.domain import advice, red_flags
 from coach.domain.plan import WAY_UP_SOURCES, WayUp
 from coach.domain.timeline import CueKind, Timeline
 from coach.domain.wording import format_kg
@@ -132,6 +131,9 @@ def summarize(tl: Timeline) -> PlanSummary:
 
 def pain_and_stop_rules() -> tuple[str, ...]:
     """What the pain means, when load goes up, and when to stop: with `coach plan` and Today."""
+    # The rules load with the program, after the first paint; this module loads before it.
+    from coach.domain import advice, red_flags  # noqa: PLC0415
+
     return (
         f"Pain during the sets: 0-{advice.SAFE} safe, {advice.SAFE + 1}-{advice.TOO_MUCH} "
         f"acceptable, above {advice.TOO_MUCH} too much (Silbernagel 2007).",

@@ -68,7 +68,7 @@ def shift(session: SessionPlan, s: SetPlan) -> Words:
     helper = s.side.other
     lift = (
         f"lift the {helper.value} foot off the box"
-        if session.uses_box
+        if session.way_up is WayUp.BOX
         else (f"lift the {helper.value} foot")
     )
     return Words(

@@ -33,7 +33,6 @@ from coach.domain.red_flags import (
     SOURCE,
     RedFlag,
     Urgency,
-    rupture_signs,
 )
 from coach.ui.look import set_toned_style
 
@@ -116,7 +115,7 @@ class RuptureCheck(QDialog):
         grid.setVerticalSpacing(14)
         self.groups: list[QButtonGroup] = []
         for row, question in enumerate(RUPTURE_QUESTIONS):
-            text = QLabel(question.text)
+            text = QLabel(question)
             text.setWordWrap(True)
             text.setStyleSheet("font-size: 16pt;")
             grid.addWidget(text, row, 0)
@@ -126,7 +125,7 @@ class RuptureCheck(QDialog):
                 button.setCheckable(True)
                 button.setMinimumSize(96, 52)
                 button.setStyleSheet("font-size: 16pt; font-weight: 600;")
-                button.setAccessibleName(f"{label}: {question.text}")
+                button.setAccessibleName(f"{label}: {question}")
                 button.setProperty("answer", value)
                 group.addButton(button)
                 grid.addWidget(button, row, col)
@@ -170,7 +169,7 @@ class RuptureCheck(QDialog):
         try:
             dialog.exec()
             answers = dialog.answers()
-            return answers is None or rupture_signs(answers)
+            return answers is None or any(answers)
         finally:
             dialog.deleteLater()
 

@@ -360,6 +360,7 @@ class WorkoutView(QWidget):
         self._pending: int | None = None  # the set whose pain is being asked
         self._last_asked = False  # the session is over; the last set's pain is being asked
         self._checked = False  # paused after the rupture questions were all answered no
+        self._flagged = False  # a red flag of this session was reported: the only one
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
@@ -563,6 +564,7 @@ class WorkoutView(QWidget):
     def _red_flag(self, flag_id: str) -> None:
         """Say so at once (the program pauses), end the session, and show what to do now."""
         flag = by_id(flag_id)
+        self._flagged = True
         self.red_flag.emit(flag.id)
         self._end(Outcome.STOPPED, flag.reason)
         WhatToDoNow.show_modal(self, flag)
@@ -600,8 +602,11 @@ class WorkoutView(QWidget):
         """A rating changed on the summary: a high one still asks about a tear."""
         self.record.rate(index, pain)
         self._saving("rate", index, pain)
+        if self._flagged or pain is None:
+            return  # a red flag of this session is recorded already: never twice
         upto = [s.pain for s in self.record.sets if s.index <= index]
-        if pain is not None and rupture_check_due(upto) and RuptureCheck.ask(self):
+        if rupture_check_due(upto) and RuptureCheck.ask(self):
+            self._flagged = True
             self.red_flag.emit(RUPTURE.id)  # the session is over: the program pauses
             WhatToDoNow.show_modal(self, RUPTURE)
 

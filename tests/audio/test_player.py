@@ -40,6 +40,17 @@ def test_a_track_plays_through_the_real_sink_and_its_position_is_the_clock(
     assert played < player.device.cursor / SAMPLE_RATE + 0.05
 
 
+def test_stop_keeps_the_clock_where_it_stopped(player: AudioPlayer, qtbot: QtBot) -> None:
+    """The player is the workout's clock: a stopped session must not go back to 0 s."""
+    player.start()
+    qtbot.waitUntil(lambda: player.now() >= 0.5, timeout=15_000)
+    player.stop()
+    stopped = player.now()
+    assert stopped >= 0.5
+    qtbot.wait(200)
+    assert player.now() == stopped
+
+
 def test_pause_stops_the_clock_and_mute_does_not(player: AudioPlayer, qtbot: QtBot) -> None:
     player.start()
     qtbot.waitUntil(lambda: player.now() >= 0.5, timeout=15_000)

@@ -517,7 +517,7 @@ def test_one_session_at_a_new_load_is_not_two() -> None:
 def test_mornings_rising_from_last_week_block_more_load_even_when_today_is_calm() -> None:
     # Last week 0s, this week mostly 1-2; today 0: no worse than usual, in the safe zone.
     pains = [0] * 7 + [1, 1, 2, 1, 1, 1, 0]
-    sessions = [session(n, 0, 0, load=5) for n in range(14)]
+    sessions = [session(n, 0, 0, load=5) for n in range(13)]  # today's check-in came after
     h = history(13, sessions=sessions, mornings=mornings(*pains))
     assert load_blocks(h) == ["the mornings rose from last week"]
     assert advise(h).kind is Kind.HOLD  # a rise within the safe zone holds the load
@@ -616,3 +616,21 @@ def test_a_weekly_rise_above_the_safe_zone_lowers_the_load() -> None:
     assert b is not None
     assert b.kind is Kind.HOLD
     assert "safe zone" in b.own
+
+
+def test_more_load_needs_a_morning_after_the_last_session_not_only_the_one_before() -> None:
+    """Sessions Mon and Wed, a check-in Tue only: Wednesday's response is not known yet."""
+    sessions = [session(n, 0, 0, load=5) for n in range(0, 10, 2)]  # days 0, 2, ... 8
+    ms = [Morning(day(n), 0, 0) for n in range(9)]  # up to day 8, the morning of the last
+    h = history(9, sessions=sessions, mornings=ms)
+    assert "no morning check-in after these sessions yet" in load_blocks(h)
+    assert advise(h).kind is not Kind.ADD_LOAD
+
+
+def test_a_stalled_leg_is_not_hidden_by_the_other_leg_s_progress() -> None:
+    calm = mornings(*[3] * 56)  # mornings stalled above the safe zone
+    visa = [VisaScore(day(0), 50, "left"), VisaScore(day(0), 50, "right"),
+            VisaScore(day(42), 70, "left"), VisaScore(day(42), 52, "right")]  # fmt: skip
+    a = no_improvement(history(55, mornings=calm, visa=visa))
+    assert a is not None
+    assert "VISA-A (right leg) 50 → 52" in a.text

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from coach.domain.plan import ARMS_UP, BOX_STEP, ONE_GOOD_LEG, WayUp, plan
+from coach.domain.plan import BOX_STEP, ONE_GOOD_LEG, WayUp, plan
 from coach.domain.protocols import ALFREDSON, BENT_KNEE_STEP, JONSSON, STRAIGHT_KNEE_STEP
 from coach.domain.settings import Injured, Settings, Side
 
@@ -17,7 +17,7 @@ def test_step_protocol_does_all_straight_knee_sets_then_all_bent_knee_sets() -> 
     ]
     assert all(s.reps == 15 and s.of == 3 for s in p.sets)
     assert p.tempo == ONE_GOOD_LEG
-    assert not p.uses_box
+    assert p.way_up is WayUp.GOOD_LEG
 
 
 def test_both_sides_do_each_set_left_then_right_with_a_box() -> None:
@@ -28,7 +28,7 @@ def test_both_sides_do_each_set_left_then_right_with_a_box() -> None:
         (2, Side.LEFT),
         (2, Side.RIGHT),
     ]
-    assert p.uses_box
+    assert p.way_up is WayUp.BOX
     assert p.tempo == BOX_STEP
 
 
@@ -41,7 +41,6 @@ def test_both_sides_off_a_step_pull_up_with_the_arms_not_a_box() -> None:
     """A box beside a stair cannot lift anyone above the step's edge (CLINICAL.md §1)."""
     p = plan(ALFREDSON, Settings(injured=Injured.BOTH))
     assert p.way_up is WayUp.ARMS
-    assert not p.uses_box
-    assert p.tempo == ARMS_UP
+    assert p.tempo == BOX_STEP  # pulling up takes as long as stepping up
     assert plan(JONSSON, Settings(injured=Injured.BOTH)).way_up is WayUp.BOX
     assert plan(ALFREDSON, Settings(injured=Injured.LEFT)).way_up is WayUp.GOOD_LEG

@@ -9,6 +9,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from coach.ui.red_flags import RuptureCheck, WhatToDoNow
 from coach.ui.widgets import WheelGuard
 
 
@@ -33,3 +34,18 @@ def app(qapp: QApplication) -> Iterator[QApplication]:
 def _wheel_guard(qapp: QApplication) -> None:
     """The app-wide mouse-wheel guard, installed as coach.ui.app installs it."""
     WheelGuard.install(qapp)
+
+
+@pytest.fixture
+def no_unexpected_dialog(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A red-flag dialog a test did not answer fails it, rather than wait forever.
+
+    The rupture questions and the what-to-do page are modal: a test that meets one it
+    did not replace would hang in exec().
+    """
+
+    def unexpected(cls: type, *_args: object) -> None:
+        raise AssertionError(f"{cls.__name__} opened, and the test did not expect it")
+
+    monkeypatch.setattr(RuptureCheck, "ask", classmethod(unexpected))
+    monkeypatch.setattr(WhatToDoNow, "show_modal", classmethod(unexpected))

@@ -30,6 +30,9 @@ from coach.ui.visa_dialog import VisaDialog
 from coach.ui.workout_view import WorkoutView
 from tests.helpers import WallClock, run_sets
 
+# A red-flag dialog a test did not answer fails it, rather than wait forever.
+pytestmark = pytest.mark.usefixtures("no_unexpected_dialog")
+
 
 @pytest.fixture
 def window(qtbot: QtBot) -> MainWindow:

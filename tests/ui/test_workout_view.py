@@ -26,15 +26,8 @@ from tests.helpers import WallClock
 SETTINGS = Settings(injured=Injured.RIGHT, reps=2, sets=2, rest_seconds=30)
 
 
-@pytest.fixture(autouse=True)
-def no_unexpected_dialog(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A red-flag dialog a test did not answer fails it, rather than wait forever."""
-
-    def unexpected(cls: type, *_args: object) -> None:
-        raise AssertionError(f"{cls.__name__} opened, and the test did not expect it")
-
-    monkeypatch.setattr(RuptureCheck, "ask", classmethod(unexpected))
-    monkeypatch.setattr(WhatToDoNow, "show_modal", classmethod(unexpected))
+# A red-flag dialog a test did not answer fails it, rather than wait forever.
+pytestmark = pytest.mark.usefixtures("no_unexpected_dialog")
 
 
 class Dialogs:
@@ -690,3 +683,22 @@ def test_a_high_pain_given_later_on_the_summary_still_asks_about_a_tear(
     assert len(dialogs.asked) == 1
     assert reported == ["rupture"]  # the program pauses, though the session is over
     assert dialogs.shown == [RUPTURE]
+
+
+def test_a_red_flag_is_reported_once_even_when_the_summary_ratings_change(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view, clock = make_view(qtbot)
+    dialogs = Dialogs(monkeypatch, tear=True)
+    reported: list[str] = []
+    view.red_flag.connect(reported.append)
+    view.start()
+    at(view, clock, 64)
+    press(view, Qt.Key.Key_9)  # the last set: a tear reported, the session stopped
+    assert reported == ["rupture"]
+    box = view.summary.table.cellWidget(0, 4)
+    assert isinstance(box, QComboBox)
+    for pain in (8, 9, 10):
+        box.setCurrentIndex(box.findData(pain))
+    assert reported == ["rupture"]
+    assert len(dialogs.asked) == 1
