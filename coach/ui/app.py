@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from coach import __version__, paths
 from coach.ui.main_window import MainWindow
-from coach.ui.widgets import WheelGuard
 
 
 class FirstPaint(QObject):
@@ -91,7 +90,6 @@ def create_application() -> QApplication:
     app.setApplicationDisplayName("Coach")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("coach")
-    WheelGuard.install(app)  # no value changes under a passing mouse wheel
     return app
 
 

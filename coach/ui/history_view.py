@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.wording import format_kg
 from coach.storage.schema import StorageError
-from coach.ui.widgets import pain_box
+from coach.ui.widgets import guard_boxes, pain_box
 
 if TYPE_CHECKING:
     from coach.storage.store import SessionRow, SetRow, Store
@@ -130,6 +130,7 @@ class HistoryView(QWidget):
         layout.addWidget(self.empty)
         layout.addWidget(split, stretch=1)
         self.set_store(None)
+        guard_boxes(self)  # no value changes under a passing mouse wheel
 
     def _build_filters(self) -> QHBoxLayout:
         self.only_dates = QCheckBox("Only sessions from")

@@ -49,6 +49,7 @@ from coach.domain.red_flags import RED_FLAGS, Urgency
 from coach.domain.settings import LIMITS, Injured, Settings
 from coach.resources import asset_path
 from coach.ui.today_view import DISCLAIMER, SIDES
+from coach.ui.widgets import guard_boxes
 
 BODY_POINTS = 11
 PAGES = 6
@@ -611,6 +612,7 @@ class OnboardingWizard(QWizard):
         # page to page; it fits a 1024 x 640 screen with room for the window frame.
         self.setMinimumSize(*MINIMUM_SIZE)
         self.resize(*SIZE)
+        guard_boxes(self)  # no value changes under a passing mouse wheel
 
     def program(self) -> Program | None:
         """The program as answered so far, or None while an answer is missing or wrong."""

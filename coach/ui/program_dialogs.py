@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from coach.domain.advice import MAX_STIFFNESS, Morning
 from coach.domain.protocols import ALFREDSON, FLAT_FLOOR_ARTICLE, JONSSON
+from coach.ui.widgets import guard_boxes
 
 
 def _qdate(day: date) -> QDate:
@@ -91,6 +92,7 @@ class CheckinDialog(QDialog):
         self.stiffness.valueChanged.connect(self._update)
         self._update()
         self.pain.setFocus()
+        guard_boxes(self)  # no value changes under a passing mouse wheel
 
     def answer(self) -> Morning:
         pain, stiffness = self.pain.value(), self.stiffness.value()

@@ -38,6 +38,7 @@ from coach.ui.charts import (
     VisaChart,
     seconds,
 )
+from coach.ui.widgets import guard_boxes
 
 if TYPE_CHECKING:
     from coach.storage.store import Store
@@ -117,7 +118,9 @@ class ProgressView(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.scroll_area, stretch=1)
 
-    # -- data -----------------------------------------------------------------
+        # -- data -----------------------------------------------------------------
+        guard_boxes(self)  # no value changes under a passing mouse wheel
+
     def set_store(self, store: Store | None, problem: str = "") -> None:
         """Chart `store` (None: say `problem` instead)."""
         self.store = store

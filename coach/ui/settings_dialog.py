@@ -33,6 +33,7 @@ from coach.domain.program import WEEKS, Program, ProgramError
 from coach.domain.settings import LIMITS
 from coach.ui.look import set_toned_style
 from coach.ui.prefs import RANGES, Prefs, TextSize
+from coach.ui.widgets import guard_boxes
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,9 @@ class SettingsDialog(QDialog):
             edit.timeChanged.connect(self._check)
         self._check()
 
-    # -- building ---------------------------------------------------------------
+        # -- building ---------------------------------------------------------------
+        guard_boxes(self)  # no value changes under a passing mouse wheel
+
     def _build_program_group(self, program: Program | None) -> QGroupBox:
         group = QGroupBox("Your program (saved with your history)")
         form = QFormLayout(group)

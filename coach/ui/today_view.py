@@ -32,6 +32,7 @@ from coach.domain.settings import LIMITS, Injured, Settings
 from coach.domain.summary import PlanSummary, format_seconds, summarize
 from coach.domain.timeline import Timeline, timeline
 from coach.ui.look import set_toned_style
+from coach.ui.widgets import guard_boxes
 
 if TYPE_CHECKING:  # the page is drawn before the storage layer (and the rules) are loaded
     from coach.domain.program import Slot
@@ -141,6 +142,7 @@ class TodayView(QWidget):
         self.plan_text.setPlainText("Opening your program…")
         for w in (self.where, self.side, self.sets, self.load, self.start_button):
             w.setEnabled(False)
+        guard_boxes(self)  # no value changes under a passing mouse wheel
 
     def _build_session_panel(self) -> QVBoxLayout:
         self.where = QComboBox()

@@ -42,6 +42,7 @@ from coach.domain.visa_a import (
     interpret,
     q1_points,
 )
+from coach.ui.widgets import guard_boxes
 
 _STYLE = """
 QLabel, QRadioButton, QSpinBox { font-size: 12pt; }
@@ -152,7 +153,9 @@ class VisaDialog(QDialog):
         self._update()
         self._size_to_screen()
 
-    # --- building ---------------------------------------------------------------------
+        # --- building ---------------------------------------------------------------------
+        guard_boxes(self)  # no value changes under a passing mouse wheel
+
     def _size_to_screen(self) -> None:
         """Wide enough for a row of 0-10 and tall enough for two questions, on any screen."""
         screen = self.screen().availableGeometry()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QComboBox, QWidget
 
 from coach.domain.pain import zone
@@ -19,41 +19,48 @@ def pain_box(pain: int | None, changed: Callable[[int | None], None]) -> QComboB
         box.addItem(f"{value}: {zone(value).zone.value}", value)
     box.setCurrentIndex(0 if pain is None else pain + 1)
     box.currentIndexChanged.connect(lambda _i: changed(box.currentData()))
+    guard_wheel(box)
     return box
 
 
+GUARDED = "wheel_guarded"  # a box property: its WheelGuard is installed
+
+
 class WheelGuard(QObject):
-    """Wheel events reach a choice box or a number box only when it has the keyboard focus.
+    """Wheel events reach its box only when the box has the keyboard focus.
 
     Qt lets one tick of the wheel change a combo box or spin box the pointer merely
     passes over while the page scrolls: a pain rating, a load or a session time could
-    change unseen. Installed on the application (`install`), the guard hands such a
-    wheel event to the box's parent instead, so the page scrolls and the value stays;
-    a box the user clicked or tabbed into still takes the wheel.
+    change unseen. The guard hands such a wheel event to the box's parent instead, so
+    the page scrolls and the value stays; a box the user clicked or tabbed into still
+    takes the wheel. It watches its own box only: an application-wide filter would run
+    Python for every event of the app (measured: +35 ms to the first paint, twice the
+    CPU of a workout).
     """
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
-        if event.type() is not QEvent.Type.Wheel or not isinstance(watched, QWidget):
+    def __init__(self, box: QComboBox | QAbstractSpinBox) -> None:
+        super().__init__(box)
+        self.box = box
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802, ARG002 - Qt's name and signature
+        if event.type() is not QEvent.Type.Wheel or self.box.hasFocus():
             return False
-        box = _box_of(watched)
-        if box is None or box.hasFocus():
-            return False
-        parent = box.parentWidget()
+        parent = self.box.parentWidget()
         if parent is not None:
             QApplication.sendEvent(parent, event)
         return True  # the box never sees it
 
-    @classmethod
-    def install(cls, app: QApplication) -> WheelGuard:
-        """Guard every box of `app`; the guard lives as long as the application."""
-        guard = cls(app)
-        app.installEventFilter(guard)
-        return guard
+
+def guard_wheel(*boxes: QComboBox | QAbstractSpinBox) -> None:
+    """Keep a passing mouse wheel off `boxes` (see WheelGuard); they take focus on click."""
+    for box in boxes:
+        if box.property(GUARDED):
+            continue
+        box.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        box.installEventFilter(WheelGuard(box))
+        box.setProperty(GUARDED, True)  # noqa: FBT003 - Qt's setProperty takes a value
 
 
-def _box_of(widget: QWidget) -> QWidget | None:
-    """The combo or spin box `widget` is, or is part of (a spin box's line edit)."""
-    for w in (widget, widget.parentWidget()):
-        if isinstance(w, QComboBox | QAbstractSpinBox):
-            return w
-    return None
+def guard_boxes(root: QWidget) -> None:
+    """Guard every combo and spin box under `root` (a page or dialog, once built)."""
+    guard_wheel(*root.findChildren(QComboBox), *root.findChildren(QAbstractSpinBox))

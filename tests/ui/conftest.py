@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.ui.red_flags import RuptureCheck, WhatToDoNow
-from coach.ui.widgets import WheelGuard
 
 
 @pytest.fixture
@@ -28,12 +27,6 @@ def app(qapp: QApplication) -> Iterator[QApplication]:
     yield qapp
     qapp.setStyle(style)
     qapp.setPalette(palette)
-
-
-@pytest.fixture(autouse=True, scope="session")
-def _wheel_guard(qapp: QApplication) -> None:
-    """The app-wide mouse-wheel guard, installed as coach.ui.app installs it."""
-    WheelGuard.install(qapp)
 
 
 @pytest.fixture

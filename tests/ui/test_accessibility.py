@@ -38,6 +38,7 @@ from coach.ui.program_dialogs import CheckinDialog
 from coach.ui.red_flags import RedFlagDialog, RuptureCheck, WhatToDoNow
 from coach.ui.settings_dialog import SettingsDialog
 from coach.ui.visa_dialog import VisaDialog
+from coach.ui.widgets import GUARDED
 from coach.ui.workout_view import WorkoutView
 
 # A 1024x640 screen, less a title bar: the smallest Coach is laid out for (issue 6).
@@ -100,6 +101,12 @@ def unnamed(root: QWidget) -> list[str]:
     return found
 
 
+def unguarded(root: QWidget) -> list[str]:
+    """Combo and spin boxes a passing mouse wheel could change (coach.ui.widgets)."""
+    boxes = [*root.findChildren(QComboBox), *root.findChildren(QAbstractSpinBox)]
+    return [_name(b) or type(b).__name__ for b in boxes if not b.property(GUARDED)]
+
+
 def _name(w: QWidget) -> str:
     text = w.text() if isinstance(w, QLabel | QAbstractButton) else ""
     return w.accessibleName() or text[:40]
@@ -140,6 +147,7 @@ def test_no_page_is_squeezed_or_cut_off(window: MainWindow, qtbot: QtBot, row: i
     assert page is not None
     assert squeezed(page) == []
     assert unnamed(page) == []
+    assert unguarded(page) == []
 
 
 def test_the_workout_and_its_summary_fit_and_are_named(window: MainWindow, qtbot: QtBot) -> None:
@@ -199,6 +207,7 @@ def test_every_dialog_fits_and_is_named(window: MainWindow, qtbot: QtBot, name: 
     qtbot.wait(1)
     assert squeezed(dialog) == []
     assert unnamed(dialog) == []
+    assert unguarded(dialog) == []
 
 
 def test_every_menu_item_has_a_mnemonic_and_the_main_ones_a_shortcut(window: MainWindow) -> None:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from coach.ui.widgets import pain_box
+from coach.ui.widgets import guard_boxes, pain_box
 
 
 def wheel(widget: QWidget, steps: int = 1) -> None:
@@ -43,6 +43,7 @@ def boxes(qtbot: QtBot) -> tuple[QWidget, list[QWidget]]:
     layout = QVBoxLayout(page)
     for w in (combo, spin, double, time_edit):
         layout.addWidget(w)
+    guard_boxes(page)  # as each page and dialog does once built (pain_box guards itself)
     page.show()
     qtbot.waitExposed(page)
     return page, [combo, spin, double, time_edit]
