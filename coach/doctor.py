@@ -44,7 +44,7 @@ from coach.paths import ENV_VAR, backups_dir, data_dir
 from coach.resources import asset_path
 from coach.storage.backup import backups_in
 from coach.storage.schema import SCHEMA_VERSION
-from coach.storage.store import DB_NAME
+from coach.storage.store import DB_NAME, CorruptDatabaseError, check_file
 
 _DAMAGED = {11, 26}  # SQLite's SQLITE_CORRUPT and SQLITE_NOTADB: the file itself is damaged
 TONE_SECONDS = 0.2
@@ -147,7 +147,17 @@ def database(folder: Path) -> list[Finding]:
         if pending:  # commits not yet copied into the main file (WAL mode)
             size += f", plus {size_text(pending)} of recent changes in {wal.name}"
         findings.append(Finding("Database size", size))
+        check_file(path)  # empty or not SQLite: damage, as Coach itself will treat it
         conn = _read_only(path)
+    except CorruptDatabaseError as e:
+        return [
+            *findings,
+            Finding(
+                "Integrity check", "failed (the file holds no history)",
+                f"{e} When Coach next starts it moves the file aside, unchanged, and offers "
+                "to restore the newest good backup.",
+            ),
+        ]  # fmt: skip
     except (OSError, sqlite3.Error) as e:
         return [*findings, _unreadable(path, e)]
     try:

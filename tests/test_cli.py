@@ -437,3 +437,31 @@ def test_report_works_without_a_display(capsys: pytest.CaptureFixture[str], tmp_
     done = coach("report", "--out", str(out), "--data-dir", data, env=env)
     assert done.returncode == 0, done.stderr
     assert _pdf_text(out).startswith("Achilles exercise report")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["export", "--format", "json", "--out", "OUT/h.json"],
+        ["report", "--out", "OUT/r.pdf"],
+        ["schedule", "--out", "OUT/s.ics"],
+        ["demo", "--weeks", "1"],
+    ],
+    ids=["export", "report", "schedule", "demo"],
+)
+def test_no_command_creates_a_database_over_an_empty_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str]
+) -> None:
+    """An emptied database is damage for every command, as for the window and doctor."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "coach.sqlite3").write_bytes(b"")
+    out = tmp_path / "out"
+    out.mkdir()
+    args = [a.replace("OUT", str(out)) for a in argv]
+    status, _out, err = run_main(capsys, "--data-dir", str(folder), *args)
+    assert status == 1
+    assert "is empty (0 bytes)" in err
+    assert len(err.strip().splitlines()) == 1
+    assert (folder / "coach.sqlite3").read_bytes() == b""
+    assert not list(out.iterdir())

@@ -303,9 +303,9 @@ class AppStart:
     def tell(self, _parent: object, title: str, text: str) -> None:
         self.problems.append(f"{title}: {text}")
 
-    def restore(self, _parent: object, problem: str, *_args: object) -> bool:
+    def restore(self, _parent: object, problem: str, *_args: object) -> str:
         self.problems.append(problem)
-        return False
+        return data.RestoreBackup.EMPTY
 
     def __call__(self, folder: Path) -> Store:
         self.offered.clear()

@@ -110,11 +110,26 @@ def test_a_file_that_is_not_a_database_is_a_problem(
     (folder / DB_NAME).write_bytes(b"this is not SQLite" * 100)
     status, out = run_doctor(capsys, folder)
     assert status == 1
-    assert "  Database readable: no (file is not a database)" in out
+    assert "  Integrity check: failed (the file holds no history)" in out
     [problem] = problems_of(out)
-    assert problem.startswith(f"The database {folder / DB_NAME} cannot be read (file is not")
+    assert problem.startswith(f"{folder / DB_NAME} is not a Coach database")
     assert "offers to restore the newest good backup" in problem
     assert (folder / DB_NAME).read_bytes() == b"this is not SQLite" * 100
+
+
+@pytest.mark.usefixtures("good_sound")
+def test_an_empty_database_file_is_damage_not_ok(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / DB_NAME).write_bytes(b"")
+    status, out = run_doctor(capsys, folder)
+    assert status == 1
+    assert "Integrity check: ok" not in out
+    [problem] = problems_of(out)
+    assert "is empty (0 bytes): the history it held is lost" in problem
+    assert (folder / DB_NAME).read_bytes() == b""
 
 
 @pytest.mark.usefixtures("good_sound")

@@ -438,10 +438,15 @@ def emptied(db: Path) -> None:
 @pytest.mark.parametrize(
     ("damage", "crashed", "said"),
     [
-        (garbage_header, False, "is not a readable Coach database (file is not a database)."),
+        (garbage_header, False, "is not a Coach database: it does not start as an SQLite file"),
         (truncated, False, "is not a readable Coach database (database disk image is malformed)."),
         (truncated, True, "is not a readable Coach database (database disk image is malformed)."),
-        (emptied, False, "is empty: its contents are lost, but Coach has backups of it."),
+        (
+            emptied,
+            False,
+            "is empty (0 bytes): the history it held is lost. Coach does not "
+            "start a new one over it.",
+        ),
     ],
     ids=["garbage header", "truncated", "truncated with its -wal", "emptied"],
 )
@@ -459,18 +464,19 @@ def test_a_damaged_database_is_kept_aside_and_the_backup_restores_its_sessions(
         killed_writer(folder, ["INSERT INTO checkins VALUES ('2026-11-30', 'x', 3, 5)"])
     damage(folder / DB_NAME)
     left = files_in(folder)
-    offers: list[tuple[str, Path, backup.Backup | None]] = []
+    offers: list[tuple[str, backup.Backup | None]] = []
 
-    def restore(_c: object, _p: object, problem: str, aside: Path, found: object) -> bool:
-        offers.append((problem, aside, found))  # type: ignore[arg-type]  # a Backup or None
-        return True
+    def restore(_c: object, _p: object, problem: str, found: object) -> str:
+        offers.append((problem, found))  # type: ignore[arg-type]  # a Backup or None
+        return data.RestoreBackup.RESTORE
 
     monkeypatch.setattr(data.RestoreBackup, "ask", classmethod(restore))
     window = MainWindow(folder)
     qtbot.addWidget(window)
     window.open_data()
-    ((problem, aside, found),) = offers
-    assert problem == f"{folder / DB_NAME} {said}"
+    ((problem, found),) = offers
+    (aside,) = folder.glob(f"{DB_NAME}.damaged-*[0-9]")
+    assert problem.startswith(f"{folder / DB_NAME} {said}")
     assert found is not None
     assert found.path == taken
     assert told == []

@@ -72,11 +72,42 @@ def make_backup(store: Store, folder: Path, now: datetime, keep: int = KEEP) -> 
                 dest.close()
             make_private(temp)
             temp.replace(target)
-        protected = _protected(folder, folder.parent)
-        for old in backups_in(folder)[keep:]:
-            if old.path not in protected:
-                old.path.unlink(missing_ok=True)
+        dropped = backups_in(folder)[keep:]
+        if dropped:
+            protected = _protected(folder, folder.parent)
+            richer = _richer(folder, _sessions(store.db.conn), target)
+            if richer is not None:
+                protected.add(richer)
+            for old in dropped:
+                if old.path not in protected:
+                    old.path.unlink(missing_ok=True)
     return target
+
+
+def _sessions(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("SELECT count(*) FROM sessions").fetchone()[0])
+
+
+def _richer(folder: Path, current: int, written: Path) -> Path | None:
+    """The newest backup holding more sessions than the database now does, if any.
+
+    Never rotated away without the user's word: after a history emptied or cut short,
+    it is the last copy of what was lost.
+    """
+    for backup in backups_in(folder):
+        if backup.path == written:
+            continue
+        try:
+            conn = sqlite3.connect(f"{backup.path.absolute().as_uri()}?mode=ro", uri=True)
+            try:
+                held = _sessions(conn)
+            finally:
+                conn.close()
+        except sqlite3.Error:
+            continue  # unreadable: not a copy anyone can restore
+        if held > current:
+            return backup.path
+    return None
 
 
 def _protected(folder: Path, data: Path) -> set[Path]:
@@ -129,18 +160,33 @@ def newest_good(folder: Path) -> Backup | None:
     return None
 
 
-def restore_backup(backup: Backup, data: Path) -> None:
-    """Copy `backup` into place as the database. The place must be free (moved aside)."""
+def restore_backup(backup: Backup, data: Path, now: datetime) -> Path | None:
+    """Put `backup` in place of the database in `data`; where the old file went, if any.
+
+    In this order, so that no step cut short (a kill, a full disk) leaves anything but
+    the damaged file or the restored one in place: the backup is copied to a private
+    temporary file beside the database and checked; then the damaged file (with its -wal
+    and -shm) is moved aside; then the copy is renamed into place. A failure before the
+    rename leaves the damaged file where it was (so Coach asks again at the next start),
+    and a failed rename puts it back. StorageError says what happened.
+    """
     db = data / DB_NAME
-    if db.exists():
-        raise FileExistsError(f"{db} exists: move it aside before restoring")
     with failing_as(f"restore the backup {backup.path}"), private_temp(db) as temp:
-        source = sqlite3.connect(f"file:{backup.path}?mode=ro", uri=True)
+        source = sqlite3.connect(f"{backup.path.absolute().as_uri()}?mode=ro", uri=True)
         dest = sqlite3.connect(temp)
         try:
             source.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")  # one file, complete in itself
+            integrity_check(dest, backup.path)
         finally:
             dest.close()
             source.close()
         make_private(temp)
-        temp.replace(db)
+        aside = move_aside(data, now) if db.exists() else None
+        try:
+            temp.replace(db)
+        except OSError:
+            if aside is not None:
+                aside.replace(db)  # the damaged file back: nothing half-changed
+            raise
+    return aside

@@ -23,12 +23,6 @@ def private_dir(path: Path) -> Path:
     return path
 
 
-def touch_private(path: Path) -> None:
-    """Create an empty file readable by the user only, unless it exists already."""
-    with contextlib.suppress(FileExistsError):
-        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE))
-
-
 def make_private(path: Path) -> None:
     if os.name == "posix":
         path.chmod(FILE_MODE)

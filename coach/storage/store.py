@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import os
 import sqlite3
 import uuid
 from collections.abc import Callable, Iterator
@@ -27,7 +28,7 @@ from coach.domain.record import Outcome, SetResult
 from coach.domain.settings import Injured, Settings, Side
 from coach.domain.timeline import Timeline, timeline
 from coach.storage import schema
-from coach.storage.files import private_dir, touch_private
+from coach.storage.files import private_dir, private_temp
 from coach.storage.schema import StorageError
 
 if TYPE_CHECKING:
@@ -266,14 +267,18 @@ class Store:
     def open(cls, folder: Path, *, now: Clock = local_now, check: bool = True) -> Store:
         """Open (or create) the database in `folder`, migrated to this Coach's schema.
 
-        Raises NewerDatabaseError for a file from a newer Coach (left untouched),
-        CorruptDatabaseError if it fails the integrity check (left untouched), and
-        StorageError if the folder or file cannot be created or read.
+        A database is created only where no file is: a new one is built aside and linked
+        into place whole, so an empty or truncated file is always damage, never a new
+        history. Raises NewerDatabaseError for a file from a newer Coach (left untouched),
+        CorruptDatabaseError if it is empty, not SQLite or fails the integrity check (left
+        untouched), and StorageError if the folder or file cannot be created or read.
         """
         path = folder / DB_NAME
         with failing_as(f"open the database {path}"):
             private_dir(folder)
-            touch_private(path)  # SQLite gives its -wal and -shm files the same mode
+            if not path.exists():
+                _create(path)
+            check_file(path)
             checked = _check_read_only(path, check=check)
             conn = sqlite3.connect(path, timeout=5)
         try:
@@ -451,6 +456,53 @@ def _check_read_only(path: Path, *, check: bool) -> bool:
     except sqlite3.Error:
         return False
     return True
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def check_file(path: Path) -> None:
+    """Refuse a database file that exists but holds no history: empty, or not SQLite.
+
+    SQLite takes an empty file for a new database; Coach never does (a copy or a disk cut
+    short leaves one), so a lost history cannot quietly become an empty one. Raises
+    CorruptDatabaseError; a missing file or a folder is for the caller to meet.
+    """
+    if not path.is_file():
+        return
+    size = path.stat().st_size
+    if size == 0:
+        raise CorruptDatabaseError(
+            f"{path} is empty (0 bytes): the history it held is lost. Coach does not start "
+            "a new one over it."
+        )
+    with path.open("rb") as f:
+        head = f.read(len(SQLITE_HEADER))
+    if head != SQLITE_HEADER:
+        raise CorruptDatabaseError(
+            f"{path} is not a Coach database: it does not start as an SQLite file ({size} bytes)."
+        )
+
+
+def _create(path: Path) -> None:
+    """A new, migrated database at `path`, which must not exist: built aside, then linked.
+
+    The link fails if a file appeared at `path` meanwhile: nothing is ever replaced.
+    """
+    with private_temp(path) as temp:
+        conn = sqlite3.connect(temp)
+        try:
+            schema.migrate(conn)
+        finally:
+            conn.close()
+        try:
+            os.link(temp, path)
+        except FileExistsError:
+            return  # someone else's database: the checks that follow meet it
+        except OSError:  # a file system without hard links
+            if path.exists():
+                return
+            temp.replace(path)
 
 
 def integrity_check(conn: sqlite3.Connection, path: Path) -> None:

@@ -29,25 +29,38 @@ class DataProblem:
 
 
 class RestoreBackup:
+    RESTORE = "restore"  # put the newest good backup in place
+    EMPTY = "empty"  # start an empty history; the damaged file and the backups stay
+    LATER = "later"  # change nothing: run unsaved this time, ask again at the next start
+
     @classmethod
-    def ask(cls, parent: QWidget, problem: str, aside: Path, found: backup.Backup | None) -> bool:
-        """True: put the backup in place. False: start with an empty history."""
-        text = f"{problem}\n\nCoach has moved the damaged file aside, unchanged, to:\n{aside}\n\n"
+    def ask(cls, parent: QWidget, problem: str, found: backup.Backup | None) -> str:
+        """RESTORE, EMPTY or LATER. Whichever: the damaged file is kept, never overwritten."""
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Database damaged")
+        box.setText(problem)
+        kept = "The damaged file is kept, moved aside unchanged, whatever you choose."
         if found is None:
-            DataProblem.tell(
-                parent, "Database damaged", text + "There is no good backup to restore, so "
-                "Coach starts with an empty history."
-            )  # fmt: skip
-            return False
-        answer = QMessageBox.question(
-            parent,
-            "Database damaged",
-            text + f"Restore the backup from {found.taken:%A %d %B %Y, %H:%M}? Sessions after "
-            "it are not in the backup. (No starts with an empty history.)",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes,
-        )
-        return answer == QMessageBox.StandardButton.Yes
+            box.setInformativeText(
+                f"There is no good backup to restore. {kept} Start an empty history, or "
+                "decide later (this time Coach runs without saving)."
+            )
+            restore = None
+        else:
+            box.setInformativeText(
+                f"Restore the backup from {found.taken:%A %d %B %Y, %H:%M}? Sessions after it "
+                f"are not in it. {kept} You can also start an empty history (the backups "
+                "stay), or decide later (this time Coach runs without saving)."
+            )
+            restore = box.addButton("Restore the backup", QMessageBox.ButtonRole.AcceptRole)
+        empty = box.addButton("Start an empty history", QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton("Decide later", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(restore or empty)
+        box.exec()
+        if restore is not None and box.clickedButton() is restore:
+            return cls.RESTORE
+        return cls.EMPTY if box.clickedButton() is empty else cls.LATER
 
 
 class ResumeSession:
@@ -114,20 +127,21 @@ def _open_or_recover(parent: QWidget, folder: Path) -> Store:
             f"Coach cannot save in {place}: it is read-only. Your history there has not been "
             "changed. Make it writable, or start Coach with --data-dir on a writable folder."
         )
-    db = folder / DB_NAME
-    if db.is_file() and db.stat().st_size == 0 and backup.backups_in(backups_dir(folder)):
-        # Coach writes the file's first page before its first backup: an empty file
-        # that has backups lost its contents (a copy or a disk cut short).
-        problem = f"{db} is empty: its contents are lost, but Coach has backups of it."
-    else:
-        try:
-            return Store.open(folder)
-        except CorruptDatabaseError as e:
-            problem = str(e)
-    aside = backup.move_aside(folder, local_now())
+    try:
+        return Store.open(folder)
+    except CorruptDatabaseError as e:  # an empty file included: see Store.open
+        problem = str(e)
     found = backup.newest_good(backups_dir(folder))
-    if RestoreBackup.ask(parent, problem, aside, found) and found is not None:
-        backup.restore_backup(found, folder)
+    answer = RestoreBackup.ask(parent, problem, found)
+    if answer == RestoreBackup.RESTORE and found is not None:
+        backup.restore_backup(found, folder, local_now())  # damaged aside only once ready
+    elif answer == RestoreBackup.EMPTY:
+        backup.move_aside(folder, local_now())
+    else:
+        raise StorageError(
+            f"{problem} Nothing was changed: Coach asks again at its next start. Until "
+            "then, sessions are not saved."
+        )
     return Store.open(folder)
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from coach.domain.timeline import Timeline
 from coach.storage import backup
+from coach.storage.schema import StorageError
 from coach.storage.store import DB_NAME, CorruptDatabaseError, Store
 from tests.helpers import WallClock, run_sets
 
@@ -78,15 +79,47 @@ def test_a_damaged_database_is_moved_aside_and_the_newest_good_backup_restored(
     good = backup.newest_good(folder)
     assert good is not None
     assert good.taken == NOW
-    backup.restore_backup(good, data)
+    assert backup.restore_backup(good, data, NOW + timedelta(days=2)) is None  # nothing there
     with Store.open(data) as restored:
         assert [s.position for s in restored.sets(sid)] == [0, 1, 2]
 
 
-def test_restoring_never_overwrites_a_database(store: Store, tmp_path: Path) -> None:
+def test_restoring_never_overwrites_a_database_it_moves_it_aside_last(
+    store: Store, short_timeline: Timeline, wall: WallClock, tmp_path: Path
+) -> None:
+    sid = run_sets(store, short_timeline, wall, 2)
     found = backup.Backup(backup.make_backup(store, tmp_path / "b", NOW), NOW)
-    with pytest.raises(FileExistsError):
-        backup.restore_backup(found, store.path.parent)
+    data = store.path.parent
+    store.close()
+    damaged = b"\0" * 100 + (data / DB_NAME).read_bytes()[100:]
+    (data / DB_NAME).write_bytes(damaged)
+    aside = backup.restore_backup(found, data, NOW + timedelta(days=1))
+    assert aside is not None
+    assert aside.read_bytes() == damaged  # kept, exactly
+    with Store.open(data) as restored:
+        assert len(restored.sets(sid)) == 2
+    assert not list(data.glob("*.part"))
+
+
+def test_a_restore_cut_short_leaves_the_damaged_file_in_place(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A full disk or a kill during the copy: the damaged file stays, so Coach asks again."""
+    found = backup.Backup(backup.make_backup(store, tmp_path / "b", NOW), NOW)
+    data = store.path.parent
+    store.close()
+    damaged = b"\0" * 100 + (data / DB_NAME).read_bytes()[100:]
+    (data / DB_NAME).write_bytes(damaged)
+
+    def full_disk(*_a: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(backup, "integrity_check", full_disk)  # fails after the copy
+    with pytest.raises(StorageError, match="restore the backup"):
+        backup.restore_backup(found, data, NOW + timedelta(days=1))
+    assert (data / DB_NAME).read_bytes() == damaged
+    assert not list(data.glob(f"{DB_NAME}.damaged-*"))
+    assert not list(data.glob("*.part"))
 
 
 def test_no_good_backup_is_none(tmp_path: Path) -> None:
@@ -107,3 +140,25 @@ def test_rotation_keeps_the_last_backup_from_before_a_damaged_database(store: St
     kept = [b.path for b in backup.backups_in(folder)]
     assert good in kept
     assert len(kept) == backup.KEEP + 1
+
+
+def test_rotation_never_drops_the_last_backup_that_holds_more_than_the_database(
+    store: Store, short_timeline: Timeline, wall: WallClock, tmp_path: Path
+) -> None:
+    """A history emptied (or cut short) must not rotate away the copies of what was lost."""
+    folder = tmp_path / "backups"
+    for _ in range(5):
+        run_sets(store, short_timeline, wall, 1)
+    rich = backup.make_backup(store, folder, NOW)
+    store.db.execute("DELETE FROM sets")
+    store.db.execute("DELETE FROM sessions")  # as a history that lost its contents
+    for day in range(1, 10):  # daily starts on the empty history, keeping only 2
+        backup.make_backup(store, folder, NOW + timedelta(days=day), keep=2)
+    kept = [b.path for b in backup.backups_in(folder)]
+    assert rich in kept
+    assert len(kept) == 3  # the two newest, and the last that holds the lost sessions
+    # Once the history holds as much again, the old copy may rotate away as usual.
+    for _ in range(6):
+        run_sets(store, short_timeline, wall, 1)
+    backup.make_backup(store, folder, NOW + timedelta(days=20), keep=2)
+    assert rich not in [b.path for b in backup.backups_in(folder)]

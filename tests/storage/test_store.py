@@ -148,7 +148,7 @@ def test_a_file_that_is_not_a_database_is_reported_as_damaged_and_left_alone(
     folder = tmp_path / "data"
     folder.mkdir()
     (folder / DB_NAME).write_bytes(b"this is not SQLite" * 100)
-    with pytest.raises(CorruptDatabaseError, match="not a readable Coach database"):
+    with pytest.raises(CorruptDatabaseError, match="not a Coach database"):
         Store.open(folder)
     assert (folder / DB_NAME).read_bytes() == b"this is not SQLite" * 100
 
@@ -227,3 +227,24 @@ def test_the_day_splits_halfway_between_the_session_times_of_the_program_of_that
     assert split.part("2026-11-21T12:59:59-05:00") == "morning"  # its own local time
     assert DaySplit().part("2026-11-21T12:59:59+01:00") == "morning"  # no program: 08:00/18:00
     assert DaySplit().part("2026-11-21T13:00:00+01:00") == "evening"
+
+
+def test_an_empty_file_is_damage_never_a_new_history(tmp_path: Path) -> None:
+    """A copy or a disk cut short leaves 0 bytes: SQLite would take it for a new database."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / DB_NAME).write_bytes(b"")
+    with pytest.raises(CorruptDatabaseError, match=r"is empty \(0 bytes\)"):
+        Store.open(folder)
+    assert (folder / DB_NAME).read_bytes() == b""
+    assert sorted(p.name for p in folder.iterdir()) == [DB_NAME]  # no -wal, no -shm, no part
+
+
+def test_a_new_database_appears_whole(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    with Store.open(folder) as store:
+        assert store.count_sessions() == 0
+    assert (folder / DB_NAME).read_bytes()[:16] == b"SQLite format 3\x00"
+    assert not list(folder.glob("*.part"))
+    if os.name == "posix":
+        assert stat.S_IMODE((folder / DB_NAME).stat().st_mode) == 0o600

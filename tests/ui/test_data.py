@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from coach.domain.timeline import Timeline
 from coach.paths import backups_dir
@@ -12,6 +13,7 @@ from coach.storage import backup, schema
 from coach.storage.store import DB_NAME, Store
 from coach.ui import data
 from tests.helpers import WallClock, run_sets
+from tests.ui.modal import when_shown
 
 
 @pytest.fixture
@@ -55,45 +57,111 @@ def test_a_database_from_a_newer_coach_is_left_alone(
     assert not backups_dir(tmp_path).exists()
 
 
-@pytest.mark.parametrize("restore", [True, False])
-def test_a_damaged_database_is_moved_aside_and_a_backup_offered(
+@pytest.mark.parametrize("answer", [data.RestoreBackup.RESTORE, data.RestoreBackup.EMPTY])
+def test_a_damaged_database_is_kept_aside_and_the_backup_offered(
     parent: QWidget, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, short_timeline: Timeline,
-    restore: bool,
+    answer: str,
 ) -> None:  # fmt: skip
     with Store.open(tmp_path) as store:
         sid = run_sets(store, short_timeline, WallClock(), 2)
         backup.make_backup(store, backups_dir(tmp_path), WallClock().now)
     damage(tmp_path)
-    offered: list[tuple[Path, backup.Backup | None]] = []
+    damaged = (tmp_path / DB_NAME).read_bytes()
+    offered: list[backup.Backup | None] = []
 
-    def ask(_c: object, _p: object, problem: str, aside: Path, found: backup.Backup | None) -> bool:
-        assert "damaged" in problem or "not a readable" in problem
-        offered.append((aside, found))
-        return restore
+    def ask(_c: object, _p: object, problem: str, found: backup.Backup | None) -> str:
+        assert "not a Coach database" in problem
+        offered.append(found)
+        return answer
 
     monkeypatch.setattr(data.RestoreBackup, "ask", classmethod(ask))
     opened = data.open_store(parent, tmp_path)
     assert opened.store is not None
-    ((aside, found),) = offered
-    assert aside.exists()
-    assert aside.name.startswith(f"{DB_NAME}.damaged-")
+    (found,) = offered
     assert found is not None
-    if restore:
+    (aside,) = tmp_path.glob(f"{DB_NAME}.damaged-*[0-9]")
+    assert aside.read_bytes() == damaged  # kept, whatever the answer
+    if answer == data.RestoreBackup.RESTORE:
         assert len(opened.store.sets(sid)) == 2
     else:
         assert opened.store.count_sessions() == 0
     opened.store.close()
 
 
-def test_without_a_good_backup_it_starts_empty_and_says_so(
-    parent: QWidget, tmp_path: Path, told: list[str], store: Store
+def test_deciding_later_changes_nothing_and_asks_again_at_the_next_start(
+    parent: QWidget, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, told: list[str],
+    short_timeline: Timeline,
+) -> None:  # fmt: skip
+    with Store.open(tmp_path) as store:
+        run_sets(store, short_timeline, WallClock(), 2)
+        backup.make_backup(store, backups_dir(tmp_path), WallClock().now)
+    damage(tmp_path)
+    damaged = (tmp_path / DB_NAME).read_bytes()
+    asked: list[str] = []
+
+    def later(_c: object, _p: object, problem: str, _found: object) -> str:
+        asked.append(problem)
+        return data.RestoreBackup.LATER
+
+    monkeypatch.setattr(data.RestoreBackup, "ask", classmethod(later))
+    for _start in range(2):
+        opened = data.open_store(parent, tmp_path)
+        assert opened.store is None
+        assert "asks again at its next start" in opened.problem
+    assert len(asked) == 2  # asked at each start until the user decides
+    assert (tmp_path / DB_NAME).read_bytes() == damaged
+    assert not list(tmp_path.glob(f"{DB_NAME}.damaged-*"))
+
+
+def test_an_emptied_database_is_damage_and_its_backup_is_offered(
+    parent: QWidget, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, short_timeline: Timeline,
+) -> None:  # fmt: skip
+    with Store.open(tmp_path) as store:
+        sid = run_sets(store, short_timeline, WallClock(), 2)
+        backup.make_backup(store, backups_dir(tmp_path), WallClock().now)
+    (tmp_path / DB_NAME).write_bytes(b"")
+    monkeypatch.setattr(
+        data.RestoreBackup, "ask", classmethod(lambda *_a: data.RestoreBackup.RESTORE)
+    )
+    opened = data.open_store(parent, tmp_path)
+    assert opened.store is not None
+    assert len(opened.store.sets(sid)) == 2
+    opened.store.close()
+
+
+def test_without_a_good_backup_it_offers_an_empty_history_or_later(
+    parent: QWidget, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store: Store
 ) -> None:
     folder = store.path.parent
     store.close()
     damage(folder)
+    offered: list[object] = []
+
+    def ask(_c: object, _p: object, _problem: str, found: object) -> str:
+        offered.append(found)
+        return data.RestoreBackup.EMPTY
+
+    monkeypatch.setattr(data.RestoreBackup, "ask", classmethod(ask))
     opened = data.open_store(parent, folder)
+    assert offered == [None]
     assert opened.store is not None
     assert opened.store.count_sessions() == 0
-    assert told == ["Database damaged"]
     assert len(list(folder.glob(f"{DB_NAME}.damaged-*"))) == 1
     opened.store.close()
+
+
+def test_the_question_offers_restore_only_with_a_good_backup(parent: QWidget) -> None:
+    def buttons_of(found: backup.Backup | None) -> list[str]:
+        seen: list[str] = []
+
+        def look(box: QMessageBox) -> None:
+            seen.extend(b.text() for b in box.buttons())
+            box.reject()
+
+        when_shown(QMessageBox, look)
+        data.RestoreBackup.ask(parent, "The database is damaged.", found)
+        return seen
+
+    assert sorted(buttons_of(None)) == ["Decide later", "Start an empty history"]
+    with_backup = buttons_of(backup.Backup(Path("b.sqlite3"), datetime(2026, 11, 20, 8)))  # noqa: DTZ001 - local names
+    assert "Restore the backup" in with_backup
