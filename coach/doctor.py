@@ -42,9 +42,9 @@ from coach import __version__
 from coach.audio import track
 from coach.paths import ENV_VAR, backups_dir, data_dir
 from coach.resources import asset_path
-from coach.storage.backup import backups_in
+from coach.storage.backup import backups_in, future_backups
 from coach.storage.schema import SCHEMA_VERSION
-from coach.storage.store import DB_NAME, CorruptDatabaseError, check_file
+from coach.storage.store import DB_NAME, CorruptDatabaseError, check_file, loose_files
 
 _DAMAGED = {11, 26}  # SQLite's SQLITE_CORRUPT and SQLITE_NOTADB: the file itself is damaged
 TONE_SECONDS = 0.2
@@ -147,6 +147,16 @@ def database(folder: Path) -> list[Finding]:
         if pending:  # commits not yet copied into the main file (WAL mode)
             size += f", plus {size_text(pending)} of recent changes in {wal.name}"
         findings.append(Finding("Database size", size))
+        if loose := loose_files(path):
+            modes = ", ".join(f"{p.name} {p.stat().st_mode & 0o777:o}" for p in loose)
+            findings.append(
+                Finding(
+                    "Database permissions",
+                    f"others can read it ({modes})",
+                    f"Other accounts on this computer can read your history ({modes}). Coach "
+                    "makes the files yours only (600) when it next opens them.",
+                )
+            )
         check_file(path)  # empty or not SQLite: damage, as Coach itself will treat it
         conn = _read_only(path)
     except CorruptDatabaseError as e:
@@ -242,6 +252,16 @@ def newest_backup(folder: Path, now: datetime) -> Finding:
     found = backups_in(backups_dir(folder))
     if not found:
         return Finding("Newest backup", "none yet (Coach makes one on each day it starts)")
+    ahead = future_backups(backups_dir(folder), now)
+    if ahead:
+        return Finding(
+            "Newest backup",
+            f"{ahead[0].path} is dated {ahead[0].taken:%Y-%m-%d %H:%M}, in the future",
+            f"A backup is dated {ahead[0].taken:%Y-%m-%d %H:%M}, after now "
+            f"({now:%Y-%m-%d %H:%M}): the computer's clock was ahead when it was made, or "
+            "is behind now. Check the date and time settings; Coach keeps making a backup "
+            "each day, and rotates the misdated ones away first.",
+        )
     newest = found[0]
     age = age_text((now - newest.taken).total_seconds())
     return Finding(

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QStandardPaths
 
+from coach.storage.files import make_private
+
 ENV_VAR = "COACH_DATA_DIR"
 APP_FOLDER = "coach"
 LOCK_NAME = "coach.lock"
@@ -53,6 +55,7 @@ class DataLock:
     def acquire(self) -> None:
         """Take the lock or raise AlreadyRunningError. The folder must exist."""
         if self._lock.tryLock(0):
+            make_private(self.folder / LOCK_NAME)  # QLockFile writes with the umask's mode
             return
         if self._lock.error() is QLockFile.LockError.LockFailedError:
             info = self._lock.getLockInfo()  # PySide6: (pid, hostname, appname)

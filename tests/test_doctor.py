@@ -108,6 +108,7 @@ def test_a_file_that_is_not_a_database_is_a_problem(
     folder = tmp_path / "data"
     folder.mkdir()
     (folder / DB_NAME).write_bytes(b"this is not SQLite" * 100)
+    (folder / DB_NAME).chmod(0o600)  # its mode is not what this test is about
     status, out = run_doctor(capsys, folder)
     assert status == 1
     assert "  Integrity check: failed (the file holds no history)" in out
@@ -124,6 +125,7 @@ def test_an_empty_database_file_is_damage_not_ok(
     folder = tmp_path / "data"
     folder.mkdir()
     (folder / DB_NAME).write_bytes(b"")
+    (folder / DB_NAME).chmod(0o600)  # its mode is not what this test is about
     status, out = run_doctor(capsys, folder)
     assert status == 1
     assert "Integrity check: ok" not in out

@@ -59,7 +59,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -80,6 +80,7 @@ from coach.domain.visa_a import VisaAnswers
 from coach.paths import backups_dir
 from coach.resources import asset_path
 from coach.storage import backup, exchange, schema
+from coach.storage.files import private_dir
 from coach.storage.schema import StorageError
 from coach.storage.store import DB_NAME, SessionJournal, Store, local_now
 from coach.ui import data
@@ -553,3 +554,76 @@ def test_a_missing_voice_clip_is_named_and_the_workout_still_runs(
     assert [row.status for row in window.store.interrupted()] == ["in progress"]
     window.close()
     window.store.close()
+
+
+# -- owner-only files, whatever the umask ----------------------------------------------------
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_every_file_coach_writes_in_the_data_folder_is_the_users_only_under_umask_000(
+    qtbot: QtBot, tmp_path: Path, wall: WallClock
+) -> None:  # qtbot: the report draws with Qt
+    from coach.paths import DataLock  # noqa: PLC0415 - Qt's lock, as the app takes it
+    from coach.reports import pdf  # noqa: PLC0415
+    from coach.storage import demo, schedule  # noqa: PLC0415
+    from coach.ui.prefs import Prefs, PrefsFile  # noqa: PLC0415
+
+    folder = tmp_path / "data"
+    old = os.umask(0)
+    try:
+        lock = DataLock(private_dir(folder))
+        lock.acquire()
+        held = folder / "coach.lock"  # removed on release: its mode is checked while held
+        assert oct(held.stat().st_mode & 0o777) == "0o600"
+        with Store.open(folder, now=wall) as store:
+            demo.fill(store, 2)
+            backup.make_backup(store, backups_dir(folder), local_now())
+            exchange.export_csv(store, folder / "history.csv")
+            exchange.export_json(store, folder / "history.json")
+            pdf.write_report(store, folder / "report.pdf")
+            schedule.write_schedule(store, folder / "sessions.ics", "Europe/London")
+        assert PrefsFile.in_folder(folder).save(Prefs()) is None
+        lock.release()
+    finally:
+        os.umask(old)
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    assert {p.name for p in files} >= {"coach.sqlite3", "settings.ini", "history.csv",
+                                       "history.json", "report.pdf", "sessions.ics"}  # fmt: skip
+    assert {p.name: oct(p.stat().st_mode & 0o777) for p in files} == {
+        p.name: "0o600" for p in files
+    }
+    dirs = [folder, *(p for p in folder.rglob("*") if p.is_dir())]
+    assert {oct(d.stat().st_mode & 0o777) for d in dirs} == {"0o700"}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_database_copied_in_with_a_loose_mode_is_tightened_and_doctor_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from coach import doctor  # noqa: PLC0415
+
+    folder = tmp_path / "data"
+    Store.open(folder).close()
+    (folder / DB_NAME).chmod(0o644)
+    findings = doctor.database(folder)
+    [loose] = [f for f in findings if f.label == "Database permissions"]
+    assert "others can read it (coach.sqlite3 644)" in loose.value
+    Store.open(folder).close()
+    assert (folder / DB_NAME).stat().st_mode & 0o777 == 0o600
+    assert not [f for f in doctor.database(folder) if f.label == "Database permissions"]
+
+
+# -- a clock that was ahead --------------------------------------------------------------------
+
+
+def test_one_start_with_the_clock_a_year_ahead_does_not_stop_daily_backups(
+    store: Store, tmp_path: Path
+) -> None:
+    folder = tmp_path / "backups"
+    now = datetime(2026, 11, 21, 8, 0)  # noqa: DTZ001 - backups are named in local time
+    ahead = backup.make_backup(store, folder, now + timedelta(days=365))
+    assert backup.backup_due(folder, now)  # the future one is no reason to wait a year
+    made = [backup.make_backup(store, folder, now + timedelta(days=d), keep=3) for d in range(4)]
+    kept = [b.path for b in backup.backups_in(folder)]
+    assert ahead not in kept  # the misdated one rotates away first
+    assert made[-3:] == sorted(kept)

@@ -49,9 +49,31 @@ def backups_in(folder: Path) -> list[Backup]:
     return sorted(found, key=lambda b: b.taken, reverse=True)
 
 
+SLACK = timedelta(days=1)  # a backup named later than now by more than this: a wrong clock
+
+
+def in_time_order(folder: Path, now: datetime) -> list[Backup]:
+    """The backups, newest first; those named in the future (a clock that was ahead) last.
+
+    Their names cannot be trusted to say when they were taken, so they never count as
+    the newest (a backup is still made each day) and are the first to rotate away.
+    """
+    found = backups_in(folder)
+    latest = _local(now) + SLACK
+    return [b for b in found if b.taken <= latest] + [b for b in found if b.taken > latest]
+
+
+def future_backups(folder: Path, now: datetime) -> list[Backup]:
+    """Backups named after `now` (plus a day): made while the clock was ahead."""
+    latest = _local(now) + SLACK
+    return [b for b in backups_in(folder) if b.taken > latest]
+
+
 def backup_due(folder: Path, now: datetime) -> bool:
-    newest = backups_in(folder)
-    return not newest or _local(now) - newest[0].taken >= EVERY
+    """No backup yet, or the newest one not named in the future is a day old."""
+    latest = _local(now) + SLACK
+    trusted = [b for b in backups_in(folder) if b.taken <= latest]
+    return not trusted or _local(now) - trusted[0].taken >= EVERY
 
 
 def make_backup(store: Store, folder: Path, now: datetime, keep: int = KEEP) -> Path:
@@ -72,7 +94,7 @@ def make_backup(store: Store, folder: Path, now: datetime, keep: int = KEEP) -> 
                 dest.close()
             make_private(temp)
             temp.replace(target)
-        dropped = backups_in(folder)[keep:]
+        dropped = in_time_order(folder, now)[keep:]
         if dropped:
             protected = _protected(folder, folder.parent)
             richer = _richer(folder, _sessions(store.db.conn), target)

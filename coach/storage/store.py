@@ -28,7 +28,7 @@ from coach.domain.record import Outcome, SetResult
 from coach.domain.settings import Injured, Settings, Side
 from coach.domain.timeline import Timeline, timeline
 from coach.storage import schema
-from coach.storage.files import private_dir, private_temp
+from coach.storage.files import make_private, private_dir, private_temp
 from coach.storage.schema import StorageError
 
 if TYPE_CHECKING:
@@ -279,6 +279,7 @@ class Store:
             if not path.exists():
                 _create(path)
             check_file(path)
+            tighten(path)
             checked = _check_read_only(path, check=check)
             conn = sqlite3.connect(path, timeout=5)
         try:
@@ -482,6 +483,22 @@ def check_file(path: Path) -> None:
         raise CorruptDatabaseError(
             f"{path} is not a Coach database: it does not start as an SQLite file ({size} bytes)."
         )
+
+
+def loose_files(path: Path) -> list[Path]:
+    """The database and its -wal and -shm files that others than the user could read."""
+    if os.name != "posix":
+        return []
+    found = [path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")]
+    return [p for p in found if p.is_file() and p.stat().st_mode & 0o077]
+
+
+def tighten(path: Path) -> list[Path]:
+    """Make the database files the user's only (a copy made with a looser mode, say)."""
+    loose = loose_files(path)
+    for p in loose:
+        make_private(p)
+    return loose
 
 
 def _create(path: Path) -> None:

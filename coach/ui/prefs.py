@@ -19,6 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from coach.storage.backup import KEEP
+from coach.storage.files import make_private
 
 FILE_NAME = "settings.ini"
 FULL_BELOW_BYTES = 64 * 1024  # less free space than this: call the disk full
@@ -96,6 +97,8 @@ class PrefsFile:
             value = getattr(prefs, f.name)
             self._settings.setValue(f.name, value.value if isinstance(value, enum.Enum) else value)
         self._settings.sync()
+        if self.path.exists():  # QSettings writes with the umask's mode: the user's only
+            make_private(self.path)
         if self._settings.status() is not QSettings.Status.NoError:
             return (
                 f"Coach could not write its settings to {self.path}: {_why_unwritable(self.path)}. "
