@@ -44,9 +44,14 @@ from coach.paths import ENV_VAR, backups_dir, data_dir
 from coach.resources import asset_path
 from coach.storage.backup import backups_in, future_backups
 from coach.storage.schema import SCHEMA_VERSION
-from coach.storage.store import DB_NAME, CorruptDatabaseError, check_file, loose_files
+from coach.storage.store import (
+    DB_NAME,
+    CorruptDatabaseError,
+    check_file,
+    integrity_problems,
+    loose_files,
+)
 
-_DAMAGED = {11, 26}  # SQLite's SQLITE_CORRUPT and SQLITE_NOTADB: the file itself is damaged
 TONE_SECONDS = 0.2
 TONE_HZ = 440.0
 TONE_PEAK = 0.05  # quiet: the check is that the output opens, not that anyone hears it
@@ -213,12 +218,7 @@ def _database_contents(conn: sqlite3.Connection, path: Path) -> list[Finding]:
     else:
         findings.append(Finding("Schema version", f"{found} (current)"))
     findings.append(Finding("Journal mode", journal_mode(path)))
-    try:
-        results = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(5)")]
-    except sqlite3.DatabaseError as e:
-        if getattr(e, "sqlite_errorcode", 0) & 0xFF not in _DAMAGED:
-            raise  # locked, or an I/O error: reported as unreadable, not as damage
-        results = [str(e)]
+    results = integrity_problems(conn)  # CHECK constraints included, as at start
     if results == ["ok"]:
         findings.append(Finding("Integrity check", "ok"))
     else:

@@ -82,7 +82,7 @@ from coach.resources import asset_path
 from coach.storage import backup, exchange, schema
 from coach.storage.files import private_dir
 from coach.storage.schema import StorageError
-from coach.storage.store import DB_NAME, SessionJournal, Store, local_now
+from coach.storage.store import DB_NAME, CorruptDatabaseError, SessionJournal, Store, local_now
 from coach.ui import data
 from coach.ui.main_window import MainWindow
 from coach.ui.prefs import Prefs, PrefsFile
@@ -627,3 +627,56 @@ def test_one_start_with_the_clock_a_year_ahead_does_not_stop_daily_backups(
     kept = [b.path for b in backup.backups_in(folder)]
     assert ahead not in kept  # the misdated one rotates away first
     assert made[-3:] == sorted(kept)
+
+
+# -- damage that breaks a CHECK constraint ----------------------------------------------------
+
+
+def break_a_check(db: Path) -> None:
+    """One flipped byte in a row: 'righv' for 'right', which SQLite's read-only check misses."""
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute(
+        "UPDATE sessions SET injured = 'righv' WHERE rowid = (SELECT min(rowid) FROM sessions)"
+    )
+    conn.commit()
+    conn.close()
+
+
+def test_a_broken_check_constraint_is_damage_at_start_in_doctor_and_in_backups(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, wall: WallClock
+) -> None:
+    from coach import doctor  # noqa: PLC0415
+
+    folder = tmp_path / "data"
+    with Store.open(folder, now=wall) as store:
+        fill_history(store, wall, sessions=3)
+        good = backup.make_backup(store, backups_dir(folder), local_now() - timedelta(days=2))
+    newer = (local_now() - timedelta(days=1)).strftime("%Y%m%dT%H%M%S")
+    bad = backups_dir(folder) / f"coach-{newer}.sqlite3"  # a newer copy, damaged
+    bad.write_bytes(good.read_bytes())
+    break_a_check(bad)
+    break_a_check(folder / DB_NAME)
+    with pytest.raises(CorruptDatabaseError, match="CHECK constraint failed in sessions"):
+        Store.open(folder)
+    [check] = [f for f in doctor.database(folder) if f.label == "Integrity check"]
+    assert check.value.startswith("failed (CHECK constraint failed in sessions")
+    newest = backup.newest_good(backups_dir(folder))
+    assert newest is not None
+    assert newest.path == good
+    # The window's start offers the good backup; it never crashes on the bad row.
+    offers: list[str] = []
+
+    def restore(_c: object, _p: object, problem: str, found: object) -> str:
+        offers.append(problem)
+        return data.RestoreBackup.RESTORE
+
+    monkeypatch.setattr(data.RestoreBackup, "ask", classmethod(restore))
+    window = MainWindow(folder)
+    qtbot.addWidget(window)
+    window.open_data()
+    assert offers
+    assert "CHECK constraint failed in sessions" in offers[0]
+    assert window.store is not None
+    assert window.store.count_sessions() == 3
+    window.store.close()

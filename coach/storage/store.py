@@ -522,13 +522,28 @@ def _create(path: Path) -> None:
             temp.replace(path)
 
 
-def integrity_check(conn: sqlite3.Connection, path: Path) -> None:
+def integrity_problems(conn: sqlite3.Connection) -> list[str]:
+    """SQLite's integrity check, CHECK constraints included: ["ok"], or what is wrong.
+
+    A read-only connection skips the CHECK constraints (one flipped byte, 'righv' for
+    'right', passes), so the check runs on a read-write copy of the database in memory.
+    Raises sqlite3.DatabaseError for what is not damage (a locked file, an I/O error).
+    """
+    copy = sqlite3.connect(":memory:")
     try:
-        problems = [r[0] for r in conn.execute("PRAGMA integrity_check(5)")]
+        conn.backup(copy)
+        return [str(r[0]) for r in copy.execute("PRAGMA integrity_check(5)")]
     except sqlite3.DatabaseError as e:
         if not _is_damage(e):
             raise
-        problems = [str(e)]
+        return [str(e)]
+    finally:
+        copy.close()
+
+
+def integrity_check(conn: sqlite3.Connection, path: Path) -> None:
+    """Raise CorruptDatabaseError unless `integrity_problems` finds nothing wrong."""
+    problems = integrity_problems(conn)
     if problems != ["ok"]:
         raise CorruptDatabaseError(
             f"{path} is damaged (SQLite's integrity check says: {'; '.join(problems)})."
