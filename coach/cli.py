@@ -503,6 +503,11 @@ def _locked(folder: Path) -> Iterator[Path]:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _main(argv)
+    except KeyboardInterrupt:
+        # Ctrl-C: one line, never a traceback. What was saved is saved (each write commits
+        # whole or not at all), and files are written aside and renamed in.
+        print("coach: interrupted; nothing half-written was kept", file=sys.stderr)
+        return 130
     except BrokenPipeError:
         # The reader went away (`coach plan | head`): not an error worth a traceback.
         # Point stdout at devnull so the interpreter's final flush does not fail again.

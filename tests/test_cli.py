@@ -465,3 +465,17 @@ def test_no_command_creates_a_database_over_an_empty_file(
     assert len(err.strip().splitlines()) == 1
     assert (folder / "coach.sqlite3").read_bytes() == b""
     assert not list(out.iterdir())
+
+
+def test_ctrl_c_anywhere_says_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def interrupted(*_a: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_cmd_export", interrupted)
+    status, out, err = run_main(capsys, "--data-dir", str(tmp_path), "export", "--format",
+                                "json", "--out", str(tmp_path / "h.json"))  # fmt: skip
+    assert status == 130
+    assert out == ""
+    assert err == "coach: interrupted; nothing half-written was kept\n"

@@ -21,9 +21,11 @@ import json
 import math
 import os
 import re
+import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import IO, Any, TypeGuard
 
@@ -56,6 +58,9 @@ MAX_PROBLEMS = 5
 # Ten years of twice-daily sessions export to about 14 MB (checked in half a second): a
 # file far bigger is not an export, and one packed with empty lists parses into gigabytes.
 MAX_FILE_BYTES = 32_000_000
+# Objects and lists: a 5-year export holds about 25 000; json builds each as a Python
+# object, so a file of millions of {} would take gigabytes before any check could refuse it.
+MAX_CONTAINERS = 1_000_000
 # A clock may be off by a little. Another device's may run ahead of this one's: a row
 # dated more than this after the export (or after now) has a wrong date. And Coach
 # stamps what the wall clock says, so one set back during a workout writes an end
@@ -307,8 +312,16 @@ def read_document(path: Path, now: datetime | None = None) -> dict[str, Any]:
     is not in the file) is checked by `import_document`.
     """
     text = _read_text(path)
+    containers = text.count("{") + text.count("[")
+    if containers > MAX_CONTAINERS:  # before parsing: millions of objects cost gigabytes
+        raise ImportFileError(
+            path,
+            [f"not a Coach export: {containers:,} objects and lists (a real one holds fewer "
+             f"than {MAX_CONTAINERS:,})"],
+        )  # fmt: skip
+    duplicates: list[str] = []
     try:
-        document = json.loads(text)
+        document = json.loads(text, object_pairs_hook=partial(_no_duplicates, duplicates))
     except json.JSONDecodeError as e:
         problem = f"not a JSON file (line {e.lineno} column {e.colno}: {e.msg})"
         raise ImportFileError(path, [problem]) from e
@@ -318,6 +331,8 @@ def read_document(path: Path, now: datetime | None = None) -> dict[str, Any]:
         raise ImportFileError(
             path, ["not a Coach export: a number with thousands of digits"]
         ) from e
+    if duplicates:
+        raise ImportFileError(path, duplicates[:5])
     try:
         problems = [_HALF_CHARACTER] if "\\u" in text and _has_half_character(document) else []
         problems = problems or list(_document_problems(_upgraded(document)))
@@ -335,9 +350,28 @@ _HALF_CHARACTER = (
 )
 
 
+def _no_duplicates(found: list[str], pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """An object of a JSON file; a key given twice is noted (json keeps the last silently)."""
+    seen: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in seen:
+            ident = seen.get("id", seen.get("day", seen.get("position")))
+            where = f" in the object whose id or day is {_shown(ident)}" if ident else ""
+            found.append(f'"{key}" is given twice{where}: which one is meant?')
+        seen[key] = value
+    return seen
+
+
 def _read_text(path: Path) -> str:
     """The file as text; ImportFileError if it cannot be read, is too big or is not UTF-8."""
     too_big = f"larger than {MAX_FILE_BYTES // 1_000_000} MB, too big to be a Coach export"
+    try:
+        kind = path.stat().st_mode
+    except OSError as e:
+        raise ImportFileError(path, [e.strerror or str(e)]) from e
+    if not stat.S_ISREG(kind):  # a FIFO would wait for a writer forever; a device never end
+        what = "a folder" if stat.S_ISDIR(kind) else "a pipe, a device or a socket"
+        raise ImportFileError(path, [f"{what}, not a file"])
     try:
         with path.open("rb") as f:
             if os.fstat(f.fileno()).st_size > MAX_FILE_BYTES:
@@ -645,6 +679,16 @@ def _upgraded(doc: object) -> object:
     return doc
 
 
+_TOP_LEVEL = ("format", "version", "exported", "app", "sessions", *SECTIONS)
+
+
+def _unknown_sections(doc: dict[str, Any]) -> Iterator[str]:
+    """Top-level names no Coach writes: dropped unseen otherwise (a newer file, a typo)."""
+    for name in doc:
+        if name not in _TOP_LEVEL:
+            yield f'"{name}": not a part of a Coach export (it has {", ".join(_TOP_LEVEL)})'
+
+
 def _document_problems(doc: object) -> Iterator[str]:
     if not isinstance(doc, dict):
         yield "top level: must be a JSON object"
@@ -663,6 +707,7 @@ def _document_problems(doc: object) -> Iterator[str]:
             "update Coach to import it"
         )
         return
+    yield from _unknown_sections(doc)
     if "exported" in doc:  # what "in the future" is measured against (_dating_problems)
         yield from _time_problems('"exported"', doc["exported"])
     yield from _sessions_problems(doc.get("sessions"))

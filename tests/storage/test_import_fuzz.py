@@ -555,21 +555,60 @@ def feed(pipe: Path, megabytes: int) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
-def test_a_file_with_no_size_is_read_only_up_to_the_limit(target: Path, tmp_path: Path) -> None:
-    """A pipe has no size to refuse it by: the read stops just past 32 MB of its 40."""
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs are POSIX")
+def test_a_pipe_is_refused_at_once_never_waited_on(target: Path, tmp_path: Path) -> None:
+    """Opening a FIFO waits for a writer: an import of one would hang (Ctrl-C: a traceback)."""
     pipe = tmp_path / "pipe.json"
     os.mkfifo(pipe)
-    writer = threading.Thread(target=feed, args=(pipe, 40), daemon=True)
-    writer.start()
+    said: list[str] = []
+    reader = threading.Thread(
+        target=lambda: said.append(refusal(target, pipe, exchange.ImportFileError)), daemon=True
+    )
+    reader.start()
+    reader.join(timeout=10)
+    if reader.is_alive():  # let it go, then fail
+        with contextlib.suppress(OSError):
+            os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        pytest.fail("the import waited on the pipe")
+    assert said[0].endswith("a pipe, a device or a socket, not a file")
+
+
+def test_a_folder_is_refused_at_once(target: Path, tmp_path: Path) -> None:
+    assert refusal(target, tmp_path, exchange.ImportFileError).endswith("a folder, not a file")
+
+
+def test_millions_of_empty_objects_are_refused_before_parsing(target: Path, tmp_path: Path) -> None:
+    """31 MB of {} took ~30 s and 3.3 GB to refuse; counted first, it takes no parse at all."""
+    big = tmp_path / "objects.json"
+    big.write_text("[" + ",".join(["{}"] * 10_000_000) + "]")
     tracemalloc.start()
     try:
-        message = refusal(target, pipe, exchange.ImportFileError)
+        message = refusal(target, big, exchange.ImportFileError)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-        writer.join(timeout=10)
-    assert message.endswith("larger than 32 MB, too big to be a Coach export")
-    assert peak < 2 * exchange.MAX_FILE_BYTES
+    assert "objects and lists (a real one holds fewer than 1,000,000)" in message
+    assert peak < 4 * exchange.MAX_FILE_BYTES  # the text itself, not ten million dicts
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ('{"format": "coach-export", "format": "coach-export", "version": 4}',
+         '"format" is given twice'),
+        ('{"format": "coach-export", "version": 4, "sessions": [{"id": "abc", "note": "a", '
+         '"note": "b"}]}', """"note" is given twice in the object whose id or day is 'abc'"""),
+        ('{"format": "coach-export", "version": 4, "sessions": [], "sesions": []}',
+         '"sesions": not a part of a Coach export'),
+    ],
+    ids=["a key twice", "a key twice in a row", "an unknown section"],
+)  # fmt: skip
+def test_keys_given_twice_and_unknown_sections_are_refused_saying_where(
+    target: Path, tmp_path: Path, text: str, said: str
+) -> None:
+    path = tmp_path / "h.json"
+    path.write_text(text)
+    assert said in refusal(target, path, exchange.ImportFileError)
 
 
 # -- the same through `coach import` ---------------------------------------------------
