@@ -351,24 +351,28 @@ def test_on_a_full_file_system_every_save_says_so_and_nothing_saved_is_lost(
 
 
 def workout_on_a_full_disk(view: WorkoutView, clock: ManualClock) -> None:
-    """Set 2, the end, two ratings and the note: each refused, each said, the page goes on."""
+    """Set 2, the end, two ratings and the note: each refused, each kept and named."""
     at(view, clock, 70)
     view.pain_panel.skip_button.click()  # the last set's pain: rated on the summary below
-    assert view.unsaved == [
-        f"Could not save set 2 (right leg): {FULL}.",
-        f"Could not save the end of the session: {FULL}.",
-    ]
-    assert view.summary.saved.text() == f"Not all saved. {view.unsaved[-1]}"
+    set_2 = view.set_words(1)
+    assert view.unsaved == [set_2, "the end of the session"]
+    text = view.summary.saved.text()
+    assert text.startswith(f"Not all saved. Could not save the end of the session: {FULL}.")
+    assert f"Not in your history: {set_2}, the end of the session." in text
+    assert view.summary.save_copy_button.isVisibleTo(view.summary)
     assert [s.index for s in view.record.sets] == [0, 1]  # the page keeps what it did
     rate_on_summary(view, 1, 5)
-    assert view.unsaved[-1] == f"Could not save set 2 (right leg): {FULL}."
     rate_on_summary(view, 0, 6)
-    assert view.unsaved[-1] == f"Could not save the pain rating: {FULL}."
+    assert view.unsaved == [
+        set_2, "the end of the session", f"the pain of {set_2}",
+        f"the pain of {view.set_words(0)}",
+    ]  # fmt: skip
     view.summary.note.setPlainText("the disk was full")
-    view.summary.done_button.click()
-    assert view.unsaved[-1] == f"Could not save the note: {FULL}."
+    view.summary.done_button.click()  # the first Done stays: something is not saved
+    assert view.unsaved[-1] == "the note"
+    assert view.summary.saved.text().endswith("Press Done again to leave without it.")
     assert not view.save_notice.isHidden()
-    assert f"{FULL}. The session goes on" in view.save_notice.text()
+    assert "Coach tries again at each save" in view.save_notice.text()
 
 
 # -- a read-only data folder --------------------------------------------------------------

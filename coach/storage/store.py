@@ -562,15 +562,27 @@ class SessionJournal:
         self.timeline = tl
         self._set_started: dict[int, str] = {}
         self._unsaved: dict[int, dict[str, Any]] = {}  # sets the disk refused, by position
+        self._row: dict[str, Any] | None = None  # the session row, once begin() made it
+        self._saved: set[int] = set()  # positions of the sets this journal has written
 
     def begin(self) -> None:
-        """Write the session row (status in progress): the workout starts now."""
+        """Write the session row (status in progress): the workout starts now.
+
+        Tried again after the disk refused it, the same row is written (same id, same
+        start), so the sets saved after it belong to it.
+        """
         if self.id is not None:
             return  # a resumed session has its row already
+        if self._row is None:
+            self._row = self._new_row()
+        with failing_as("start saving the session"):
+            self.store.db.table("sessions").insert(self._row)
+        self.id = self._row["id"]
+
+    def _new_row(self) -> dict[str, Any]:
         settings = self.timeline.plan.settings
-        session_id = uuid.uuid4().hex
-        row = {
-            "id": session_id,
+        return {
+            "id": uuid.uuid4().hex,
             "started": stamp(self.store.now()),
             "ended": None,
             "status": schema.IN_PROGRESS,
@@ -586,9 +598,6 @@ class SessionJournal:
             "seconds": 0.0,
             "note": "",
         }
-        with failing_as("start saving the session"):
-            self.store.db.table("sessions").insert(row)
-        self.id = session_id
 
     @property
     def session_id(self) -> str:
@@ -601,7 +610,16 @@ class SessionJournal:
         self._set_started.setdefault(position, stamp(self.store.now()))
 
     def add(self, result: SetResult) -> None:
-        """Commit a finished set. Raises StorageError if it could not be saved."""
+        """Commit a finished set. Raises StorageError if it could not be saved.
+
+        A set the disk refused before is written again as it was first (its stamps), with
+        its pain as it is now.
+        """
+        if result.index in self._saved:
+            return  # saved already (a later rating wrote it again): its pain stands
+        if result.index in self._unsaved:
+            self._insert({**self._unsaved[result.index], "pain": result.pain})
+            return
         finished = stamp(self.store.now())
         row = {
             "session_id": self.session_id,
@@ -629,6 +647,7 @@ class SessionJournal:
                 self._unsaved[row["position"]] = row
             raise
         self._unsaved.pop(row["position"], None)
+        self._saved.add(row["position"])
 
     def rate(self, position: int, pain: int | None) -> None:
         """Save a set's pain. A set the disk refused is tried again, with its pain.

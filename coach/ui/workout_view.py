@@ -11,9 +11,11 @@ and never drifts: every wake-up reads the clock afresh.
 from __future__ import annotations
 
 import bisect
+import json
 import math
 from collections.abc import Callable, Sequence
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QRectF, Qt, QTimer, Signal
@@ -28,6 +30,7 @@ from PySide6.QtGui import (
     QShortcut,
 )
 from PySide6.QtWidgets import (
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -53,6 +56,7 @@ from coach.domain.settings import Side
 from coach.domain.summary import format_seconds
 from coach.domain.timeline import Cue, CueKind, Timeline
 from coach.domain.wording import format_kg
+from coach.storage.files import write_atomically
 from coach.storage.schema import StorageError
 from coach.ui.look import set_toned_style
 from coach.ui.red_flags import RedFlagDialog, RuptureCheck, WhatToDoNow
@@ -61,6 +65,8 @@ from coach.ui.workout_dialogs import ConfirmStop
 
 if TYPE_CHECKING:
     from coach.storage.store import SessionJournal
+
+_START = "the start of the session"  # the write every other one of a session needs first
 
 # Colour is never alone: the banner always spells out the leg and the phase too.
 SIDE_COLOURS = {Side.LEFT: QColor("#1f6fb2"), Side.RIGHT: QColor("#c2571a")}
@@ -237,10 +243,21 @@ class PainPanel(QWidget):
         self.offer.setVisible(offer_stop)
 
 
+class SaveCopy:
+    @classmethod
+    def ask(cls, parent: QWidget) -> Path | None:
+        """Where to write a copy of the session (a file on another disk), or None."""
+        name, _filter = QFileDialog.getSaveFileName(
+            parent, "Save a copy of this session", "coach-session.json", "JSON (*.json)"
+        )
+        return Path(name) if name else None
+
+
 class SummaryView(QWidget):
     """The end of a session: sets and reps per side, pain per set, time taken, a note."""
 
     done = Signal()
+    save_copy_requested = Signal()
     rated = Signal(int, object)  # set index, pain (None: not rated)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -265,6 +282,12 @@ class SummaryView(QWidget):
         self.saved.setWordWrap(True)
         self.done_button = QPushButton("Done")
         self.done_button.clicked.connect(self.done)
+        self.save_copy_button = QPushButton("Save a copy elsewhere…")
+        self.save_copy_button.setToolTip(
+            "Write this session, every set and its pain, to a file on another disk"
+        )
+        self.save_copy_button.clicked.connect(self.save_copy_requested)
+        self.save_copy_button.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addWidget(self.heading)
@@ -273,6 +296,7 @@ class SummaryView(QWidget):
         layout.addWidget(self.note)
         bottom = QHBoxLayout()
         bottom.addWidget(self.saved, stretch=1)
+        bottom.addWidget(self.save_copy_button)
         bottom.addWidget(self.done_button)
         layout.addLayout(bottom)
         self._record: SessionRecord | None = None
@@ -352,7 +376,12 @@ class WorkoutView(QWidget):
         self.record = SessionRecord(timeline, sets=list(done))
         self.from_set = max((s.index for s in done), default=-1) + 1
         self.journal = journal
-        self.unsaved: list[str] = []  # what could not be written, for the summary
+        self._begun = False  # Start wrote (or tried to write) the session row
+        # Writes the disk refused, oldest first, with what each saves in words: tried again
+        # before every later write and at the end, in order, until they go through.
+        self._refused: list[tuple[str, Callable[[], None]]] = []
+        self._problem = ""  # the disk's latest refusal, in words
+        self._warned_unsaved = False  # Done was pressed once with writes still refused
         self.player = player
         self._cue_times = sorted({c.t_ms / 1000 for c in timeline.cues})
         self._shown: Cue | None = None
@@ -414,6 +443,7 @@ class WorkoutView(QWidget):
 
         self.summary = SummaryView()
         self.summary.done.connect(self._close)
+        self.summary.save_copy_requested.connect(self.save_copy)
         self.summary.rated.connect(self._rate_later)
         self.pages = QStackedLayout(self)
         self.pages.addWidget(running)
@@ -514,7 +544,8 @@ class WorkoutView(QWidget):
         if self.engine.state().status is not Status.READY:
             return
         if self.journal is not None:
-            self._save(self.journal.begin)
+            self._begun = True
+            self._save(_START, self.journal.begin)
         if self.player is not None:
             self.player.start()
         self.engine.start(self.from_set)
@@ -590,7 +621,7 @@ class WorkoutView(QWidget):
         if self._pending is None or self.record.outcome is not None:
             return
         self.record.rate(self._pending, pain)
-        self._saving("rate", self._pending, pain)
+        self._saving(f"the pain of {self.set_words(self._pending)}", "rate", self._pending, pain)
         ratings = self.record.ratings()
         self.pain_panel.show_rating(pain, offer_stop=should_offer_to_stop(ratings))
         if rupture_check_due(ratings):
@@ -601,7 +632,7 @@ class WorkoutView(QWidget):
     def _rate_later(self, index: int, pain: int | None) -> None:
         """A rating changed on the summary: a high one still asks about a tear."""
         self.record.rate(index, pain)
-        self._saving("rate", index, pain)
+        self._saving(f"the pain of {self.set_words(index)}", "rate", index, pain)
         if self._flagged or pain is None:
             return  # a red flag of this session is recorded already: never twice
         upto = [s.pain for s in self.record.sets if s.index <= index]
@@ -644,7 +675,7 @@ class WorkoutView(QWidget):
         self._collect(state)
         self.record.finish(outcome, state.elapsed, reason)
         if state.elapsed > 0 or self.record.sets:
-            self._saving("finish", outcome, self.record.seconds, reason)
+            self._saving("the end of the session", "finish", outcome, self.record.seconds, reason)
         self.summary.show_record(self.record)
         self._show_saved()
         self.pages.setCurrentIndex(1)
@@ -652,36 +683,120 @@ class WorkoutView(QWidget):
             shortcut.setEnabled(False)
 
     def _close(self) -> None:
+        """Done: save the note (which tries the refused writes again), then leave.
+
+        If the disk still refuses something, the first Done says so and stays; the
+        second leaves without it (a copy can be saved elsewhere first).
+        """
         self.save_note()
+        self._flush()  # one more try of what waits
+        if self._refused and not self._warned_unsaved:
+            self._warned_unsaved = True
+            self._show_saved()
+            self.summary.saved.setText(
+                self.summary.saved.text() + " Press Done again to leave without it."
+            )
+            return
         self.closed.emit(self.record)
+
+    def save_copy(self) -> None:
+        """Write the whole session, as the page has it, to a file the user chooses."""
+        target = SaveCopy.ask(self)
+        if target is None:
+            return
+        document = {
+            "format": "coach-session-copy",
+            "why": "Coach could not save all of this session in its history.",
+            "not_saved": self.unsaved,
+            "protocol": self.timeline.plan.protocol.id,
+            "injured": self.timeline.plan.settings.injured.value,
+            "outcome": self.record.outcome.value if self.record.outcome else None,
+            "seconds": round(self.record.seconds, 3),
+            "note": self.summary.note.toPlainText().strip(),
+            "sets": [
+                {"set": s.number, "exercise": s.exercise, "side": s.side.value, "reps": s.reps,
+                 "load_kg": s.load_kg, "lower_seconds": s.lower_seconds, "pain": s.pain}
+                for s in self.record.sets
+            ],
+        }  # fmt: skip
+        try:
+            write_atomically(target, lambda f: json.dump(document, f, indent=2))
+        except OSError as e:
+            self.summary.saved.setText(f"The copy was not written to {target}: {e.strerror}.")
+            return
+        self.summary.saved.setText(f"A copy of this session is in {target}.")
 
     def save_note(self) -> None:
         """Keep the summary's note (on Done, or when the app closes on the summary)."""
         note = self.summary.note.toPlainText().strip()
         if note != self.record.note:
             self.record.note = note
-            self._saving("note", note)
+            self._saving("the note", "note", note)
 
     # -- saving ---------------------------------------------------------------
-    def _saving(self, method: str, *args: object) -> None:
-        """Call a journal method if there is a journal and the session row exists."""
-        if self.journal is not None and self.journal.id is not None:
-            self._save(partial(getattr(self.journal, method), *args))
+    @property
+    def unsaved(self) -> list[str]:
+        """What the disk has refused so far and is still to be saved, in words."""
+        return [what for what, _write in self._refused]
 
-    def _save(self, write: Callable[[], None]) -> None:
-        """Write now; if the disk refuses, say so and carry on with the workout."""
-        try:
-            write()
-        except StorageError as e:
-            self.unsaved.append(str(e))
-            self.save_notice.setText(f"{e} The session goes on; what is on screen is kept.")
+    def set_words(self, index: int) -> str:
+        """A set in words, as the page names what it could not save."""
+        s = self.timeline.spans[index].set
+        return f"set {s.number} of {s.exercise.short} ({s.side.value} leg)"
+
+    def _saving(self, what: str, method: str, *args: object) -> None:
+        """Call a journal method once the session row is (or was to be) written."""
+        if self.journal is not None and (self.journal.id is not None or self._begun):
+            self._save(what, partial(getattr(self.journal, method), *args))
+
+    def _save(self, what: str, write: Callable[[], None]) -> None:
+        """Write now, after whatever the disk refused before; keep what it refuses.
+
+        A write the disk refuses waits, in memory, and is tried again at every later
+        write and at the end (see _flush). The page says what waits, and when all went
+        through.
+        """
+        self._refused.append((what, write))
+        self._flush()
+
+    def _flush(self) -> None:
+        """Try each write that waits, oldest first; all wait behind a refused start.
+
+        Each write stands alone (the journal writes a refused set again with its latest
+        pain), so one refusal does not hold back the rest; but nothing is written
+        before the session row itself.
+        """
+        for item in list(self._refused):
+            what, write = item
+            try:
+                write()
+            except StorageError as e:
+                self._problem = str(e)
+                if what == _START:
+                    break
+                continue
+            self._refused.remove(item)
+        if self._refused:
+            self.save_notice.setText(
+                f"{self._problem} Not saved yet: {', '.join(self.unsaved)}. Coach tries again "
+                "at each save; the session goes on and what is on screen is kept."
+            )
             self.save_notice.show()
+        elif self._problem:
+            self._problem = ""
+            self.save_notice.setText("Saved after all: everything the disk refused is saved now.")
 
     def _show_saved(self) -> None:
+        self.summary.save_copy_button.setVisible(bool(self._refused) or self.journal is None)
         if self.journal is None:
             text, colour = "Not saved: the history could not be opened.", "{danger}"
-        elif self.unsaved:
-            text, colour = f"Not all saved. {self.unsaved[-1]}", "{danger}"
+        elif self._refused:
+            text, colour = (
+                f"Not all saved. {self._problem} Not in your history: "
+                f"{', '.join(self.unsaved)}. Save a copy elsewhere, or press Done to try "
+                "again.",
+                "{danger}",
+            )
         else:
             text, colour = "Saved. Changes to pain and the note are saved too.", "{good}"
         self.summary.saved.setText(text)
@@ -735,7 +850,7 @@ class WorkoutView(QWidget):
         self._known_done = state.completed
         for index in new:
             result = self.record.add_completed(self.timeline.spans[index])
-            self._saving("add", result)
+            self._saving(self.set_words(index), "add", result)
         if new:
             self._pending = new[-1]
             span = self.timeline.spans[self._pending].set

@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
@@ -18,7 +21,7 @@ from coach.storage.schema import StorageError
 from coach.storage.store import Store
 from coach.ui.red_flags import RedFlagDialog, RuptureCheck, WhatToDoNow
 from coach.ui.workout_dialogs import ConfirmStop
-from coach.ui.workout_view import WorkoutView
+from coach.ui.workout_view import SaveCopy, WorkoutView
 from tests.helpers import WallClock
 
 # Jonsson, right side, 2 reps: get ready 0-5 s; rep 1: up 5-7, shift 7-8, lower 8-11,
@@ -702,3 +705,58 @@ def test_a_red_flag_is_reported_once_even_when_the_summary_ratings_change(
         box.setCurrentIndex(box.findData(pain))
     assert reported == ["rupture"]
     assert len(dialogs.asked) == 1
+
+
+def test_a_refused_set_is_saved_with_its_pain_once_the_disk_takes_writes_again(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view, clock = make_view(qtbot, store=store)
+    view.start()
+    journal = view.journal
+    assert journal is not None
+    real_insert = journal._insert
+
+    def full(_row: object) -> None:
+        raise StorageError("Could not save set 1 (right leg): the disk is full.")
+
+    monkeypatch.setattr(journal, "_insert", full)
+    at(view, clock, 20)  # set 1 ends: refused
+    press(view, Qt.Key.Key_4)  # its pain: refused too, kept with it
+    assert view.unsaved == [view.set_words(0), f"the pain of {view.set_words(0)}"]
+    monkeypatch.setattr(journal, "_insert", real_insert)  # room again
+    at(view, clock, 64)  # the next save (set 2) tries what waits first
+    press(view, Qt.Key.Key_2)
+    assert view.unsaved == []
+    assert view.save_notice.text().startswith("Saved after all")
+    sets = store.sets(store.sessions()[0].id)
+    assert [(s.position, s.pain) for s in sets] == [(0, 4), (1, 2)]
+    assert view.summary.saved.text().startswith("Saved.")
+
+
+def test_what_stays_unsaved_can_be_written_to_a_file_elsewhere(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    view, clock = make_view(qtbot, store=store)
+    view.start()
+    assert view.journal is not None
+
+    def full(*_a: object) -> None:
+        raise StorageError("Could not save set 1 (right leg): the disk is full.")
+
+    monkeypatch.setattr(view.journal, "_insert", full)
+    at(view, clock, 20)
+    press(view, Qt.Key.Key_3)
+    view.end_early()
+    assert view.summary.save_copy_button.isVisibleTo(view.summary)
+    target = tmp_path / "usb" / "copy.json"
+    target.parent.mkdir()
+    monkeypatch.setattr(SaveCopy, "ask", classmethod(lambda *_a: target))
+    view.summary.save_copy_button.click()
+    copy = json.loads(target.read_text())
+    assert copy["not_saved"] == [view.set_words(0), f"the pain of {view.set_words(0)}"]
+    assert [(s["set"], s["side"], s["pain"]) for s in copy["sets"]] == [(1, "right", 3)]
+    assert view.summary.saved.text() == f"A copy of this session is in {target}."
+    view.summary.done_button.click()  # the first Done stays and says so
+    assert view.summary.saved.text().endswith("Press Done again to leave without it.")
+    with qtbot.waitSignal(view.closed):
+        view.summary.done_button.click()
