@@ -121,5 +121,5 @@ def test_a_full_disk_exits_1_and_leaves_no_file(
     out = tmp_path / "plan.ics"
     status, stdout, err = run_main(capsys, "schedule", "--out", str(out), "--data-dir", str(data))
     assert (status, stdout) == (1, "")
-    assert err == f"coach schedule: error: Could not write {out}: no space left on device.\n"
+    assert err == f"coach schedule: error: Could not write {out}: the disk is full.\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data"]

@@ -9,6 +9,7 @@ returns, so a set the screen calls saved survives a crash or a power cut.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import os
 import sqlite3
@@ -107,9 +108,15 @@ class CorruptDatabaseError(StorageError):
     """The database file fails SQLite's integrity check (or is not a database)."""
 
 
+_FULL = {errno.ENOSPC, errno.EDQUOT}  # no space left; over the user's quota
+
+
 def _message(what: str, error: BaseException) -> str:
     text = str(error)
-    if isinstance(error, sqlite3.OperationalError) and "full" in text:
+    full = (isinstance(error, sqlite3.OperationalError) and "full" in text) or (
+        isinstance(error, OSError) and error.errno in _FULL
+    )
+    if full:
         text = "the disk is full"
     elif isinstance(error, OSError) and error.strerror:
         text = error.strerror.lower()

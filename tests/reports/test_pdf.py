@@ -236,7 +236,7 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_part(
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(pdf, "render", full_disk)
-    with pytest.raises(StorageError, match=r"^Could not write .*report\.pdf: no space left"):
+    with pytest.raises(StorageError, match=r"^Could not write .*report\.pdf: the disk is full"):
         pdf.write_report(demo_store, target)
     assert target.read_bytes() == b"the old report"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "report.pdf"]

@@ -227,6 +227,6 @@ def test_a_full_disk_leaves_the_old_file_and_no_part_file(
     monkeypatch.setattr(os, "fsync", full)
     with pytest.raises(StorageError) as caught:
         schedule.write_schedule(store, target, LONDON, STAMP)
-    assert str(caught.value) == f"Could not write {target}: no space left on device."
+    assert str(caught.value) == f"Could not write {target}: the disk is full."
     assert target.read_bytes() == b"the previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "plan.ics"]
