@@ -406,17 +406,25 @@ def test_a_session_is_saved_from_start_set_by_set_with_its_pain_ending_and_note(
     assert done.seconds == view.timeline.duration_ms / 1000
 
 
-def test_a_set_that_cannot_be_saved_is_reported_and_the_workout_goes_on(
-    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def saving_refused(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch, method: str = "_insert"
+) -> tuple[WorkoutView, ManualClock]:
+    """A started workout whose journal's `method` the disk refuses (full), and its clock."""
     view, clock = make_view(qtbot, store=store)
     view.start()
     assert view.journal is not None
 
-    def full(*_args: object) -> None:
+    def full(*_a: object) -> None:
         raise StorageError("Could not save set 1 (right leg): the disk is full.")
 
-    monkeypatch.setattr(view.journal, "add", full)
+    monkeypatch.setattr(view.journal, method, full)
+    return view, clock
+
+
+def test_a_set_that_cannot_be_saved_is_reported_and_the_workout_goes_on(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view, clock = saving_refused(qtbot, store, monkeypatch, "add")
     at(view, clock, 20)
     assert view.save_notice.isVisible()
     assert "the disk is full" in view.save_notice.text()
@@ -736,14 +744,7 @@ def test_a_refused_set_is_saved_with_its_pain_once_the_disk_takes_writes_again(
 def test_what_stays_unsaved_can_be_written_to_a_file_elsewhere(
     qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    view, clock = make_view(qtbot, store=store)
-    view.start()
-    assert view.journal is not None
-
-    def full(*_a: object) -> None:
-        raise StorageError("Could not save set 1 (right leg): the disk is full.")
-
-    monkeypatch.setattr(view.journal, "_insert", full)
+    view, clock = saving_refused(qtbot, store, monkeypatch)
     at(view, clock, 20)
     press(view, Qt.Key.Key_3)
     view.end_early()
