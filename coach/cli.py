@@ -374,7 +374,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from coach.storage import exchange  # noqa: PLC0415 - sqlite-utils only when needed
     from coach.storage.store import Store  # noqa: PLC0415
 
-    with Store.open(folder) as store:
+    with Store.reading(folder) as store:
         if args.format == "csv":
             rows = exchange.export_csv(store, args.out, args.first, args.last)
             print(f"Wrote {rows} rows to {args.out}")
@@ -408,7 +408,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from coach.reports import pdf  # noqa: PLC0415 - QtGui only when needed
     from coach.storage.store import Store  # noqa: PLC0415 - sqlite-utils only when needed
 
-    with pdf.application(), Store.open(folder) as store:
+    with pdf.application(), Store.reading(folder) as store:
         summary = pdf.write_report(store, args.out, args.first, args.last)
     pages = f"{summary.pages} page{'s' if summary.pages > 1 else ''}"
     period = "no data yet" if summary.first is None else f"{summary.first} to {summary.last}"
@@ -433,7 +433,7 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
         print(no_program, file=sys.stderr)
         return 1
     zone = args.timezone or schedule.local_zone_name()
-    with Store.open(folder) as store:
+    with Store.reading(folder) as store:
         try:
             summary = schedule.write_schedule(store, args.out, zone)
         except schedule.NoProgramError:

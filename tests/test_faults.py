@@ -684,3 +684,31 @@ def test_a_broken_check_constraint_is_damage_at_start_in_doctor_and_in_backups(
     assert window.store is not None
     assert window.store.count_sessions() == 3
     window.store.close()
+
+
+# -- reading a history from a full disk --------------------------------------------------------
+
+
+def test_a_history_on_a_full_disk_can_still_be_exported_to_another(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, wall: WallClock
+) -> None:
+    """SQLite cannot make its -wal and -shm there ('disk I/O error'): the export reads a copy."""
+    from coach.cli import main  # noqa: PLC0415
+
+    with mounted_or_skip(tmpfs(tmp_path / "disk", "1m"), "a full disk needs a small tmpfs") as disk:
+        folder = disk / "data"
+        with Store.open(folder, now=wall) as store:
+            fill_history(store, wall)
+            sessions = store.count_sessions()
+        before = (folder / DB_NAME).read_bytes()
+        fill_up(disk)
+        out = tmp_path / "elsewhere"
+        out.mkdir()
+        status = main(["--data-dir", str(folder), "export", "--format", "csv",
+                       "--out", str(out / "h.csv")])  # fmt: skip
+        assert status == 0, capsys.readouterr().err
+        assert main(["--data-dir", str(folder), "report", "--out", str(out / "r.pdf")]) == 0
+        rows = (out / "h.csv").read_text(encoding="utf-8-sig").splitlines()
+        assert len({r.split(",")[0] for r in rows[1:]}) == sessions  # every session is there
+        assert (out / "r.pdf").stat().st_size > 1000
+        assert (folder / DB_NAME).read_bytes() == before  # never written

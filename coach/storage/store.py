@@ -12,7 +12,9 @@ import contextlib
 import errno
 import functools
 import os
+import shutil
 import sqlite3
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, fields
@@ -109,6 +111,16 @@ class CorruptDatabaseError(StorageError):
 
 
 _FULL = {errno.ENOSPC, errno.EDQUOT}  # no space left; over the user's quota
+
+
+def _no_room(error: BaseException | None) -> bool:
+    """An error that a full disk gives: no space, or SQLite's I/O error making its files."""
+    if isinstance(error, OSError):
+        return error.errno in _FULL
+    if isinstance(error, sqlite3.OperationalError):
+        text = str(error)
+        return "full" in text or "disk I/O error" in text
+    return False
 
 
 def _message(what: str, error: BaseException) -> str:
@@ -303,6 +315,37 @@ class Store:
             raise
         db = sqlite_utils.Database(conn, execute_plugins=False, recursive_triggers=False)
         return cls(db, path, now)
+
+    @classmethod
+    @contextlib.contextmanager
+    def reading(cls, folder: Path, *, now: Clock = local_now) -> Iterator[Store]:
+        """The database in `folder` for commands that only read it (export, report).
+
+        On a full disk SQLite cannot make the -wal and -shm files it needs to open the
+        file ("disk I/O error"), though nothing is to be written: then the database (and
+        its -wal) is copied to a private temporary folder (another disk, as a rule) and
+        read there, so a history can still be exported to another disk. The copy is
+        removed afterwards; the original is never written.
+        """
+        try:
+            store = cls.open(folder, now=now)
+        except CorruptDatabaseError:
+            raise
+        except StorageError as e:
+            if not _no_room(e.__cause__):
+                raise
+            with tempfile.TemporaryDirectory(prefix="coach-read-") as place:
+                copy = Path(place)
+                with failing_as(f"copy the database {folder / DB_NAME} to read it"):
+                    for suffix in ("", "-wal"):
+                        source = folder / (DB_NAME + suffix)
+                        if source.exists():
+                            shutil.copyfile(source, copy / source.name)
+                with cls.open(copy, now=now) as store:
+                    yield store
+            return
+        with store:
+            yield store
 
     def close(self) -> None:
         self.db.close()
