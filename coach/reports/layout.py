@@ -65,8 +65,22 @@ class Text(Item):
         self.layout.draw(painter, QPointF(x, y))
 
 
+# Embeddings, overrides and isolates: in a note, one of them could reverse the rest of the
+# report's line (U+202E prints "desab" for "based"). The marks U+200E/U+200F, which only
+# settle neutral characters, stay.
+BIDI_CONTROLS = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)], None)
+
+
+def plain(text: str) -> str:
+    """`text` without the bidirectional controls that could reorder what follows it."""
+    return text.translate(BIDI_CONTROLS)
+
+
 def _laid_out(device: QPaintDevice, text: str, font: QFont, width: float, *,  # noqa: PLR0913 - options by keyword
               align: Align, bold: int = 0) -> QTextLayout:  # fmt: skip
+    if bold:  # the bold label keeps its length once the controls are gone
+        bold = len(plain(text[:bold]))
+    text = plain(text)
     # A user's note may hold a word longer than the column (a link): break it anywhere.
     layout = QTextLayout(text, font, device)
     option = QTextOption(align)

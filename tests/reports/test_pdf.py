@@ -329,3 +329,17 @@ def test_the_advice_says_which_of_its_thresholds_are_coach_s_own(
     pdf.write_report(store, target)
     text = " ".join(read(target)[1])
     assert "Source: Silbernagel 2007 Coach's own: a rise is half a point." in text
+
+
+def test_a_right_to_left_override_in_a_note_cannot_reverse_the_report(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    """U+202E in a note would print what follows it backwards: the report drops such controls."""
+    session = demo_store.sessions()[0]
+    demo_store.set_note(session.id, "calf \u202eeasy today\u202c, then fine")
+    target = tmp_path / "bidi.pdf"
+    pdf.write_report(demo_store, target)
+    text = " ".join(read(target)[1])
+    assert "calf easy today, then fine" in text
+    assert "yadot ysae" not in text
+    assert "\u202e" not in text
