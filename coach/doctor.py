@@ -169,8 +169,8 @@ def database(folder: Path) -> list[Finding]:
             *findings,
             Finding(
                 "Integrity check", "failed (the file holds no history)",
-                f"{e} When Coach next starts it moves the file aside, unchanged, and offers "
-                "to restore the newest good backup.",
+                f"{e} When Coach next starts it offers the newest good backup, an empty "
+                "history or to decide later; the file is kept, moved aside unchanged.",
             ),
         ]  # fmt: skip
     except (OSError, sqlite3.Error) as e:
@@ -228,8 +228,8 @@ def _database_contents(conn: sqlite3.Connection, path: Path) -> list[Finding]:
                 "Integrity check",
                 f"failed ({said})",
                 f"The database {path} is damaged (SQLite's integrity check: {said}). When "
-                "Coach next starts it moves the file aside and offers to restore the newest "
-                "good backup.",
+                "Coach next starts it offers the newest good backup, an empty history or to "
+                "decide later; the file is kept, moved aside unchanged.",
             )
         )
     return findings

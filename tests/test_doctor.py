@@ -114,7 +114,7 @@ def test_a_file_that_is_not_a_database_is_a_problem(
     assert "  Integrity check: failed (the file holds no history)" in out
     [problem] = problems_of(out)
     assert problem.startswith(f"{folder / DB_NAME} is not a Coach database")
-    assert "offers to restore the newest good backup" in problem
+    assert "offers the newest good backup" in problem
     assert (folder / DB_NAME).read_bytes() == b"this is not SQLite" * 100
 
 

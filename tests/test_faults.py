@@ -712,3 +712,47 @@ def test_a_history_on_a_full_disk_can_still_be_exported_to_another(
         assert len({r.split(",")[0] for r in rows[1:]}) == sessions  # every session is there
         assert (out / "r.pdf").stat().st_size > 1000
         assert (folder / DB_NAME).read_bytes() == before  # never written
+
+
+def test_a_wal_left_without_its_database_is_kept_aside_not_replayed_onto_a_new_one(
+    tmp_path: Path, wall: WallClock
+) -> None:
+    """The main file deleted after a crash: its -wal would damage the next database."""
+    folder = tmp_path / "data"
+    with Store.open(folder, now=wall) as store:
+        fill_history(store, wall, sessions=2)
+    killed_writer(folder, ["INSERT INTO checkins VALUES ('2026-11-30', 'x', 3, 5)"])
+    wal = (folder / f"{DB_NAME}-wal").read_bytes()
+    (folder / DB_NAME).unlink()
+    with Store.open(folder, now=wall) as fresh:  # no damage: a new, empty history
+        assert fresh.count_sessions() == 0
+    (kept,) = folder.glob(f"{DB_NAME}-wal.orphan-*")
+    assert kept.read_bytes() == wal
+
+
+def test_closing_the_app_with_writes_the_disk_refused_asks_first(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coach.ui.workout_view import LeaveUnsaved  # noqa: PLC0415
+
+    monkeypatch.setattr(data.RestoreBackup, "ask", classmethod(lambda *_a: "later"))
+    window = MainWindow(tmp_path / "data")
+    qtbot.addWidget(window)
+    window.open_data()
+    workout = window.start_workout()
+
+    def write() -> None:  # a write the disk refuses
+        raise StorageError("Could not save set 1 (right leg): the disk is full.")
+
+    workout._save("a set", write)  # one refused write, waiting in memory
+    answers: list[list[str]] = []
+
+    def stay(_c: object, _p: object, unsaved: list[str]) -> str:
+        answers.append(unsaved)
+        return LeaveUnsaved.STAY
+
+    monkeypatch.setattr(LeaveUnsaved, "ask", classmethod(stay))
+    assert not window.close()  # kept open: the part the disk refused is still in memory
+    assert answers == [["a set"]]
+    monkeypatch.setattr(LeaveUnsaved, "ask", classmethod(lambda *_a: LeaveUnsaved.LEAVE))
+    assert window.close()

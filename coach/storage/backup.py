@@ -159,12 +159,24 @@ def move_aside(data: Path, now: datetime) -> Path:
     db = data / DB_NAME
     aside = data / f"{DB_NAME}.damaged-{_local(now).strftime(_STAMP)}"
     with failing_as(f"move the damaged database {db} aside"):
+        # The main file first: a stop halfway leaves no damaged file in place without its
+        # -wal (it could then pass the check and quietly lose what the -wal held), and a
+        # -wal left alone is moved aside by the next database made (see store._create).
+        db.replace(aside)
         for suffix in ("-wal", "-shm"):
             extra = db.with_name(db.name + suffix)
             if extra.exists():
                 extra.replace(aside.with_name(aside.name + suffix))
-        db.replace(aside)
     return aside
+
+
+def put_back(aside: Path, data: Path) -> None:
+    """Undo `move_aside`: the damaged file and its -wal and -shm where they were."""
+    db = data / DB_NAME
+    for suffix in ("-wal", "-shm", ""):
+        moved = aside.with_name(aside.name + suffix)
+        if moved.exists():
+            moved.replace(db.with_name(db.name + suffix))
 
 
 def newest_good(folder: Path) -> Backup | None:
@@ -209,6 +221,6 @@ def restore_backup(backup: Backup, data: Path, now: datetime) -> Path | None:
             temp.replace(db)
         except OSError:
             if aside is not None:
-                aside.replace(db)  # the damaged file back: nothing half-changed
+                put_back(aside, data)  # the damaged files back: nothing half-changed
             raise
     return aside

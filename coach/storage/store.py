@@ -547,7 +547,8 @@ def tighten(path: Path) -> list[Path]:
     """Make the database files the user's only (a copy made with a looser mode, say)."""
     loose = loose_files(path)
     for p in loose:
-        make_private(p)
+        with contextlib.suppress(OSError):  # another owner, a read-only disk: doctor says
+            make_private(p)
     return loose
 
 
@@ -562,6 +563,12 @@ def _create(path: Path) -> None:
             schema.migrate(conn)
         finally:
             conn.close()
+        # A -wal (and -shm) with no database beside it (the main file deleted after a
+        # crash, say) would be replayed onto the new one and damage it: kept, moved aside.
+        for suffix in ("-wal", "-shm"):
+            orphan = path.with_name(path.name + suffix)
+            if orphan.exists():
+                orphan.replace(orphan.with_name(f"{orphan.name}.orphan-{uuid.uuid4().hex[:8]}"))
         try:
             os.link(temp, path)
         except FileExistsError:
@@ -626,7 +633,9 @@ class SessionJournal:
         if self._row is None:
             self._row = self._new_row()
         with failing_as("start saving the session"):
-            self.store.db.table("sessions").insert(self._row)
+            # OR IGNORE: a try whose commit reached the disk though an error was reported
+            # must not make every later try fail on its own id.
+            self.store.db.table("sessions").insert(self._row, ignore=True)
         self.id = self._row["id"]
 
     def _new_row(self) -> dict[str, Any]:

@@ -639,14 +639,19 @@ class MainWindow(QMainWindow):
                     "It will remind you at your session times. Quit it from this icon's menu.",
                 )
             return
+        if self.workout is not None:
+            if self.workout.record.outcome is not None:
+                self.workout.save_note()  # closed on the summary, without pressing Done
+            if not self.workout.may_close():  # writes the disk refused: saved, copied or kept
+                event.ignore()
+                self._quitting = False
+                return
         if self.reminders is not None:
             self.reminders.stop()
         if self.tray is not None:
             self.tray.hide()
         if self.workout is not None:
-            if self.workout.record.outcome is not None:
-                self.workout.save_note()  # closed on the summary, without pressing Done
-            self.workout.close()  # stops the sound; what was done is saved already
+            self.workout.close()  # stops the sound; what was done is saved (or was let go)
         super().closeEvent(event)
 
     def _stays_in_tray(self) -> bool:

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -243,6 +244,30 @@ class PainPanel(QWidget):
         self.offer.setVisible(offer_stop)
 
 
+class LeaveUnsaved:
+    COPY = "copy"  # save a copy elsewhere, then close
+    LEAVE = "leave"  # close without it
+    STAY = "stay"  # keep Coach open (the disk may have room later)
+
+    @classmethod
+    def ask(cls, parent: QWidget, unsaved: list[str]) -> str:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle("Not all of this session is saved")
+        box.setText(
+            f"The disk refused part of this session: {', '.join(unsaved)}. If Coach closes "
+            "now, that part is lost."
+        )
+        copy = box.addButton("Save a copy elsewhere…", QMessageBox.ButtonRole.AcceptRole)
+        leave = box.addButton("Close without it", QMessageBox.ButtonRole.DestructiveRole)
+        stay = box.addButton("Keep Coach open", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.exec()
+        if box.clickedButton() is copy:
+            return cls.COPY
+        return cls.LEAVE if box.clickedButton() is leave else cls.STAY
+
+
 class SaveCopy:
     @classmethod
     def ask(cls, parent: QWidget) -> Path | None:
@@ -379,7 +404,7 @@ class WorkoutView(QWidget):
         self._begun = False  # Start wrote (or tried to write) the session row
         # Writes the disk refused, oldest first, with what each saves in words: tried again
         # before every later write and at the end, in order, until they go through.
-        self._refused: list[tuple[str, Callable[[], None]]] = []
+        self._refused: list[tuple[str, Callable[[], None], object]] = []
         self._problem = ""  # the disk's latest refusal, in words
         self._warned_unsaved = False  # Done was pressed once with writes still refused
         self.player = player
@@ -699,6 +724,20 @@ class WorkoutView(QWidget):
             return
         self.closed.emit(self.record)
 
+    def may_close(self) -> bool:
+        """Closing the app: write what waits; if the disk still refuses, ask what to do.
+
+        True to close (all saved, a copy written, or the user lets it go).
+        """
+        self._flush()
+        if not self._refused:
+            return True
+        answer = LeaveUnsaved.ask(self, self.unsaved)
+        if answer == LeaveUnsaved.COPY:
+            self.save_copy()
+            return True
+        return answer == LeaveUnsaved.LEAVE
+
     def save_copy(self) -> None:
         """Write the whole session, as the page has it, to a file the user chooses."""
         target = SaveCopy.ask(self)
@@ -737,7 +776,7 @@ class WorkoutView(QWidget):
     @property
     def unsaved(self) -> list[str]:
         """What the disk has refused so far and is still to be saved, in words."""
-        return [what for what, _write in self._refused]
+        return [what for what, _write, _same in self._refused]
 
     def set_words(self, index: int) -> str:
         """A set in words, as the page names what it could not save."""
@@ -747,16 +786,21 @@ class WorkoutView(QWidget):
     def _saving(self, what: str, method: str, *args: object) -> None:
         """Call a journal method once the session row is (or was to be) written."""
         if self.journal is not None and (self.journal.id is not None or self._begun):
-            self._save(what, partial(getattr(self.journal, method), *args))
+            # A newer rating of a set, note or ending replaces one that still waits: a
+            # retry of the older must never write over the newer.
+            same = {"rate": ("rate", args[0]), "note": "note", "finish": "finish"}.get(method)
+            if same is not None:
+                self._refused = [r for r in self._refused if r[2] != same]
+            self._save(what, partial(getattr(self.journal, method), *args), same)
 
-    def _save(self, what: str, write: Callable[[], None]) -> None:
+    def _save(self, what: str, write: Callable[[], None], same: object = None) -> None:
         """Write now, after whatever the disk refused before; keep what it refuses.
 
         A write the disk refuses waits, in memory, and is tried again at every later
         write and at the end (see _flush). The page says what waits, and when all went
         through.
         """
-        self._refused.append((what, write))
+        self._refused.append((what, write, same))
         self._flush()
 
     def _flush(self) -> None:
@@ -767,7 +811,7 @@ class WorkoutView(QWidget):
         before the session row itself.
         """
         for item in list(self._refused):
-            what, write = item
+            what, write, _same = item
             try:
                 write()
             except StorageError as e:

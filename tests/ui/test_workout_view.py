@@ -761,3 +761,31 @@ def test_what_stays_unsaved_can_be_written_to_a_file_elsewhere(
     assert view.summary.saved.text().endswith("Press Done again to leave without it.")
     with qtbot.waitSignal(view.closed):
         view.summary.done_button.click()
+
+
+def test_a_newer_rating_replaces_one_that_waits_and_is_never_written_over(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    view, clock = make_view(qtbot, store=store)
+    view.start()
+    journal = view.journal
+    assert journal is not None
+    at(view, clock, 20)  # set 1 saved
+    calls: list[int | None] = []
+    real_rate = journal.rate
+
+    def flaky(position: int, pain: int | None) -> None:
+        calls.append(pain)
+        if len(calls) == 1:  # the disk refuses the first rating only ("database is locked")
+            raise StorageError("Could not save the pain rating: database is locked.")
+        real_rate(position, pain)
+
+    monkeypatch.setattr(journal, "rate", flaky)
+    press(view, Qt.Key.Key_5)  # refused: waits
+    press(view, Qt.Key.Key_3)  # the user's latest word: replaces the 5 that waits
+    at(view, clock, 64)
+    press(view, Qt.Key.Key_2)  # a later save: nothing old is retried over the 3
+    assert view.unsaved == []
+    assert calls == [5, 3, 2]
+    sets = store.sets(store.sessions()[0].id)
+    assert [(s.position, s.pain) for s in sets] == [(0, 3), (1, 2)]
