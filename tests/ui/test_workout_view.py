@@ -36,9 +36,14 @@ pytestmark = pytest.mark.usefixtures("no_unexpected_dialog")
 class Dialogs:
     """The rupture questions answered as a test says, and what the workout showed."""
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, *, tear: bool) -> None:
+    def __init__(
+        self, monkeypatch: pytest.MonkeyPatch, *, tear: bool, view: WorkoutView | None = None
+    ) -> None:
         self.asked: list[tuple[Status, list[int | None]]] = []  # status and ratings, when asked
         self.shown: list[RedFlag] = []  # what-to-do-now pages
+        self.reported: list[str] = []  # the flags `view` reported (its red_flag signal)
+        if view is not None:
+            view.red_flag.connect(self.reported.append)
 
         def ask(_cls: type, parent: WorkoutView) -> bool:
             self.asked.append((parent.engine.state().status, parent.record.ratings()))
@@ -635,9 +640,8 @@ def test_the_last_sets_rating_asks_about_a_tear_too(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     view, clock = make_view(qtbot)
-    dialogs = Dialogs(monkeypatch, tear=True)
-    reported: list[str] = []
-    view.red_flag.connect(reported.append)
+    dialogs = Dialogs(monkeypatch, tear=True, view=view)
+    reported = dialogs.reported
     view.start()
     at(view, clock, 20)
     press(view, Qt.Key.Key_1)
@@ -683,9 +687,8 @@ def test_a_high_pain_given_later_on_the_summary_still_asks_about_a_tear(
     at(view, clock, 64)
     view.pain_panel.skip_button.click()
     assert view.pages.currentWidget() is view.summary
-    dialogs = Dialogs(monkeypatch, tear=True)
-    reported: list[str] = []
-    view.red_flag.connect(reported.append)
+    dialogs = Dialogs(monkeypatch, tear=True, view=view)
+    reported = dialogs.reported
     box = view.summary.table.cellWidget(0, 4)
     assert isinstance(box, QComboBox)
     box.setCurrentIndex(box.findData(3))
@@ -700,9 +703,8 @@ def test_a_red_flag_is_reported_once_even_when_the_summary_ratings_change(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     view, clock = make_view(qtbot)
-    dialogs = Dialogs(monkeypatch, tear=True)
-    reported: list[str] = []
-    view.red_flag.connect(reported.append)
+    dialogs = Dialogs(monkeypatch, tear=True, view=view)
+    reported = dialogs.reported
     view.start()
     at(view, clock, 64)
     press(view, Qt.Key.Key_9)  # the last set: a tear reported, the session stopped
