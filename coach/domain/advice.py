@@ -80,9 +80,10 @@ OWN_24_HOURS = (
 OWN_BEST_WEEK = (
     f"Coach's own: clearly worse than your best week means a weekly mean morning pain "
     f"{PAIN_CHANGE:g} or more higher (the smallest change in pain that matters), or "
-    f"{STIFFER_BY} or more minutes of stiffness. It holds the load rather than lowering it, "
-    f"so early soreness does not keep the load down for good; after week {EARLY_WEEKS}, two "
-    "such weeks in a row ask for a clinician."
+    f"{STIFFER_BY} or more minutes of stiffness (the pain only above the safe zone). It holds "
+    f"the load rather than lowering it, so early soreness does not keep the load down for "
+    f"good; after week {EARLY_WEEKS}, two such weeks in a row ask for a clinician and a "
+    "return to the best week's load: Coach's own rule."
 )
 OWN_VISA_FALL = (
     f"Coach's own use of the published figures: a fall of {VISA_FALL} points, the smaller "
@@ -358,14 +359,16 @@ def twenty_four_hours(history: History) -> Advice | None:
 def weekly_rise(history: History) -> Advice | None:
     """This week's mornings worse than last week's: lower the load; no more load for now.
 
-    Within the safe zone (this week's mean morning pain 2 or less) it holds the load
-    instead: add none until the mornings stop rising (Coach's own reading).
+    When only the pain rose and stays in the safe zone (this week's mean morning pain 2
+    or less; stiffness has no safe zone) it holds the load instead: add none until the
+    mornings stop rising (Coach's own reading).
     """
     this = week_mornings(history, 0)
     rises = rose(this, week_mornings(history, 1))
     if not rises:
         return None
-    if this.pain is not None and this.pain <= SAFE:
+    stiffer = any(r.startswith("stiffness") for r in rises)
+    if this.pain is not None and this.pain <= SAFE and not stiffer:
         return Advice(
             Kind.HOLD,
             "Your mornings are a little worse this week than last ("
@@ -374,7 +377,7 @@ def weekly_rise(history: History) -> Advice | None:
             "they stop rising." + _early_note(history),
             "Morning pain and stiffness must not rise from week to week.",
             SILBERNAGEL,
-            OWN_WEEKLY + f" Within the safe zone (0-{SAFE}) a rise holds the load.",
+            OWN_WEEKLY + f" A rise of pain alone within the safe zone (0-{SAFE}) holds the load.",
         )
     return Advice(
         Kind.LOWER,
@@ -399,7 +402,12 @@ def best_week_gap(history: History, weeks_back: int = 0) -> list[str]:
     earlier = [week_mornings(history, n) for n in range(weeks_back + 1, weeks + 1)]
     worse = []
     pains = [w.pain for w in earlier if w.pain is not None]
-    if this.pain is not None and pains and round(this.pain - min(pains), 6) >= PAIN_CHANGE:
+    if (
+        this.pain is not None
+        and this.pain > SAFE  # within the safe zone the mornings are settled enough
+        and pains
+        and round(this.pain - min(pains), 6) >= PAIN_CHANGE
+    ):
         worse.append(f"morning pain {min(pains):.1f} in your best week, {this.pain:.1f} now")
     stiff = [w.stiffness for w in earlier if w.stiffness is not None]
     if this.stiffness is not None and stiff and this.stiffness - min(stiff) >= STIFFER_BY:
@@ -408,29 +416,16 @@ def best_week_gap(history: History, weeks_back: int = 0) -> list[str]:
 
 
 def above_best_week(history: History) -> Advice | None:
-    """This week's mornings still clearly worse than the program's best week.
+    """This week's mornings still clearly worse than the program's best week: hold.
 
     Catches what the week-on-week rule cannot: a rise that then levels off higher, and a
     slow creep of less than half a point a week. It holds the load (adds none) rather
     than lowering it, so that the usual soreness of the first weeks does not push the
-    load down for good; after the first 4 weeks, two weeks in a row above the best week
-    ask for a clinician.
+    load down for good (`stays_worse` asks for a clinician when it lasts).
     """
     worse = best_week_gap(history)
     if not worse:
         return None
-    if history.week > EARLY_WEEKS and best_week_gap(history, 1):
-        return Advice(
-            Kind.REVIEW,
-            "Your mornings have stayed clearly worse than in your best week for two weeks ("
-            + "; ".join(worse)
-            + "). Go back to the load you had in your best week, and book a check-up with a "
-            "clinician to review the program.",
-            "Morning pain and stiffness should settle; when they stay worse, the program "
-            "needs a second look.",
-            SILBERNAGEL,
-            OWN_BEST_WEEK,
-        )
     return Advice(
         Kind.HOLD,
         "Your mornings are still clearly worse than in your best week ("
@@ -443,6 +438,24 @@ def above_best_week(history: History) -> Advice | None:
     )
 
 
+def stays_worse(history: History) -> Advice | None:
+    """After week 4, two weeks in a row clearly above the best week: see a clinician."""
+    worse = best_week_gap(history)
+    if history.week > EARLY_WEEKS and worse and best_week_gap(history, 1):
+        return Advice(
+            Kind.REVIEW,
+            "Your mornings have stayed clearly worse than in your best week for two weeks ("
+            + "; ".join(worse)
+            + "). Go back to the load you had in your best week, and book a check-up with a "
+            "clinician to review the program.",
+            "Morning pain and stiffness should settle; when they stay worse, the program "
+            "needs a second look.",
+            SILBERNAGEL,
+            OWN_BEST_WEEK,
+        )
+    return None
+
+
 def no_recent_morning(history: History) -> Advice | None:
     """Sessions in the last 3 days but no morning check-in: the 24-hour response is unknown."""
     recent = history.today - timedelta(days=RESPONSE_DAYS)
@@ -450,7 +463,10 @@ def no_recent_morning(history: History) -> Advice | None:
         return None
     if latest_response(history) is not None:
         return None
-    answered = [m.day for m in history.mornings if m.day <= history.today]
+    answered = [
+        m.day for m in history.mornings
+        if m.day <= history.today and (m.pain is not None or m.stiffness_minutes is not None)
+    ]  # fmt: skip
     since = f" since {answered[-1]:%a %d %b}" if answered else " yet"
     return Advice(
         Kind.HOLD,
@@ -485,8 +501,8 @@ def no_improvement(history: History) -> Advice | None:
     Judged on the outcomes only, never on the pain during the sets (kept mild on purpose
     as load is added). An outcome that is fine already (mornings in the safe zone, a
     VISA-A in the recovered range) is no reason for a review, but no improvement either.
-    With both legs, a leg whose VISA-A has stalled asks for a review unless the mornings
-    improved; the other leg's progress does not hide it.
+    With both legs, a leg whose VISA-A has stalled asks for a review whatever the
+    mornings say (the check-ins have no side) and however the other leg does.
     """
     weeks_done = history.week - 1
     if weeks_done < REVIEW_AFTER_WEEKS:
@@ -501,7 +517,8 @@ def no_improvement(history: History) -> Advice | None:
         if mornings_stalled:
             stalled.append(f"morning pain {first:.1f} → {latest:.1f}")
     legs_improved = legs_stalled = False
-    for side, scores in visa_by_side(history).items():
+    legs = visa_by_side(history)
+    for side, scores in legs.items():
         if len(scores) < 2:
             continue
         first_score, latest_score = scores[0].score, scores[-1].score
@@ -511,11 +528,18 @@ def no_improvement(history: History) -> Advice | None:
             legs_stalled = True
             stalled.append(f"VISA-A{_leg(side)} {first_score} → {latest_score}")
     review = (mornings_stalled and not legs_improved) or (legs_stalled and not mornings_improved)
+    if legs_stalled and len(legs) > 1:
+        review = True
     if not review:
         return None
+    what = " and ".join(
+        part for part, yes in (("your mornings", mornings_stalled), ("your VISA-A", legs_stalled))
+        if yes
+    )  # fmt: skip
     return Advice(
         Kind.REVIEW,
-        f"After {weeks_done} weeks your mornings and VISA-A show no clear improvement "
+        f"After {weeks_done} weeks {what} {'shows' if what == 'your VISA-A' else 'show'} no "
+        "clear improvement "
         f"({'; '.join(stalled)}). Book a check-up with a clinician to review the program.",
         f"With no progress by weeks {REVIEW_AFTER_WEEKS}-8, the diagnosis or the program may "
         "need a second look; progress is judged on the mornings and the VISA-A, not on the "
@@ -608,6 +632,7 @@ def carry_on(history: History) -> Advice:
 RULES = (
     red_flag,
     worsening,
+    stays_worse,
     twenty_four_hours,
     too_much_during,
     weekly_rise,

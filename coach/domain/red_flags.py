@@ -16,9 +16,9 @@ from dataclasses import dataclass
 REASON = "red flag: "  # a session stopped for a red flag has this reason, then the flag's id
 
 SOURCE = (
-    "Standard clinical warning signs, not the finding of one study; the wording is Coach's "
-    'own. On steroid injections: Dr.Oracle, "What is the treatment for a calcified Achilles '
-    'tendon?" (2026).'
+    "Standard clinical warning signs, not the finding of one study; the wording and the "
+    "first-aid steps are Coach's own. On steroid injections: Dr.Oracle, \"What is the "
+    'treatment for a calcified Achilles tendon?" (2026).'
 )
 
 # When the rupture questions are asked: Coach's own triggers (CLINICAL.md §4 says so).

@@ -634,3 +634,47 @@ def test_a_stalled_leg_is_not_hidden_by_the_other_leg_s_progress() -> None:
     a = no_improvement(history(55, mornings=calm, visa=visa))
     assert a is not None
     assert "VISA-A (right leg) 50 → 52" in a.text
+
+
+# -- found by a third clinical review --------------------------------------------------------
+def test_a_rise_in_stiffness_is_never_in_the_safe_zone() -> None:
+    ms = [Morning(day(n), 1, 10 if n < 7 else 45) for n in range(14)]
+    a = weekly_rise(history(13, mornings=ms))
+    assert a is not None
+    assert a.kind is Kind.LOWER  # pain 1, but stiffness 10 -> 45 min: lower, not hold
+    assert "safe zone" not in a.text
+
+
+def test_mornings_that_stay_worse_ask_for_a_clinician_before_lighter_advice() -> None:
+    # Best week at 1; weeks 6 and 7 at 4; the last session had a set at 6.
+    ms = [Morning(day(n), 1 if n < 35 else 4, None) for n in range(49)]
+    sessions = [session(n, 2, 2) for n in range(48)] + [session(48, 2, 6)]
+    a = advise(history(48, sessions=sessions, mornings=ms))
+    assert a.kind is Kind.REVIEW
+    assert "Go back to the load you had in your best week" in a.text
+
+
+def test_settled_mornings_are_not_held_against_a_better_best_week() -> None:
+    ms = [Morning(day(n), 0 if n < 7 else (1 if n % 2 else 2), None) for n in range(49)]
+    h = history(48, mornings=ms)
+    assert above_best_week(h) is None  # 0 -> 1.5 stays in the safe zone
+    assert advise(h).kind is not Kind.REVIEW
+
+
+def test_with_both_legs_a_stalled_leg_asks_for_a_review_though_mornings_improved() -> None:
+    better = mornings(*[4] * 14, *[2] * 42)  # mornings 4 -> 2: improved, but have no side
+    visa = [VisaScore(day(0), 40, "left"), VisaScore(day(0), 40, "right"),
+            VisaScore(day(42), 60, "left"), VisaScore(day(42), 42, "right")]  # fmt: skip
+    a = no_improvement(history(55, mornings=better, visa=visa))
+    assert a is not None
+    assert a.text.startswith("After 7 weeks your VISA-A shows no clear improvement")
+    assert "VISA-A (right leg) 40 → 42" in a.text
+    assert "mornings" not in a.text.split("(")[0]
+
+
+def test_a_skipped_check_in_is_not_named_as_the_last_one() -> None:
+    ms = [Morning(day(n), 1, 5) for n in range(9)] + [Morning(day(14), None, None)]
+    sessions = [session(n, 0, 0) for n in range(15)]
+    a = advise(history(14, sessions=sessions, mornings=ms))
+    assert a.kind is Kind.HOLD
+    assert a.text.startswith("No morning check-in since Tue 15 Sep")
