@@ -9,9 +9,10 @@ import is checked from top to bottom before anything is written, then written in
 transaction: a bad file changes nothing, and a file imported twice adds nothing the
 second time, because rows keep the ids (check-ins: the days) they were exported with,
 and a row already in the database is left as it is. Because of that, a row must be right
-the first time: its times are Coach's own (local time with the UTC offset it had) and
-dated from EARLIEST to about now, so that it lands on the day and in the session it was
-done in.
+the first time: its times are Coach's own (local time with the UTC offset it had), so
+that it lands on the day and in the session it was done in. A row dated by a clock that
+was wrong (before EARLIEST, or after the file was exported) is imported as it is, with a
+warning that names it: Coach wrote it, so a backup must bring it back (`odd_dates`).
 """
 
 from __future__ import annotations
@@ -64,15 +65,23 @@ MAX_CONTAINERS = 1_000_000
 # A clock may be off by a little. Another device's may run ahead of this one's: a row
 # dated more than this after the export (or after now) has a wrong date. And Coach
 # stamps what the wall clock says, so one set back during a workout writes an end
-# before its start (tests/test_time.py): an end more than this before its start does
-# not come from a clock set back but from a wrong date.
+# before its start (tests/test_time.py): an end more than this before its start did
+# not come from a clock set back a little.
 CLOCK_SLACK = timedelta(days=1)
-# The earliest date a row may have (by the date its stamp shows). Coach is far younger
-# and so are the protocols it coaches (Alfredson 1998), so an earlier row is a wrong
-# date: a clock that was never set (1970-01-01, 1980-01-01), a typo, year 1.
+# The earliest date a row should have (by the date its stamp shows). Coach is far
+# younger and so are the protocols it coaches (Alfredson 1998): an earlier row was
+# stamped by a clock that was wrong (never set: 1970-01-01, 1980-01-01) or typed wrong.
 EARLIEST = date(2000, 1, 1)
 # A program may be set up to start up to a year ahead (the set-up page's date range).
 START_AHEAD = timedelta(days=366)
+# But Coach writes what the computer's clock says, however wrong, and a backup must
+# restore what was written: a row dated outside EARLIEST .. now (a wrong clock) is
+# imported as it is and named in a warning (`odd_dates`). Only a date no computer
+# clock shows is refused: before the Unix epoch as the westernmost zone (UTC-12) shows
+# it, 1969-12-31 (year 1, say), or past 2099 (year 9999), which no clock in use gives
+# and whose week arithmetic would overflow.
+CLOCK_FIRST = date(1969, 12, 31)
+CLOCK_LAST = date(2099, 12, 31)
 
 # The columns of the tables of schema version 4, in the order the tables declare them.
 PROGRAM_COLUMNS = (
@@ -256,6 +265,7 @@ class ImportResult:
     visa_present: int = 0  # same id
     events_added: int = 0
     events_present: int = 0  # same id
+    odd_dates: tuple[str, ...] = ()  # rows a wrong clock dated, imported as they are
 
     def describe(self) -> str:
         """What the import did, in a sentence or three, for the import dialog and the CLI."""
@@ -291,6 +301,11 @@ class ImportResult:
                 f" {_count(self.programs_ended, 'older program')} {were} stored as ended, "
                 "so that only the newest program is current."
             )
+        if self.odd_dates:
+            text += (
+                " Imported as recorded, though these dates look wrong (was the computer's "
+                f"clock wrong when they were recorded?): {_joined(list(self.odd_dates))}."
+            )
         return text
 
 
@@ -302,14 +317,12 @@ def _listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
 
 
-def read_document(path: Path, now: datetime | None = None) -> dict[str, Any]:
+def read_document(path: Path) -> dict[str, Any]:
     """Parse and fully check an export file. Raises ImportFileError naming the problems.
 
-    No row may be dated before EARLIEST, nor after the file was exported (its
-    "exported" stamp) nor after `now`, if given (the clock of the computer importing
-    it), give or take CLOCK_SLACK; nor may a session, a set or a program end more than
-    CLOCK_SLACK before it began. What depends on the database (an event's program that
-    is not in the file) is checked by `import_document`.
+    Every date must be one a computer clock shows (CLOCK_FIRST to CLOCK_LAST); dates a
+    wrong clock gave are not refused (`odd_dates` names them). What depends on the
+    database (an event's program that is not in the file) is checked by `import_document`.
     """
     text = _read_text(path)
     containers = text.count("{") + text.count("[")
@@ -338,7 +351,6 @@ def read_document(path: Path, now: datetime | None = None) -> dict[str, Any]:
         problems = problems or list(_document_problems(_upgraded(document)))
     except RecursionError as e:  # nested nearly as deep as json.loads allows, a few frames down
         raise ImportFileError(path, [_TOO_DEEP]) from e
-    problems = problems or list(_dating_problems(document, now))
     if problems:
         raise ImportFileError(path, problems)
     return document  # type: ignore[no-any-return]  # checked field by field above
@@ -397,17 +409,22 @@ def _has_half_character(document: object) -> bool:
     return False
 
 
-def _dating_problems(doc: dict[str, Any], now: datetime | None) -> Iterator[str]:
-    """Dates no clock gave the rows: before EARLIEST, in the future, an end long before its start.
+def odd_dates(doc: dict[str, Any], now: datetime | None) -> list[str]:
+    """The rows of a checked document dated by a clock that was wrong, and where they are.
 
-    A row may be dated neither before EARLIEST nor after the file was exported, or
-    after `now` (a wrong clock or a damaged file). `doc` has passed
-    `_document_problems`: every date and stamp in it is valid. Differences, not sums,
-    are compared: a day after 9999-12-31 is past what `datetime` holds. A date that
-    is too early is named as such, and compared with nothing: an "exported" stamp
-    that is too early is no bound, or every row would be in the future.
+    Before EARLIEST; after the file was exported or after `now` (the clock of the
+    computer importing it), give or take CLOCK_SLACK; a program starting more than a
+    year after that; an end more than CLOCK_SLACK before its start. Coach writes what
+    the clock says, so its own export may hold such rows: they are imported as they
+    are, and the import names them. A date that is too early is named as such, and
+    compared with nothing: an "exported" stamp that is too early is no bound, or every
+    row would be in the future.
     """
-    too_early = f"is before {EARLIEST}, the earliest date Coach accepts"
+    return list(_odd_dates(doc, now))
+
+
+def _odd_dates(doc: dict[str, Any], now: datetime | None) -> Iterator[str]:
+    too_early = f"is before {EARLIEST}"
     if "exported" in doc and _too_early(doc["exported"]):
         yield f'"exported": {doc["exported"]} {too_early}'
     latest, why = _latest(doc, now)
@@ -515,11 +532,15 @@ _INSERT_SESSION = _insert("sessions", SESSION_COLUMNS)
 def import_document(store: Store, document: dict[str, Any]) -> ImportResult:
     """Write a checked document (version 1 to 4) in one transaction.
 
+    Rows a wrong clock dated are written as they are, and named (`odd_dates`, measured
+    against the file's "exported" stamp and this computer's clock).
+
     A row whose id (a check-in: whose day) is already in the database is left as it
     is and counted as present: a check-in the user entered here wins over the file's.
     Raises MissingProgramError, having written nothing, if an event belongs to a
     program that is neither in the file nor in the database.
     """
+    odd = tuple(odd_dates(document, store.now()))
     with failing_as("import the file"), store.db.atomic():
         added, sets_added, present = _import_sessions(store, document["sessions"])
         programs, programs_present = _add_rows(
@@ -549,6 +570,7 @@ def import_document(store: Store, document: dict[str, Any]) -> ImportResult:
         visa_present=visa_present,
         events_added=len(events),
         events_present=events_present,
+        odd_dates=odd,
     )
 
 
@@ -636,7 +658,7 @@ def _check_programs_of(store: Store, events: list[dict[str, Any]]) -> None:
 
 
 def import_file(store: Store, path: Path) -> ImportResult:
-    return import_document(store, read_document(path, store.now()))
+    return import_document(store, read_document(path))
 
 
 # -- checking -------------------------------------------------------------------
@@ -708,7 +730,7 @@ def _document_problems(doc: object) -> Iterator[str]:
         )
         return
     yield from _unknown_sections(doc)
-    if "exported" in doc:  # what "in the future" is measured against (_dating_problems)
+    if "exported" in doc:  # what "in the future" is measured against (odd_dates)
         yield from _time_problems('"exported"', doc["exported"])
     yield from _sessions_problems(doc.get("sessions"))
     if version == 1:
@@ -1007,6 +1029,8 @@ def _time_problems(at: str, value: object) -> Iterator[str]:
         datetime.fromisoformat(value)
     except ValueError:
         yield f"{at}: not a real date and time (got {_shown(value)})"
+        return
+    yield from _clock_range_problems(at, value)
 
 
 def _date_problems(at: str, value: object) -> Iterator[str]:
@@ -1017,6 +1041,21 @@ def _date_problems(at: str, value: object) -> Iterator[str]:
         date.fromisoformat(value)
     except ValueError:
         yield f"{at}: not a real date (got {_shown(value)})"
+        return
+    yield from _clock_range_problems(at, value)
+
+
+def _clock_range_problems(at: str, value: str) -> Iterator[str]:
+    """A date (or a stamp, by the date it shows) that no computer clock in use gives."""
+    if not _CLOCK_FIRST_TEXT <= value[:10] <= _CLOCK_LAST_TEXT:  # four ASCII digits: text sorts
+        yield (
+            f"{at}: {value} is not a date a computer's clock shows "
+            f"(Coach reads {CLOCK_FIRST} to {CLOCK_LAST})"
+        )
+
+
+_CLOCK_FIRST_TEXT = CLOCK_FIRST.isoformat()
+_CLOCK_LAST_TEXT = CLOCK_LAST.isoformat()
 
 
 def _clock_problems(at: str, value: object) -> Iterator[str]:

@@ -253,7 +253,7 @@ def test_a_workout_whose_wall_clock_was_set_back_round_trips(
 
     A clock set back an hour during a workout (tests/test_time.py) writes a set and a
     session that end before they began; their export imports, every row as it was.
-    An end more than a day before its start is refused (test_import_fuzz.py).
+    An end more than a day before its start imports with a warning (below).
     """
     journal = store.journal(short_timeline)
     journal.begin()  # 08:00
@@ -276,7 +276,7 @@ def test_a_workout_whose_wall_clock_was_set_back_round_trips(
 
 
 @pytest.mark.parametrize(
-    ("ended", "problem"),
+    ("ended", "odd"),
     [
         ("2026-11-20T08:00:00+01:00", None),  # a day before: a clock set back a day, at most
         ("2026-11-20T07:00:00+00:00", None),  # the same instant, in another zone
@@ -285,49 +285,74 @@ def test_a_workout_whose_wall_clock_was_set_back_round_trips(
          "started (2026-11-21T08:00:00+01:00)"),
     ],
 )  # fmt: skip
-def test_an_end_may_be_up_to_a_day_before_its_start_as_instants(
-    filled: Store, tmp_path: Path, wall: WallClock, ended: str, problem: str | None
+def test_an_end_more_than_a_day_before_its_start_imports_as_it_is_but_is_named(
+    filled: Store, tmp_path: Path, wall: WallClock, ended: str, odd: str | None
 ) -> None:
     doc = good_document(filled)
     assert doc["sessions"][0]["started"] == "2026-11-21T08:00:00+01:00"
     doc["sessions"][0]["ended"] = ended
-    path = write_doc(tmp_path, doc)
-    if problem is None:
-        assert exchange.read_document(path, wall.now)["sessions"][0]["ended"] == ended
-    else:
-        with pytest.raises(exchange.ImportFileError) as caught:
-            exchange.read_document(path, wall.now)
-        assert caught.value.problems == [problem]
+    with Store.open(tmp_path / "other", now=wall) as other:
+        result = exchange.import_file(other, write_doc(tmp_path, doc))
+        assert other.db.execute("SELECT ended FROM sessions ORDER BY started").fetchone() == (
+            ended,
+        )
+    assert result.odd_dates == (() if odd is None else (odd,))
+    if odd is not None:
+        assert f"these dates look wrong (was the computer's clock wrong when they were " \
+            f"recorded?): {odd}." in result.describe()
 
 
 @pytest.mark.parametrize(
-    ("started", "accepted"),
+    ("started", "odd"),
     [
-        ("2000-01-01T00:00:00+01:00", True),  # 1999-12-31 23:00 UTC, but it shows 2000-01-01
-        ("1999-12-31T23:30:00-01:00", False),  # 2000-01-01 00:30 UTC, but it shows 1999-12-31
-        ("1999-12-31T23:59:59+00:00", False),
+        ("2000-01-01T00:00:00+01:00", False),  # 1999-12-31 23:00 UTC, but it shows 2000-01-01
+        ("1999-12-31T23:30:00-01:00", True),  # 2000-01-01 00:30 UTC, but it shows 1999-12-31
+        ("1999-12-31T23:59:59+00:00", True),
+        ("1970-01-01T00:00:00+00:00", True),  # a clock never set
     ],
 )
-def test_the_earliest_date_is_2000_01_01_as_a_stamp_shows_it(
-    complete: Store, tmp_path: Path, wall: WallClock, started: str, accepted: bool
+def test_a_date_before_2000_as_a_stamp_shows_it_imports_as_it_is_but_is_named(
+    complete: Store, tmp_path: Path, wall: WallClock, started: str, odd: bool
 ) -> None:
     doc = good_document(complete)
     doc["sessions"][0]["started"] = doc["sessions"][0]["sets"][0]["started"] = started
     doc["checkins"][0]["day"] = doc["programs"][0]["start"] = started[:10]
-    path = write_doc(tmp_path, doc)
-    if accepted:
-        with Store.open(tmp_path / "other", now=wall) as other:
-            assert exchange.import_file(other, path).checkins_added == 2
-            assert [r.started for r in other.sessions(last=date(2000, 1, 1))] == [started]
-        return
+    with Store.open(tmp_path / "other", now=wall) as other:
+        result = exchange.import_file(other, write_doc(tmp_path, doc))
+        assert result.checkins_added == 2
+        assert [r.started for r in other.sessions(last=date(2000, 1, 1))] == [started]
+    too_early = "is before 2000-01-01"
+    assert result.odd_dates == (
+        (
+            f"sessions[0].started: {started} {too_early}",
+            f"sessions[0].sets[0].started: {started} {too_early}",
+            f"checkins[0].day: {started[:10]} {too_early}",
+            f"programs[0].start: {started[:10]} {too_early}",
+        )
+        if odd
+        else ()
+    )
+
+
+@pytest.mark.parametrize(
+    ("started", "problem"),
+    [
+        ("1969-12-30T23:59:59-12:00", "1969-12-30T23:59:59-12:00 is not a date"),
+        ("0001-01-01T08:00:00+00:00", "0001-01-01T08:00:00+00:00 is not a date"),
+        ("2100-01-01T08:00:00+00:00", "2100-01-01T08:00:00+00:00 is not a date"),
+        ("9999-12-31T08:00:00+00:00", "9999-12-31T08:00:00+00:00 is not a date"),
+    ],
+)
+def test_a_date_no_computer_clock_shows_is_refused(
+    complete: Store, tmp_path: Path, started: str, problem: str
+) -> None:
+    doc = good_document(complete)
+    doc["sessions"][0]["started"] = started
     with pytest.raises(exchange.ImportFileError) as caught:
-        exchange.read_document(path, wall.now)
-    too_early = "is before 2000-01-01, the earliest date Coach accepts"
+        exchange.read_document(write_doc(tmp_path, doc))
     assert caught.value.problems == [
-        f"sessions[0].started: {started} {too_early}",
-        f"sessions[0].sets[0].started: {started} {too_early}",
-        f"checkins[0].day: {started[:10]} {too_early}",
-        f"programs[0].start: {started[:10]} {too_early}",
+        f"sessions[0].started: {problem} a computer's clock shows (Coach reads 1969-12-31 to "
+        "2099-12-31)"
     ]
 
 
@@ -350,7 +375,7 @@ def test_a_utc_offset_of_zero_is_local_time_but_z_is_refused(
     for utc in ("2026-11-21T23:30:00Z", "2026-11-21T23:30:00-00:00"):
         doc["sessions"][0]["started"] = utc
         with pytest.raises(exchange.ImportFileError) as caught:
-            exchange.read_document(write_doc(tmp_path, doc), wall.now)
+            exchange.read_document(write_doc(tmp_path, doc))
         assert caught.value.problems == [
             "sessions[0].started: needs the local time with its UTC offset, like "
             f"2026-11-21T08:00:00+01:00, not UTC marked {utc[19:]!r} (got {utc!r})"
