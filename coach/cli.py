@@ -445,10 +445,10 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from coach.storage import exchange  # noqa: PLC0415 - sqlite-utils only when needed
-    from coach.storage.store import Store, local_now  # noqa: PLC0415
+    from coach.storage.store import Store  # noqa: PLC0415
 
     try:
-        document = exchange.read_document(args.file, local_now())
+        document = exchange.read_document(args.file)
     except exchange.ImportFileError as e:
         raise UsageError(str(e)) from e
     with _locked(_data_dir(args)) as folder, Store.open(folder) as store:
