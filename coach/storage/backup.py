@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from coach.domain.clock import CLOCK_SLACK
 from coach.storage.files import make_private, private_dir, private_temp
 from coach.storage.store import DB_NAME, CorruptDatabaseError, Store, failing_as, integrity_check
 
@@ -49,7 +50,7 @@ def backups_in(folder: Path) -> list[Backup]:
     return sorted(found, key=lambda b: b.taken, reverse=True)
 
 
-SLACK = timedelta(days=1)  # a backup named later than now by more than this: a wrong clock
+# A backup named later than now by more than CLOCK_SLACK was made by a clock that was ahead.
 
 
 def in_time_order(folder: Path, now: datetime) -> list[Backup]:
@@ -59,19 +60,19 @@ def in_time_order(folder: Path, now: datetime) -> list[Backup]:
     the newest (a backup is still made each day) and are the first to rotate away.
     """
     found = backups_in(folder)
-    latest = _local(now) + SLACK
+    latest = _local(now) + CLOCK_SLACK
     return [b for b in found if b.taken <= latest] + [b for b in found if b.taken > latest]
 
 
 def future_backups(folder: Path, now: datetime) -> list[Backup]:
     """Backups named after `now` (plus a day): made while the clock was ahead."""
-    latest = _local(now) + SLACK
+    latest = _local(now) + CLOCK_SLACK
     return [b for b in backups_in(folder) if b.taken > latest]
 
 
 def backup_due(folder: Path, now: datetime) -> bool:
     """No backup yet, or the newest one not named in the future is a day old."""
-    latest = _local(now) + SLACK
+    latest = _local(now) + CLOCK_SLACK
     trusted = [b for b in backups_in(folder) if b.taken <= latest]
     return not trusted or _local(now) - trusted[0].taken >= EVERY
 

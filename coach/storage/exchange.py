@@ -32,6 +32,7 @@ from typing import IO, Any, TypeGuard
 
 from coach import __version__
 from coach.domain.advice import check_stiffness
+from coach.domain.clock import CLOCK_SLACK, EARLIEST
 from coach.domain.pain import check_rating
 from coach.domain.program import DOSE, MAX_WEEKS, WEEKS, ProgramError, Status, parse_time
 from coach.domain.protocols import PROTOCOLS
@@ -62,20 +63,10 @@ MAX_FILE_BYTES = 32_000_000
 # Objects and lists: a 5-year export holds about 25 000; json builds each as a Python
 # object, so a file of millions of {} would take gigabytes before any check could refuse it.
 MAX_CONTAINERS = 1_000_000
-# A clock may be off by a little. Another device's may run ahead of this one's: a row
-# dated more than this after the export (or after now) has a wrong date. And Coach
-# stamps what the wall clock says, so one set back during a workout writes an end
-# before its start (tests/test_time.py): an end more than this before its start did
-# not come from a clock set back a little.
-CLOCK_SLACK = timedelta(days=1)
-# The earliest date a row should have (by the date its stamp shows). Coach is far
-# younger and so are the protocols it coaches (Alfredson 1998): an earlier row was
-# stamped by a clock that was wrong (never set: 1970-01-01, 1980-01-01) or typed wrong.
-EARLIEST = date(2000, 1, 1)
 # A program may be set up to start up to a year ahead (the set-up page's date range).
 START_AHEAD = timedelta(days=366)
-# But Coach writes what the computer's clock says, however wrong, and a backup must
-# restore what was written: a row dated outside EARLIEST .. now (a wrong clock) is
+# Coach writes what the computer's clock says, however wrong (coach.domain.clock), and a
+# backup must restore what was written: a row dated outside EARLIEST .. now (a wrong clock) is
 # imported as it is and named in a warning (`odd_dates`). Only a date no computer
 # clock shows is refused: before the Unix epoch as the westernmost zone (UTC-12) shows
 # it, 1969-12-31 (year 1, say), or past 2099 (year 9999), which no clock in use gives

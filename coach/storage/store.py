@@ -42,6 +42,16 @@ DB_NAME = "coach.sqlite3"
 Clock = Callable[[], datetime]
 
 
+# A set or a session's end is stamped within hours of its start: the starts suffice.
+_LATEST_STAMP = """
+SELECT v FROM (
+    SELECT started AS v FROM sessions UNION ALL SELECT recorded FROM checkins
+    UNION ALL SELECT taken FROM visa_a UNION ALL SELECT created FROM programs
+    UNION ALL SELECT at FROM events
+) ORDER BY julianday(v) DESC LIMIT 1
+"""
+
+
 def local_now() -> datetime:
     return datetime.now().astimezone()
 
@@ -424,6 +434,16 @@ class Store:
 
     def count_sessions(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM sessions").fetchone()[0])
+
+    def latest_stamp(self) -> datetime | None:
+        """The latest moment a record was stamped with (a session begun, a check-in or
+        VISA-A saved, a program set up, an event), as an instant; None without records."""
+        with failing_as("read the history"):
+            row = self.db.execute(_LATEST_STAMP).fetchone()
+        try:
+            return None if row is None else datetime.fromisoformat(row[0])
+        except ValueError:  # the schema checks a stamp's shape, not that its date is real
+            return None
 
     def set_pain(self, session_id: str, position: int, pain: int | None) -> int | None:
         """Change a set's pain rating. Returns the rating it had."""

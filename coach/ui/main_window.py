@@ -304,17 +304,24 @@ class MainWindow(QMainWindow):
         """Show the program's state as of now on the Today page."""
         from datetime import datetime  # noqa: PLC0415 - keeps start-up's imports minimal
 
+        from coach.domain.clock import clock_doubt  # noqa: PLC0415
+
         if self.store is None:
-            self.today.show_today(None, datetime.now().astimezone())
+            now = datetime.now().astimezone()
+            self.today.show_clock_doubt(clock_doubt(now, None))
+            self.today.show_today(None, now)
             return
         from coach.storage.schema import StorageError  # noqa: PLC0415 - loaded with the store
 
+        now = self.store.now()
         try:
             state = self.store.progress.today()
+            latest = self.store.latest_stamp()
         except StorageError as e:
-            state = None
+            state = latest = None
             self.statusBar().showMessage(f"Could not read the program: {e}", 10_000)
-        self.today.show_today(state, self.store.now())
+        self.today.show_clock_doubt(clock_doubt(now, latest))
+        self.today.show_today(state, now)
         if self.reminders is not None and self.prefs.reminders:
             self.reminders.refresh()  # a session done or a time changed moves the next check
 

@@ -115,6 +115,13 @@ class TodayView(QWidget):
         program = self._build_program_panel()
         session = self._build_session_panel()
 
+        # The wall clock's date looks wrong: shown before anything is recorded with it.
+        self.clock_label = QLabel()
+        self.clock_label.setObjectName("clock_doubt")
+        self.clock_label.setWordWrap(True)
+        self.clock_label.setAccessibleName("The computer's clock")
+        set_toned_style(self.clock_label, "color: {warning}; font-weight: 600;")
+        self.clock_label.hide()
         disclaimer = QLabel(DISCLAIMER)
         disclaimer.setWordWrap(True)
         disclaimer.setStyleSheet("font-size: 9pt;")
@@ -128,6 +135,7 @@ class TodayView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addLayout(heading)
+        layout.addWidget(self.clock_label)
         layout.addLayout(columns, stretch=1)
         layout.addWidget(disclaimer)
 
@@ -327,6 +335,11 @@ class TodayView(QWidget):
         else:
             self._show_program(state, now.date())
         self._refresh()  # the program's choices and pace
+
+    def show_clock_doubt(self, doubt: str | None) -> None:
+        """Say why the computer's date looks wrong (coach.domain.clock); None hides it."""
+        self.clock_label.setText(doubt or "")
+        self.clock_label.setVisible(doubt is not None)
 
     def _show_program(self, state: Today, today: date) -> None:
         from coach.domain.program import Part, Status  # noqa: PLC0415 - loaded with the data

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -652,3 +652,28 @@ def test_changing_where_it_hurts_warns_then_starts_a_new_program(
     monkeypatch.setattr(OnboardingWizard, "ask", classmethod(lambda *_a: wizard.append(1)))
     window.today.change_button.click()
     assert len(wizard) == (1 if agree else 0)
+
+
+def test_records_dated_after_the_computer_s_clock_are_flagged_before_anything_is_recorded(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A clock set a year back (or ahead when the records were made) is said on Today."""
+    folder = tmp_path / "data"
+    ahead = WallClock()
+    ahead.now = datetime.now().astimezone() + timedelta(days=365)
+    with Store.open(folder, now=ahead) as store:
+        store.progress.save_checkin(ahead.now.date(), 2, 10)
+    w = MainWindow(folder)
+    qtbot.addWidget(w)
+    w.show()
+    w.open_data()
+    assert w.store is not None
+    assert w.today.clock_label.isVisible()
+    assert f"records dated up to {ahead.now:%d %B %Y}" in w.today.clock_label.text()
+    w.store.close()
+
+
+def test_a_history_the_clock_agrees_with_shows_no_clock_warning(
+    data_window: MainWindow,
+) -> None:
+    assert data_window.today.clock_label.isHidden()
