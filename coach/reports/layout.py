@@ -9,6 +9,8 @@ so a PDF made from it can be searched and copied. Lengths are device pixels.
 
 from __future__ import annotations
 
+import functools
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -16,6 +18,8 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontDatabase,
+    QFontMetricsF,
     QPaintDevice,
     QPainter,
     QPen,
@@ -76,11 +80,47 @@ def plain(text: str) -> str:
     return text.translate(BIDI_CONTROLS)
 
 
+# Drawn in place of a character that no installed font has: the PDF would otherwise show
+# an empty box, or nothing, and a reader could not tell that something was there.
+MISSING = "\u25a1"  # WHITE SQUARE, which the common fonts (DejaVu, Liberation, Noto) have
+# Characters that are not drawn as glyphs of their own: controls, joiners, variation
+# selectors, combining marks (drawn with the letter before them) and spaces.
+_NOT_GLYPHS = frozenset({"Cc", "Cf", "Mn", "Me", "Zs", "Zl", "Zp"})
+
+
+def undrawable(text: str) -> list[str]:
+    """The characters of `text` that no installed font can draw, each once, in order."""
+    return list(dict.fromkeys(c for c in text if not _drawable(c)))
+
+
+def shown(text: str) -> str:
+    """`plain(text)`, each character no installed font can draw replaced by MISSING."""
+    text = plain(text)
+    if all(_drawable(c) for c in text):
+        return text
+    return "".join(c if _drawable(c) else MISSING for c in text)
+
+
+@functools.cache
+def _drawable(char: str) -> bool:
+    """Whether a font of this computer has `char`. Asked once per character per run: Qt
+    falls back from the report's font to any installed font that has the character."""
+    if unicodedata.category(char) in _NOT_GLYPHS:
+        return True
+    code = ord(char)
+    return any(QFontMetricsF(QFont(family)).inFontUcs4(code) for family in _families())
+
+
+@functools.cache
+def _families() -> tuple[str, ...]:
+    return tuple(QFontDatabase.families())
+
+
 def _laid_out(device: QPaintDevice, text: str, font: QFont, width: float, *,  # noqa: PLR0913 - options by keyword
               align: Align, bold: int = 0) -> QTextLayout:  # fmt: skip
     if bold:  # the bold label keeps its length once the controls are gone
-        bold = len(plain(text[:bold]))
-    text = plain(text)
+        bold = len(shown(text[:bold]))
+    text = shown(text)
     # A user's note may hold a word longer than the column (a link): break it anywhere.
     layout = QTextLayout(text, font, device)
     option = QTextOption(align)

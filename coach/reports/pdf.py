@@ -42,6 +42,7 @@ from coach.reports.content import FlagLine, Gap, Report, WeekRow, gather
 from coach.reports.layout import (
     ACCENT,
     INK,
+    MISSING,
     MUTED,
     RULE,
     Box,
@@ -55,6 +56,7 @@ from coach.reports.layout import (
     draw_page,
     paginate,
     table,
+    undrawable,
 )
 from coach.storage.files import private_temp
 from coach.storage.schema import StorageError
@@ -607,7 +609,14 @@ def _notes(report: Report, s: _Sheet) -> list[Item]:
         for n in report.notes
     ]
     columns = [Column("When", 1.3), Column("Session", 0.9), Column("Note", 5.1)]
-    return [*items, *s.table(columns, rows, before=0 if report.notes_left_out else 4)]
+    items += s.table(columns, rows, before=0 if report.notes_left_out else 4)
+    if any(undrawable(n.text) for n in report.notes):
+        items.append(s.text(
+            f"{MISSING} stands for a character no font on the computer that made this report "
+            "can draw (an emoji, or a script with no font installed). The notes are whole "
+            "in Coach and in its export.", font=s.small, color=MUTED, before=4,
+        ))  # fmt: skip
+    return items
 
 
 def _about(report: Report, s: _Sheet) -> list[Item]:

@@ -343,3 +343,29 @@ def test_a_right_to_left_override_in_a_note_cannot_reverse_the_report(
     assert "calf easy today, then fine" in text
     assert "yadot ysae" not in text
     assert "\u202e" not in text
+
+
+def test_a_character_no_installed_font_has_is_marked_and_explained(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    """A private-use character no font has (and, here, emoji): □ in its place, and a line why."""
+    session = demo_store.sessions()[0]
+    demo_store.set_note(session.id, "heel \U000f0041 sore, then fine \U0001f9b6")
+    target = tmp_path / "glyphs.pdf"
+    pdf.write_report(demo_store, target)
+    text = " ".join(read(target)[1])
+    assert "heel □ sore, then fine" in text
+    assert "\U000f0041" not in text
+    assert "□ stands for a character no font on the computer that made this report" in text
+
+
+def test_notes_every_character_of_which_a_font_has_get_no_mark(
+    demo_store: Store, tmp_path: Path
+) -> None:
+    session = demo_store.sessions()[0]
+    demo_store.set_note(session.id, "Ça va, Achillessehne müde; ελαφρύ")  # DejaVu has these
+    target = tmp_path / "plain.pdf"
+    pdf.write_report(demo_store, target)
+    text = " ".join(read(target)[1])
+    assert "Ça va, Achillessehne müde; ελαφρύ" in text
+    assert "□" not in text
