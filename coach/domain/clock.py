@@ -1,49 +1,13 @@
-"""Clocks the engine can be driven by, and whether the wall clock's date is believable.
+"""Clocks the engine can be driven by. The engine never reads the time itself.
 
-The engine never reads the time itself. The app passes `MonotonicClock` (or, while
-sound plays, the audio device's played position); tests pass `ManualClock` and move it
-by hand, so no test sleeps.
-
-Coach stamps each record with the wall clock's date and time, whatever it says.
-`clock_doubt` tells the user, before anything is recorded, when that date looks wrong.
+The app passes `MonotonicClock` (or, while sound plays, the audio device's played
+position); tests pass `ManualClock` and move it by hand, so no test sleeps.
 """
 
 from __future__ import annotations
 
 import time
-from datetime import date, datetime, timedelta
 from typing import Protocol
-
-# A wall clock may be off by a little, and another device's may run ahead of this one's:
-# a record dated more than this after now was made by a clock that was wrong.
-CLOCK_SLACK = timedelta(days=1)
-# The earliest date a record should have (by the date its stamp shows). Coach is far
-# younger and so are the protocols it coaches (Alfredson 1998): an earlier date comes
-# from a clock that was never set (1970-01-01, 1980-01-01) or was typed wrong.
-EARLIEST = date(2000, 1, 1)
-
-
-def clock_doubt(now: datetime, latest: datetime | None) -> str | None:
-    """Why the wall clock's date looks wrong, in the user's words; None if it does not.
-
-    `now` is the wall clock; `latest` the latest moment a record of the history was
-    stamped with (None: no records). Before EARLIEST, or more than CLOCK_SLACK before
-    `latest`, the clock is wrong now or was wrong then.
-    """
-    if now.date() < EARLIEST:
-        return (
-            f"This computer's clock says {now:%d %B %Y}. What you record now will carry that "
-            "date, and the plan and advice are worked out from it. Set the date and time in "
-            "your system settings."
-        )
-    if latest is not None and latest - now > CLOCK_SLACK:
-        return (
-            f"Your history has records dated up to {latest:%d %B %Y}, later than this "
-            f"computer's clock ({now:%d %B %Y}): the clock is behind now, or was ahead when "
-            "they were made. Check the date and time in your system settings; what you "
-            "record now carries the clock's date."
-        )
-    return None
 
 
 class Clock(Protocol):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from coach.domain.clock import CLOCK_SLACK
+from coach.domain.wall_clock import CLOCK_SLACK
 from coach.storage.files import make_private, private_dir, private_temp
 from coach.storage.store import DB_NAME, CorruptDatabaseError, Store, failing_as, integrity_check
 

@@ -32,13 +32,13 @@ from typing import IO, Any, TypeGuard
 
 from coach import __version__
 from coach.domain.advice import check_stiffness
-from coach.domain.clock import CLOCK_SLACK, EARLIEST
 from coach.domain.pain import check_rating
 from coach.domain.program import DOSE, MAX_WEEKS, WEEKS, ProgramError, Status, parse_time
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.settings import LIMITS, Injured, SettingError, Settings, Side
 from coach.domain.visa_a import VisaAnswers, VisaError
 from coach.domain.visa_a import score as visa_score
+from coach.domain.wall_clock import CLOCK_SLACK, EARLIEST
 from coach.storage import schema
 from coach.storage.files import write_atomically
 from coach.storage.progress import RED_FLAG, RESUMED

@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
         """Show the program's state as of now on the Today page."""
         from datetime import datetime  # noqa: PLC0415 - keeps start-up's imports minimal
 
-        from coach.domain.clock import clock_doubt  # noqa: PLC0415
+        from coach.domain.wall_clock import clock_doubt  # noqa: PLC0415
 
         if self.store is None:
             now = datetime.now().astimezone()
