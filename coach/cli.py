@@ -1,7 +1,8 @@
 """The `coach` command: opens the app, or runs a subcommand for scripting and support.
 
 Every bad value exits with status 2 and one line naming the option and what it
-accepts; a user never sees a traceback for something they typed.
+accepts; a user never sees a traceback for something they typed. Nor for a system
+library that Qt needs and that is missing: one line names it and its package, status 1.
 """
 
 from __future__ import annotations
@@ -11,12 +12,12 @@ import contextlib
 import math
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
-from coach import __version__
+from coach import __version__, qt_check
 from coach.domain.plan import plan
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.settings import LIMITS, Injured, Limit, SettingError, Settings
@@ -122,6 +123,13 @@ def _add_data_dir(p: argparse.ArgumentParser, default: object) -> None:
     )
 
 
+def _add_verbose(p: argparse.ArgumentParser, default: object) -> None:
+    p.add_argument(
+        "--verbose", action="store_true", default=default,
+        help=f"let Qt print its own messages too (as does {qt_check.DEBUG_VAR}=1)",
+    )  # fmt: skip
+
+
 def _folder_name(text: str) -> str:
     # "" would mean the default folder (or, as a Path, this one): `--data-dir "$UNSET"`.
     if not text:
@@ -149,6 +157,7 @@ def _app_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"coach {__version__}")
     _add_data_dir(parser, None)
+    _add_verbose(parser, default=False)
     parser.add_argument(
         "--quit-after-show",
         action="store_true",
@@ -168,7 +177,7 @@ def opens_the_app(argv: Sequence[str]) -> bool:
     """
     value_next = False
     for arg in argv:
-        if value_next or arg == "--quit-after-show" or arg.startswith("--data-dir="):
+        if value_next or arg in ("--quit-after-show", "--verbose") or arg.startswith("--data-dir="):
             value_next = False
         elif arg == "--data-dir":
             value_next = True
@@ -283,6 +292,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     for command in commands.choices.values():
         _add_data_dir(command, argparse.SUPPRESS)  # given after the command, it wins
+        _add_verbose(command, default=argparse.SUPPRESS)
     return parser
 
 
@@ -405,6 +415,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
     folder = _period_and_data(args, "report")
     if folder is None:
         return 1
+    if problem := qt_check.platform_problem():  # the PDF needs Qt's fonts, and so a display
+        print(problem, file=sys.stderr)
+        return 1
     from coach.reports import pdf  # noqa: PLC0415 - QtGui only when needed
     from coach.storage.store import Store  # noqa: PLC0415 - sqlite-utils only when needed
 
@@ -508,6 +521,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # whole or not at all), and files are written aside and renamed in.
         print("coach: interrupted; nothing half-written was kept", file=sys.stderr)
         return 130
+    except ImportError as e:
+        # A system library Qt needs is missing (a fresh machine): one line saying which,
+        # and the package to install, rather than a traceback.
+        problem = qt_check.import_problem(e)
+        if problem is None:
+            raise
+        print(problem, file=sys.stderr)
+        return 1
     except BrokenPipeError:
         # The reader went away (`coach plan | head`): not an error worth a traceback.
         # Point stdout at devnull so the interpreter's final flush does not fail again.
@@ -530,6 +551,16 @@ def _main(argv: Sequence[str] | None) -> int:
         "schedule": _cmd_schedule,
         "screenshots": _cmd_screenshots,
     }
+    # The commands that load QtGui or QtMultimedia keep Qt's chatter about sound off the
+    # terminal (`--verbose` lets it through); the others load at most QtCore, or no Qt.
+    quiet = args.command in (None, "doctor", "bench", "report", "screenshots")
+    with qt_check.quiet_qt(verbose=args.verbose) if quiet else contextlib.nullcontext():
+        return _dispatch(args, commands)
+
+
+def _dispatch(
+    args: argparse.Namespace, commands: Mapping[str, Callable[[argparse.Namespace], int]]
+) -> int:
     if args.command in commands:
         return _run(args.command, commands[args.command], args)
     if args.command == "bench":
@@ -540,6 +571,9 @@ def _main(argv: Sequence[str] | None) -> int:
         from coach import doctor  # noqa: PLC0415 - QtMultimedia only when asked for
 
         return doctor.run(args.data_dir)
+    if problem := qt_check.platform_problem():  # Qt itself would abort, with a core dump
+        print(problem, file=sys.stderr)
+        return 1
     from coach.ui import app  # noqa: PLC0415 - Qt loads only when a window is wanted
 
     return app.run(data_dir=args.data_dir, quit_after_show=args.quit_after_show)
@@ -564,6 +598,8 @@ def _run(name: str, command: Callable[[argparse.Namespace], int], args: argparse
     except UsageError as e:
         print(f"coach {name}: error: {_one_line(str(e))}", file=sys.stderr)
         return 2
+    except ImportError:
+        raise  # main says which library is missing
     except Exception as e:
         # Imported only on this path: `coach plan` need not load the storage package.
         from coach.paths import AlreadyRunningError  # noqa: PLC0415

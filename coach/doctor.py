@@ -5,6 +5,10 @@ something needs the user's attention, a problem sentence saying what to do. The
 report prints the findings under headings, then the problems; the exit status is 1
 when there is any.
 
+It runs without Qt: when a system library Qt needs is missing (a fresh machine), it
+still reports everything else, lists each missing library with the package to install,
+and exits 1 like any other problem. Qt is imported only inside the checks that use it.
+
 The doctor only looks. It opens the database read-only (an SQLite `mode=ro` URI), so
 it never changes the file, never migrates it, and can run while the app has the
 folder; it takes no lock and creates no folder. (In WAL mode a reader does update
@@ -13,34 +17,24 @@ the -shm index that SQLite shares between connections: that file holds no data.)
 
 from __future__ import annotations
 
+import importlib
 import os
 import platform
 import sqlite3
 import sys
 import wave
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 from urllib.parse import quote
 
 import numpy as np
-import PySide6
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QCoreApplication,
-    QEventLoop,
-    QIODevice,
-    QTimer,
-    qVersion,
-)
-from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices, QtAudio
 
-from coach import __version__
+from coach import __version__, qt_check
 from coach.audio import track
-from coach.paths import ENV_VAR, backups_dir, data_dir
+from coach.domain.wall_clock import clock_doubt
 from coach.resources import asset_path
 from coach.storage.backup import backups_in, future_backups
 from coach.storage.schema import SCHEMA_VERSION
@@ -49,9 +43,14 @@ from coach.storage.store import (
     CorruptDatabaseError,
     check_file,
     integrity_problems,
+    latest_stamp,
     loose_files,
 )
 
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
+
+ENV_VAR = "COACH_DATA_DIR"  # coach.paths.ENV_VAR, which loads Qt
 TONE_SECONDS = 0.2
 TONE_HZ = 440.0
 TONE_PEAK = 0.05  # quiet: the check is that the output opens, not that anyone hears it
@@ -74,17 +73,114 @@ class Section:
 
 
 # -- Coach and its surroundings -----------------------------------------------------
-def versions() -> list[Finding]:
+QT_MODULES = ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets")  # what the window needs
+
+
+def versions(environ: Mapping[str, str] = os.environ) -> list[Finding]:
     return [
         Finding("Coach version", __version__),
         Finding("Python", f"{platform.python_version()} ({platform.python_implementation()})"),
-        Finding("Qt", qVersion()),
-        Finding("PySide6", PySide6.__version__),
+        *qt_libraries(),
         Finding("Platform", platform.platform()),
+        *window_system(environ),
+    ]
+
+
+def _pyside_version() -> str:
+    try:
+        import PySide6  # noqa: PLC0415 - loads no Qt library itself
+    except ImportError as e:
+        return f"cannot load ({e})"
+    return str(PySide6.__version__)
+
+
+def qt_libraries() -> list[Finding]:
+    """Qt's version, or why it cannot load; and each system library it needs that is missing.
+
+    Importing a Qt module names only the first library missing: the rest are found by
+    asking the dynamic loader for each, so one report lists all there is to install.
+    """
+    failed: ImportError | None = None
+    for name in QT_MODULES:
+        try:
+            importlib.import_module(name)
+        except ImportError as e:
+            failed = e
+            break
+    linux = sys.platform.startswith("linux")  # the libraries' names are Linux ones
+    missing = qt_check.missing_of(qt_check.QT_LIBS) if linux else []
+    if failed is None:
+        from PySide6.QtCore import qVersion  # noqa: PLC0415 - it loads: see above
+
+        qt = Finding("Qt", qVersion())
+    elif soname := qt_check.missing_soname(failed):
+        qt = Finding("Qt", f"cannot load ({soname} is missing)")
+        missing = list(dict.fromkeys([soname, *missing]))
+    else:
+        qt = Finding(
+            "Qt", f"cannot load ({failed})",
+            f"Qt does not load ({failed}): reinstall Coach; if that does not help, send "
+            "this report to support.",
+        )  # fmt: skip
+    findings = [qt, Finding("PySide6", _pyside_version())]
+    if not missing:
+        return [*findings, Finding("System libraries", "all that Qt needs are found")]
+    names = ", ".join(missing)
+    return [
+        *findings,
+        Finding(
+            "System libraries", f"missing: {names}",
+            f"Coach cannot start: Qt needs {names}, missing on this computer. Install "
+            f"{'it' if len(missing) == 1 else 'them'} ({qt_check.install_hint(missing)}).",
+        ),
+    ]  # fmt: skip
+
+
+def window_system(environ: Mapping[str, str] = os.environ) -> list[Finding]:
+    """The window system Qt will use here, and the libraries its plugin lacks (Linux)."""
+    if not sys.platform.startswith("linux"):
+        return []
+    if not any(environ.get(v) for v in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")):
+        return [Finding("Window system", "none here (no DISPLAY or WAYLAND_DISPLAY)")]
+    tried = []
+    for name in qt_check.platforms(environ):
+        libs = qt_check.PLATFORM_LIBS.get(name)
+        missing = qt_check.missing_of(libs) if libs else []
+        tried.append(f"{name} ({', '.join(missing)} missing)" if missing else name)
+    problem = qt_check.platform_problem(environ)
+    return [
+        Finding(
+            "Window system",
+            ", else ".join(tried),
+            problem
+            and f"{problem.removeprefix('coach: ')}. Until then Coach cannot open its window here.",
+        )
     ]
 
 
 # -- the data -------------------------------------------------------------------------
+def data_folder(override: str | None, environ: Mapping[str, str] = os.environ) -> Path:
+    """The data folder, as coach.paths finds it; where Qt cannot load, as it would."""
+    try:
+        from coach.paths import data_dir  # noqa: PLC0415 - loads QtCore
+    except ImportError:
+        return fallback_data_dir(override, environ)
+    return data_dir(override, environ)
+
+
+def fallback_data_dir(override: str | None, environ: Mapping[str, str]) -> Path:
+    """coach.paths.data_dir without Qt: QStandardPaths' GenericDataLocation on Linux."""
+    if override:
+        return Path(override).expanduser().absolute()
+    if environ.get(ENV_VAR):
+        return Path(environ[ENV_VAR]).expanduser().absolute()
+    return Path(environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "coach"
+
+
+def backups_dir(folder: Path) -> Path:
+    return folder / "backups"  # coach.paths.backups_dir, which loads Qt
+
+
 def folder_finding(folder: Path, override: str | None) -> Finding:
     if override:
         source = "from --data-dir"
@@ -218,6 +314,7 @@ def _database_contents(conn: sqlite3.Connection, path: Path) -> list[Finding]:
     else:
         findings.append(Finding("Schema version", f"{found} (current)"))
     findings.append(Finding("Journal mode", journal_mode(path)))
+    findings.append(clock_finding(datetime.now().astimezone(), latest_stamp(conn)))
     results = integrity_problems(conn)  # CHECK constraints included, as at start
     if results == ["ok"]:
         findings.append(Finding("Integrity check", "ok"))
@@ -233,6 +330,15 @@ def _database_contents(conn: sqlite3.Connection, path: Path) -> list[Finding]:
             )
         )
     return findings
+
+
+def clock_finding(now: datetime, latest: datetime | None) -> Finding:
+    """The computer's date, and whether it looks wrong beside the history's latest record."""
+    found = f"{now:%Y-%m-%d %H:%M}"
+    if latest is not None:
+        found += f"; the latest record is dated {latest:%Y-%m-%d %H:%M}"
+    doubt = clock_doubt(now, latest)
+    return Finding("Clock", found + (" (looks wrong)" if doubt else ""), doubt)
 
 
 def age_text(seconds: float) -> str:
@@ -273,6 +379,8 @@ def newest_backup(folder: Path, now: datetime) -> Finding:
 # -- sound ----------------------------------------------------------------------------
 def application() -> QCoreApplication:
     """The running Qt application, or a new QCoreApplication: QtMultimedia needs one."""
+    from PySide6.QtCore import QCoreApplication  # noqa: PLC0415 - Qt only for this check
+
     return QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
 
 
@@ -282,8 +390,41 @@ NO_OUTPUT = (
 )
 
 
+def sound_library() -> Finding | None:
+    """None if QtMultimedia loads; else what stops it, and what to install."""
+    if not all(_loads(module) for module in QT_MODULES):  # QtMultimedia needs them all
+        return Finding("Sound library", "not checked (Qt cannot load: see above)")
+    try:
+        importlib.import_module("PySide6.QtMultimedia")
+    except ImportError as e:
+        soname = qt_check.missing_soname(e)
+        if soname is None:
+            return Finding(
+                "Sound library", f"QtMultimedia cannot load ({e})",
+                f"Sound cannot play: QtMultimedia does not load ({e}). Reinstall Coach; "
+                "until then workouts run silently, with every cue on the screen.",
+            )  # fmt: skip
+        return Finding(
+            "Sound library", f"QtMultimedia cannot load ({soname} is missing)",
+            f"Sound cannot play: {soname} is missing. Install it "
+            f"({qt_check.install_hint([soname])}); until then workouts run silently, with "
+            "every cue on the screen.",
+        )  # fmt: skip
+    return None
+
+
+def _loads(module: str) -> bool:
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        return False
+    return True
+
+
 def sound_outputs() -> list[Finding]:
     """The sound outputs Qt finds, and which one is the default."""
+    from PySide6.QtMultimedia import QMediaDevices  # noqa: PLC0415 - see sound_library
+
     outputs = QMediaDevices.audioOutputs()
     if not outputs:
         return [Finding("Sound outputs", "none found", NO_OUTPUT)]
@@ -314,6 +455,14 @@ def _tone() -> bytes:
 
 def tone_check(wait_ms: int = TONE_WAIT_MS) -> Finding:
     """Open the default output in the cue track's format and play a short quiet tone."""
+    from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QTimer  # noqa: PLC0415
+    from PySide6.QtMultimedia import (  # noqa: PLC0415 - see sound_library
+        QAudioFormat,
+        QAudioSink,
+        QMediaDevices,
+        QtAudio,
+    )
+
     device = QMediaDevices.defaultAudioOutput()
     if device.isNull():
         return Finding("Test tone", "not tried (no sound output)")
@@ -379,18 +528,28 @@ def speech_engines() -> Finding:
     """Text-to-speech engines Qt offers (information: Coach speaks from recorded clips)."""
     try:
         from PySide6.QtTextToSpeech import QTextToSpeech  # noqa: PLC0415 - optional module
-    except ImportError:
-        return Finding("Text-to-speech engines", "QtTextToSpeech not installed")
+    except ImportError as e:
+        soname = qt_check.missing_soname(e)
+        why = f"cannot load ({soname} is missing)" if soname else "QtTextToSpeech not installed"
+        return Finding("Text-to-speech engines", why)
     engines = QTextToSpeech.availableEngines()
     return Finding("Text-to-speech engines", ", ".join(engines) or "none")
 
 
 # -- the report -----------------------------------------------------------------------
-def gather(folder: Path, override: str | None = None) -> list[Section]:
+def sound() -> list[Finding]:
+    """The sound library, the outputs and a test tone; then what is spoken."""
+    spoken = [voice_clips(), speech_engines()]
+    if (missing := sound_library()) is not None:
+        return [missing, *spoken]
     _app = application()  # held until the sound checks are done
-    sound = sound_outputs()
+    return [*sound_outputs(), tone_check(), *spoken]
+
+
+def gather(folder: Path, override: str | None = None,
+           environ: Mapping[str, str] = os.environ) -> list[Section]:  # fmt: skip
     return [
-        Section("Coach", tuple(versions())),
+        Section("Coach", tuple(versions(environ))),
         Section(
             "Data",
             (
@@ -399,7 +558,7 @@ def gather(folder: Path, override: str | None = None) -> list[Section]:
                 newest_backup(folder, datetime.now()),  # noqa: DTZ005 - backups are named in local time
             ),
         ),
-        Section("Sound", (*sound, tone_check(), voice_clips(), speech_engines())),
+        Section("Sound", tuple(sound())),
     ]
 
 
@@ -425,8 +584,9 @@ def write_report(sections: list[Section], out: TextIO) -> None:
 def run(override: str | None, out: TextIO | None = None) -> int:
     """Print the report for the data folder `override` names (None: the usual one).
 
-    Exit status 0 when nothing needs attention, 1 otherwise.
+    Exit status 0 when nothing needs attention, 1 otherwise: a missing system library
+    is a problem like any other, listed with the rest after the whole report.
     """
-    sections = gather(data_dir(override), override)
+    sections = gather(data_folder(override), override)
     write_report(sections, out or sys.stdout)
     return 1 if problems(sections) else 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -9,7 +10,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from coach import qt_check
 from tests.helpers import WallClock
+from tests.multimedia import skip_or_fail, why_no_qt_multimedia
 
 if TYPE_CHECKING:
     from coach.domain.timeline import Timeline
@@ -19,11 +22,31 @@ if TYPE_CHECKING:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_configure() -> None:
+    """Where a system library Qt needs is missing, say which in one line and stop.
+
+    pytest-qt imports Qt as the run starts, and would end it in a traceback; this runs
+    first. Without QtMultimedia alone (no libpulse0), everything runs, and the few tests
+    that play sound are skipped (tests/multimedia.py).
+    """
+    for module in ("PySide6.QtCore", "PySide6.QtGui", "PySide6.QtWidgets", "PySide6.QtTest"):
+        try:
+            importlib.import_module(module)
+        except ImportError as e:
+            problem = qt_check.import_problem(e)
+            if problem is None:
+                raise
+            pytest.exit(f"the tests need Qt: {problem.removeprefix('coach: ')}", returncode=1)
+
+
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path_factory: pytest.TempPathFactory,
                       monkeypatch: pytest.MonkeyPatch) -> None:  # fmt: skip
-    """No test, nor any `coach` it starts, ever touches the user's real data folder."""
+    """No test, nor any `coach` it starts, ever touches the user's real data folder,
+    nor their applications menu (`coach install-desktop` writes under XDG_DATA_HOME)."""
     monkeypatch.setenv("COACH_DATA_DIR", str(tmp_path_factory.mktemp("data")))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
 
 
 @pytest.fixture(autouse=True)
@@ -84,16 +107,19 @@ def _no_qt_leftovers(request: pytest.FixtureRequest) -> Iterator[None]:
 def sound_output(qapp: object) -> None:
     """Needs a real sound output: skipped where there is none, but failed on CI.
 
-    `.ci/run` starts a PulseAudio null sink, so CI always exercises the real
-    QtMultimedia path; a developer without sound still gets a green `uv run pytest`.
+    None means: QtMultimedia cannot load (libpulse0 missing), or no sound server, or
+    no output. `.ci/run` starts a PulseAudio null sink, so CI always exercises the
+    real QtMultimedia path; a developer without sound still gets a green `uv run pytest`.
     """
+    if (reason := why_no_qt_multimedia()) is not None:
+        skip_or_fail(reason, on_ci_say="CI must install libpulse0 (.ci/run)")
     from coach.audio.player import output_available  # noqa: PLC0415 - Qt tests only
 
-    if output_available():
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail("no sound output: CI must start the PulseAudio null sink (.ci/run)")
-    pytest.skip("no sound output on this machine (start a PulseAudio null sink to run this)")
+    if not output_available():
+        skip_or_fail(
+            "no sound output on this machine (start a PulseAudio null sink to run this)",
+            on_ci_say="CI must start the PulseAudio null sink (.ci/run)",
+        )
 
 
 @pytest.fixture

@@ -309,7 +309,7 @@ ABBREVIATED = [
 
 def test_every_long_option_has_abbreviations_to_refuse() -> None:
     assert {("", "--data"), ("", "--data-di"), ("plan", "--p"), ("plan", "--lower"),
-            ("export", "--fr"), ("", "--v"), ("", "--quit")} <= set(ABBREVIATED)  # fmt: skip
+            ("export", "--fr"), ("", "--vers"), ("", "--quit")} <= set(ABBREVIATED)  # fmt: skip
     assert {c for c, _ in ABBREVIATED} == set(BASE)
     assert len(ABBREVIATED) >= 100
 

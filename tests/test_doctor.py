@@ -5,21 +5,33 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from PySide6.QtMultimedia import QAudioDevice, QtAudio
 
-from coach import __version__, doctor, resources
+from coach import __version__, doctor, paths, qt_check, resources
 from coach.audio import track
 from coach.cli import main
 from coach.paths import DataLock
 from coach.storage import backup
 from coach.storage.schema import SCHEMA_VERSION
 from coach.storage.store import DB_NAME, Store
+from tests.missing_libs import pretend_missing
+from tests.multimedia import skip_or_fail, why_no_qt_multimedia
+
+if TYPE_CHECKING:
+    from PySide6.QtMultimedia import QAudioDevice, QtAudio
 
 pytestmark = pytest.mark.usefixtures("qapp")  # QtMultimedia needs an application object
+
+
+@pytest.fixture
+def qt_multimedia() -> None:
+    """The test fakes the devices, but needs QtMultimedia to load (fails on CI without)."""
+    if (reason := why_no_qt_multimedia()) is not None:
+        skip_or_fail(reason, on_ci_say="CI must install libpulse0 (.ci/run)")
 
 
 def run_doctor(capsys: pytest.CaptureFixture[str], folder: Path) -> tuple[int, str]:
@@ -31,6 +43,7 @@ def run_doctor(capsys: pytest.CaptureFixture[str], folder: Path) -> tuple[int, s
 @pytest.fixture
 def good_sound(monkeypatch: pytest.MonkeyPatch) -> None:
     """Sound that works, whatever this machine has: the data checks are under test."""
+    monkeypatch.setattr(doctor, "sound_library", lambda: None)
     monkeypatch.setattr(doctor, "sound_outputs", lambda: [doctor.Finding("Sound outputs", "1")])
     monkeypatch.setattr(doctor, "tone_check", lambda: doctor.Finding("Test tone", "played"))
 
@@ -99,6 +112,29 @@ def test_a_closed_database_is_left_exactly_as_it_was(
     before = {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.iterdir()}
     assert run_doctor(capsys, folder)[0] == 0
     assert {p: (p.stat().st_mtime_ns, p.read_bytes()) for p in folder.iterdir()} == before
+
+
+@pytest.mark.usefixtures("good_sound")
+def test_records_dated_after_the_computer_s_clock_say_the_clock_looks_wrong(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "data"
+    ahead = datetime.now().astimezone() + timedelta(days=365)
+    with Store.open(folder, now=lambda: ahead) as store:
+        store.progress.save_checkin(ahead.date(), 2, 10)
+    status, out = run_doctor(capsys, folder)
+    assert status == 1
+    assert f"; the latest record is dated {ahead:%Y-%m-%d %H:%M} (looks wrong)" in out
+    [problem] = problems_of(out)
+    assert problem.startswith(f"Your history has records dated up to {ahead:%d %B %Y}")
+
+
+def test_the_clock_finding_says_nothing_wrong_for_a_believable_date() -> None:
+    now = datetime(2026, 11, 21, 8, 0).astimezone()
+    assert doctor.clock_finding(now, now) == doctor.Finding(
+        "Clock", "2026-11-21 08:00; the latest record is dated 2026-11-21 08:00"
+    )
+    assert doctor.clock_finding(datetime(1970, 1, 1, 1, 0).astimezone(), None).problem
 
 
 @pytest.mark.usefixtures("good_sound")
@@ -209,13 +245,16 @@ class NoDevices:
 
     @staticmethod
     def defaultAudioOutput() -> QAudioDevice:  # noqa: N802 - Qt's name
+        from PySide6.QtMultimedia import QAudioDevice  # noqa: PLC0415 - see qt_multimedia
+
         return QAudioDevice()
 
 
+@pytest.mark.usefixtures("qt_multimedia")
 def test_no_sound_output_is_a_problem_that_says_what_to_do(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(doctor, "QMediaDevices", NoDevices)
+    monkeypatch.setattr("PySide6.QtMultimedia.QMediaDevices", NoDevices)
     assert doctor.sound_outputs() == [
         doctor.Finding("Sound outputs", "none found", doctor.NO_OUTPUT)
     ]
@@ -260,23 +299,28 @@ class FailingSink:
         pass
 
     def error(self) -> QtAudio.Error:
+        from PySide6.QtMultimedia import QtAudio  # noqa: PLC0415 - see qt_multimedia
+
         return QtAudio.Error.OpenError
 
     def state(self) -> QtAudio.State:
+        from PySide6.QtMultimedia import QtAudio  # noqa: PLC0415 - see qt_multimedia
+
         return QtAudio.State.StoppedState
 
     def stop(self) -> None:
         self.stopped = True
 
 
+@pytest.mark.usefixtures("qt_multimedia")
 def test_an_output_that_will_not_play_is_a_problem(monkeypatch: pytest.MonkeyPatch) -> None:
     class OneBrokenSpeaker:
         @staticmethod
         def defaultAudioOutput() -> BrokenSpeaker:  # noqa: N802 - Qt's name
             return BrokenSpeaker()
 
-    monkeypatch.setattr(doctor, "QMediaDevices", OneBrokenSpeaker)
-    monkeypatch.setattr(doctor, "QAudioSink", FailingSink)
+    monkeypatch.setattr("PySide6.QtMultimedia.QMediaDevices", OneBrokenSpeaker)
+    monkeypatch.setattr("PySide6.QtMultimedia.QAudioSink", FailingSink)
     tone = doctor.tone_check(wait_ms=0)
     assert tone.value == "failed on Broken Speaker (OpenError)"
     assert tone.problem is not None
@@ -317,3 +361,66 @@ def test_the_command_runs_as_its_own_process(tmp_path: Path) -> None:
     assert done.returncode == (1 if "\nProblems:\n" in done.stdout else 0)
     assert done.stdout.endswith("No problems found.\n") == (done.returncode == 0)
     assert not folder.exists()
+
+
+# -- missing system libraries (tests/test_missing_libraries.py runs the real command) -----
+def test_without_libpulse_sound_is_not_tried_and_the_problem_says_what_to_install(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pretend_missing(monkeypatch, ["libpulse.so.0"])
+    status, out = run_doctor(capsys, tmp_path / "data")
+    assert status == 1
+    assert "  Sound library: QtMultimedia cannot load (libpulse.so.0 is missing)\n" in out
+    assert "  Text-to-speech engines: cannot load (libpulse.so.0 is missing)\n" in out
+    assert "Test tone" not in out
+    assert problems_of(out) == [
+        "Sound cannot play: libpulse.so.0 is missing. Install it (Debian/Ubuntu: sudo apt "
+        "install libpulse0; Fedora: sudo dnf install pulseaudio-libs); until then workouts "
+        "run silently, with every cue on the screen."
+    ]
+
+
+def test_each_missing_library_is_listed_with_its_package(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An import names the first library missing; the report names them all."""
+    gone = {"libGL.so.1", "libxkbcommon.so.0"}
+    monkeypatch.setattr(qt_check, "missing_of", lambda names: [n for n in names if n in gone])
+    by_label = {f.label: f for f in doctor.qt_libraries()}
+    assert by_label["System libraries"].value == "missing: libGL.so.1, libxkbcommon.so.0"
+    assert by_label["System libraries"].problem == (
+        "Coach cannot start: Qt needs libGL.so.1, libxkbcommon.so.0, missing on this "
+        "computer. Install them (Debian/Ubuntu: sudo apt install libgl1 libxkbcommon0; "
+        "Fedora: sudo dnf install mesa-libGL libxkbcommon)."
+    )
+
+
+def test_the_window_system_and_what_its_plugin_lacks(monkeypatch: pytest.MonkeyPatch) -> None:
+    gone = {"libxcb-cursor.so.0"}
+    monkeypatch.setattr(qt_check, "missing_of", lambda names: [n for n in names if n in gone])
+    [x11] = doctor.window_system({"DISPLAY": ":0"})
+    assert x11.value == "xcb (libxcb-cursor.so.0 missing)"
+    assert x11.problem is not None
+    assert x11.problem.startswith("Qt cannot open windows on X11: libxcb-cursor.so.0 is missing")
+    [wayland] = doctor.window_system({"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"})
+    assert wayland == doctor.Finding(
+        "Window system", "wayland, else xcb (libxcb-cursor.so.0 missing)"
+    )
+    [offscreen] = doctor.window_system({"QT_QPA_PLATFORM": "offscreen"})
+    assert offscreen == doctor.Finding("Window system", "offscreen")
+
+
+@pytest.mark.parametrize(
+    "environ",
+    [{}, {"XDG_DATA_HOME": "/somewhere/else"}, {"COACH_DATA_DIR": "/my/data"},
+     {"COACH_DATA_DIR": "~/data", "XDG_DATA_HOME": "/x"}],
+)  # fmt: skip
+def test_without_qt_the_data_folder_is_the_one_qt_would_give(
+    environ: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("XDG_DATA_HOME", "COACH_DATA_DIR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    assert doctor.fallback_data_dir(None, environ) == paths.data_dir(None, environ)
+    assert doctor.fallback_data_dir("x", environ) == paths.data_dir("x", environ)
+    assert doctor.ENV_VAR == paths.ENV_VAR
+    assert doctor.backups_dir(Path("f")) == paths.backups_dir(Path("f"))

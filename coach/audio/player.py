@@ -4,6 +4,10 @@ While sound plays, the workout's clock is the audio sink's processed position, s
 the picture follows the sound rather than the other way round. Pausing suspends
 the sink (its position stops), and skipping moves the read position by exactly
 the amount the engine jumped, so track and timeline stay on the same sample.
+
+Importing this module loads QtMultimedia, and with it the PulseAudio client library
+(libpulse0), which a machine may lack: it is imported only where that ImportError
+means a silent workout (coach.ui.sound.open_sound), never at start-up.
 """
 
 from __future__ import annotations

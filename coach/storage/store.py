@@ -52,6 +52,15 @@ SELECT v FROM (
 """
 
 
+
+def latest_stamp(conn: sqlite3.Connection) -> datetime | None:
+    """The latest moment a record of the database at `conn` was stamped with; None if none."""
+    row = conn.execute(_LATEST_STAMP).fetchone()
+    try:
+        return None if row is None else datetime.fromisoformat(row[0])
+    except ValueError:  # the schema checks a stamp's shape, not that its date is real
+        return None
+
 def local_now() -> datetime:
     return datetime.now().astimezone()
 
@@ -439,11 +448,7 @@ class Store:
         """The latest moment a record was stamped with (a session begun, a check-in or
         VISA-A saved, a program set up, an event), as an instant; None without records."""
         with failing_as("read the history"):
-            row = self.db.execute(_LATEST_STAMP).fetchone()
-        try:
-            return None if row is None else datetime.fromisoformat(row[0])
-        except ValueError:  # the schema checks a stamp's shape, not that its date is real
-            return None
+            return latest_stamp(self.db.conn)
 
     def set_pain(self, session_id: str, position: int, pain: int | None) -> int | None:
         """Change a set's pain rating. Returns the rating it had."""

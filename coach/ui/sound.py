@@ -1,18 +1,26 @@
 """Choosing how a workout keeps time: the audio player's clock, or a silent one.
 
 Imported only when a workout starts: the audio stack brings numpy and
-QtMultimedia, which the first screen does not need.
+QtMultimedia, which the first screen does not need. Sound is optional at every
+level: without QtMultimedia (a system library missing), without a sound server or
+without an output, the workout runs silently on the monotonic clock and the notice
+says why.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject
 
-from coach.audio.player import AudioPlayer, output_available
+from coach import qt_check
 from coach.audio.track import CueTrack, Voice
 from coach.domain.clock import Clock, MonotonicClock
 from coach.domain.timeline import Timeline
 from coach.ui.prefs import Prefs
+
+if TYPE_CHECKING:
+    from coach.audio.player import AudioPlayer
 
 NO_OUTPUT = (
     "No sound output was found, so this session is silent: every cue is on the screen. "
@@ -23,16 +31,45 @@ NO_OUTPUT = (
 SOUND_OFF = "Sound is off (Settings): every cue is on the screen."
 
 
+def no_sound_library(error: ImportError) -> str:
+    """The notice when QtMultimedia cannot load: what is missing, and what to install."""
+    soname = qt_check.missing_soname(error)
+    if soname is None:
+        return (
+            f"Sound cannot start on this computer ({error}), so this session is silent: "
+            "every cue is on the screen. Reinstalling Coach may bring the prompts back."
+        )
+    return (
+        f"Sound cannot start on this computer: {soname} is missing, so this session is "
+        "silent and every cue is on the screen. To hear the prompts, install it "
+        f"({qt_check.install_hint([soname])}) and restart Coach."
+    )
+
+
+def output_available() -> bool:
+    """Whether the system has a sound output Qt can open (QtMultimedia must load)."""
+    from coach.audio.player import output_available  # noqa: PLC0415 - see open_sound
+
+    return output_available()
+
+
 def open_sound(
     timeline: Timeline, parent: QObject, prefs: Prefs
 ) -> tuple[AudioPlayer | None, Clock, str]:
     """(player, clock, notice): with an output, the player is the clock.
 
-    With sound off in the preferences there is no player, as without an output; with
-    the voice off, the track has the beats and chimes but no spoken prompts.
+    With sound off in the preferences there is no player, as without an output or
+    without QtMultimedia; with the voice off, the track has the beats and chimes but
+    no spoken prompts.
     """
     if not prefs.sound:
         return None, MonotonicClock(), SOUND_OFF
+    try:
+        # QtMultimedia links the PulseAudio client library: a machine without it gets
+        # an ImportError here, and a silent session rather than a failed one.
+        from coach.audio.player import AudioPlayer  # noqa: PLC0415
+    except ImportError as e:
+        return None, MonotonicClock(), no_sound_library(e)
     if not output_available():
         return None, MonotonicClock(), NO_OUTPUT
     voice = Voice.load() if prefs.voice else Voice({})
