@@ -290,6 +290,16 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="S",
         help="the same seed makes the same history (default 1)",
     )
+
+    commands.add_parser(
+        "install-desktop",
+        help="put Coach in your applications menu, with its icon (this user only; "
+        "in $XDG_DATA_HOME, default ~/.local/share)",
+    )
+    commands.add_parser(
+        "uninstall-desktop",
+        help="remove what install-desktop put in place, and nothing else",
+    )
     for command in commands.choices.values():
         _add_data_dir(command, argparse.SUPPRESS)  # given after the command, it wins
         _add_verbose(command, default=argparse.SUPPRESS)
@@ -550,6 +560,8 @@ def _main(argv: Sequence[str] | None) -> int:
         "report": _cmd_report,
         "schedule": _cmd_schedule,
         "screenshots": _cmd_screenshots,
+        "install-desktop": _cmd_install_desktop,
+        "uninstall-desktop": _cmd_uninstall_desktop,
     }
     # The commands that load QtGui or QtMultimedia keep Qt's chatter about sound off the
     # terminal (`--verbose` lets it through); the others load at most QtCore, or no Qt.
@@ -588,6 +600,36 @@ def _cmd_screenshots(args: argparse.Namespace) -> int:
 
     written = screenshots.render(args.out)
     print(f"Wrote {len(written)} screenshots to {args.out}")
+    return 0
+
+
+def _cmd_install_desktop(args: argparse.Namespace) -> int:  # noqa: ARG001 - no options
+    from coach import desktop_entry  # noqa: PLC0415 - only this command needs it
+
+    if not sys.platform.startswith(("linux", "freebsd")):
+        raise UsageError("a desktop entry is for Linux desktops (README: Windows and macOS)")
+    try:
+        installed = desktop_entry.install(desktop_entry.data_home(), desktop_entry.this_coach())
+    except desktop_entry.DesktopEntryError as e:
+        print(f"coach install-desktop: error: {_one_line(str(e))}", file=sys.stderr)
+        return 1
+    print(installed.describe())
+    return 0
+
+
+def _cmd_uninstall_desktop(args: argparse.Namespace) -> int:  # noqa: ARG001 - no options
+    from coach import desktop_entry  # noqa: PLC0415 - only this command needs it
+
+    home = desktop_entry.data_home()
+    try:
+        removed = desktop_entry.uninstall(home)
+    except desktop_entry.DesktopEntryError as e:
+        print(f"coach uninstall-desktop: error: {_one_line(str(e))}", file=sys.stderr)
+        return 1
+    if removed:
+        print(f"Removed Coach's desktop entry and icons from {home} ({len(removed)} files)")
+    else:
+        print(f"Nothing to remove: Coach's desktop entry is not in {home}")
     return 0
 
 

@@ -41,6 +41,8 @@ BASE = {
     "screenshots": ["--out", "{tmp}/shots"],
     "import": ["{tmp}/missing.json"],
     "demo": ["--weeks", "1"],
+    "install-desktop": [],
+    "uninstall-desktop": [],
 }
 
 # -- the bad values --------------------------------------------------------------------
@@ -257,7 +259,8 @@ UNKNOWN = ["--nonsense", "-x", "--nonsense=5", "--x\ny", "--🦶", "extra"]
 # Options of another command, given to a command that has none of them.
 FOREIGN = {"": "--reps", "plan": "--out", "bench": "--weeks", "export": "--reps",
            "report": "--format", "schedule": "--from", "doctor": "--out", "screenshots": "--to",
-           "import": "--seed", "demo": "--timezone", "cues": "--runs"}  # fmt: skip
+           "import": "--seed", "demo": "--timezone", "cues": "--runs",
+           "install-desktop": "--out", "uninstall-desktop": "--weeks"}  # fmt: skip
 
 
 @pytest.mark.parametrize("command", list(BASE))
