@@ -15,7 +15,7 @@ import subprocess
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QColor
@@ -52,6 +52,25 @@ def run_sets(store: Store, tl: Timeline, wall: WallClock, count: int) -> str:
         journal.add(record.add_completed(span))
     assert journal.id is not None
     return journal.id
+
+
+# Every table of the database, and the key its rows are ordered by.
+TABLES = {
+    "sessions": "id",
+    "sets": "session_id, position",
+    "programs": "id",
+    "checkins": "day",
+    "visa_a": "id",
+    "events": "id",
+}
+
+
+def table_rows(store: Store) -> dict[str, list[dict[str, Any]]]:
+    """Every row of every table, in a fixed order: two databases with equal rows compare equal."""
+    return {
+        table: list(store.db.query(f"SELECT * FROM {table} ORDER BY {key}"))  # noqa: S608 - TABLES
+        for table, key in TABLES.items()
+    }
 
 
 def fill_the_disk(store: Store, session_id: str) -> None:

@@ -21,7 +21,7 @@ from coach.domain.visa_a import VisaAnswers
 from coach.storage import demo, exchange
 from coach.storage.schema import StorageError
 from coach.storage.store import Store
-from tests.helpers import ZONE, WallClock, run_sets
+from tests.helpers import ZONE, WallClock, run_sets, table_rows
 
 
 @pytest.fixture
@@ -298,8 +298,10 @@ def test_an_end_more_than_a_day_before_its_start_imports_as_it_is_but_is_named(
         )
     assert result.odd_dates == (() if odd is None else (odd,))
     if odd is not None:
-        assert f"these dates look wrong (was the computer's clock wrong when they were " \
+        assert (
+            f"these dates look wrong (was the computer's clock wrong when they were "
             f"recorded?): {odd}." in result.describe()
+        )
 
 
 @pytest.mark.parametrize(
@@ -383,22 +385,7 @@ def test_a_utc_offset_of_zero_is_local_time_but_z_is_refused(
 
 
 # -- version 2: programs, check-ins, VISA-A results and events ---------------------
-TABLES = {  # each table and the key its rows are ordered by
-    "sessions": "id",
-    "sets": "session_id, position",
-    "programs": "id",
-    "checkins": "day",
-    "visa_a": "id",
-    "events": "id",
-}
 ANSWERS = VisaAnswers(5, 5, 5, 5, 5, 5, 4, "B", 10)  # scores 44
-
-
-def table_rows(store: Store) -> dict[str, list[dict[str, Any]]]:
-    return {
-        table: list(store.db.query(f"SELECT * FROM {table} ORDER BY {key}"))  # noqa: S608 - TABLES
-        for table, key in TABLES.items()
-    }
 
 
 def write_doc(tmp_path: Path, doc: dict[str, Any], name: str = "doc.json") -> Path:

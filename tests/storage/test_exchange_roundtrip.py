@@ -20,22 +20,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coach.domain.program import Program
-from coach.domain.record import Outcome, SessionRecord
+from coach.domain.record import Outcome
 from coach.domain.settings import Injured, Side
 from coach.domain.timeline import Timeline
 from coach.domain.visa_a import VisaAnswers
 from coach.storage import exchange
 from coach.storage.store import Store
-from tests.helpers import WallClock
-
-TABLES = {
-    "sessions": "id",
-    "sets": "session_id, position",
-    "programs": "id",
-    "checkins": "day",
-    "visa_a": "id",
-    "events": "id",
-}
+from tests.helpers import WallClock, run_sets, table_rows
 
 
 @dataclass(frozen=True)
@@ -96,13 +87,8 @@ def steps(draw: st.DrawFn) -> list[tuple[Clock, tuple[str, Any]]]:
 def record(store: Store, tl: Timeline, wall: WallClock, action: str, args: Any) -> None:
     if action == "session":
         sets, outcome, rated, pain, note = args
-        journal = store.journal(tl)
-        journal.begin()
-        done = SessionRecord(tl)
-        for span in tl.spans[:sets]:
-            journal.set_started(span.index)
-            wall.advance(seconds=30)
-            journal.add(done.add_completed(span))
+        session_id = run_sets(store, tl, wall, sets)
+        journal, _, _ = store.resume(session_id)  # as Coach goes on with an open session
         for position in range(min(rated, sets)):
             journal.rate(position, pain)
         journal.note(note)
@@ -121,13 +107,6 @@ def record(store: Store, tl: Timeline, wall: WallClock, action: str, args: Any) 
         store.progress.pause(None if program is None else program.id, args or "a red flag")
         if program is not None:
             store.progress.resume(program.id)
-
-
-def table_rows(store: Store) -> dict[str, list[dict[str, Any]]]:
-    return {
-        table: list(store.db.query(f"SELECT * FROM {table} ORDER BY {key}"))  # noqa: S608 - TABLES
-        for table, key in TABLES.items()
-    }
 
 
 # short_timeline is a value no example changes.
