@@ -119,7 +119,8 @@ class Installed:
 def install(home: Path, command: Sequence[str]) -> Installed:
     """Write the entry and the icons under `home`; running it again changes nothing more."""
     contents = [entry_text(command).encode("utf-8"), *(p.read_bytes() for p in _sources())]
-    for target, content in zip(targets(home), contents, strict=True):
+    written = list(zip(targets(home), contents, strict=True))
+    for target, content in [*written[1:], written[0]]:  # the icons first: no entry without one
         _write(target, content)
     _refresh_caches(home)
     return Installed(home, list(command))
@@ -173,10 +174,11 @@ def _refresh_caches(home: Path) -> None:
         found = shutil.which(tool)
         if cache.exists() and found:
             # A cache the tool cannot update is only slower for the desktop: never an error.
-            subprocess.run(
-                [found, *options, str(cache.parent)],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                check=False,
-                timeout=60,
-            )
+            with contextlib.suppress(OSError, subprocess.SubprocessError):
+                subprocess.run(
+                    [found, *options, str(cache.parent)],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                    check=False,
+                    timeout=60,
+                )

@@ -120,7 +120,7 @@ def qt_libraries() -> list[Finding]:
         qt = Finding(
             "Qt", f"cannot load ({failed})",
             f"Qt does not load ({failed}): reinstall Coach; if that does not help, send "
-            "this report to support.",
+            "this report to whoever gave you Coach.",
         )  # fmt: skip
     findings = [qt, Finding("PySide6", _pyside_version())]
     if not missing:
@@ -153,7 +153,8 @@ def window_system(environ: Mapping[str, str] = os.environ) -> list[Finding]:
             "Window system",
             ", else ".join(tried),
             problem
-            and f"{problem.removeprefix('coach: ')}. Until then Coach cannot open its window here.",
+            and f"{problem.removeprefix('coach: ')}; Coach cannot open its window here until "
+            "that is installed.",
         )
     ]
 
@@ -314,7 +315,6 @@ def _database_contents(conn: sqlite3.Connection, path: Path) -> list[Finding]:
     else:
         findings.append(Finding("Schema version", f"{found} (current)"))
     findings.append(Finding("Journal mode", journal_mode(path)))
-    findings.append(clock_finding(datetime.now().astimezone(), latest_stamp(conn)))
     results = integrity_problems(conn)  # CHECK constraints included, as at start
     if results == ["ok"]:
         findings.append(Finding("Integrity check", "ok"))
@@ -329,6 +329,11 @@ def _database_contents(conn: sqlite3.Connection, path: Path) -> list[Finding]:
                 "decide later; the file is kept, moved aside unchanged.",
             )
         )
+    try:  # an older schema may lack some of the tables (Coach migrates it at start)
+        latest = latest_stamp(conn) if results == ["ok"] else None
+    except sqlite3.Error:
+        latest = None
+    findings.append(clock_finding(datetime.now().astimezone(), latest))
     return findings
 
 
@@ -404,11 +409,14 @@ def sound_library() -> Finding | None:
                 f"Sound cannot play: QtMultimedia does not load ({e}). Reinstall Coach; "
                 "until then workouts run silently, with every cue on the screen.",
             )  # fmt: skip
+        missing = list(dict.fromkeys([soname, *qt_check.missing_of(qt_check.SOUND_LIBS)]))
+        names = ", ".join(missing)
+        are = "is" if len(missing) == 1 else "are"
         return Finding(
-            "Sound library", f"QtMultimedia cannot load ({soname} is missing)",
-            f"Sound cannot play: {soname} is missing. Install it "
-            f"({qt_check.install_hint([soname])}); until then workouts run silently, with "
-            "every cue on the screen.",
+            "Sound library", f"QtMultimedia cannot load ({names} {are} missing)",
+            f"Sound cannot play: {names} {are} missing. Install "
+            f"{'it' if len(missing) == 1 else 'them'} ({qt_check.install_hint(missing)}); "
+            "until then workouts run silently, with every cue on the screen.",
         )  # fmt: skip
     return None
 

@@ -244,7 +244,7 @@ def test_a_read_only_folder_is_one_line_and_exit_1(tmp_path: Path) -> None:
         lines = done.stderr.splitlines()
         assert len(lines) == 1
         assert lines[0].startswith(
-            f"coach install-desktop: error: cannot write {view / 'applications'}"
+            f"coach install-desktop: error: cannot write {view / 'icons'}"  # icons first
         )
         assert list(view.iterdir()) == []
 

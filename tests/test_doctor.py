@@ -126,7 +126,30 @@ def test_records_dated_after_the_computer_s_clock_say_the_clock_looks_wrong(
     assert status == 1
     assert f"; the latest record is dated {ahead:%Y-%m-%d %H:%M} (looks wrong)" in out
     [problem] = problems_of(out)
-    assert problem.startswith(f"Your history has records dated up to {ahead:%d %B %Y}")
+    assert problem.startswith("This computer's clock says ")
+    assert f"but your history has records dated up to {ahead:%d %B %Y}" in problem
+
+
+@pytest.mark.usefixtures("good_sound")
+def test_a_first_version_database_is_read_and_its_clock_not_guessed(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Schema 1 had sessions only: the query over every table fails, and says nothing."""
+    from coach.storage.schema import MIGRATIONS  # noqa: PLC0415
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    with sqlite3.connect(folder / DB_NAME) as conn:
+        conn.executescript(MIGRATIONS[0])
+        conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    (folder / DB_NAME).chmod(0o600)
+    status, out = run_doctor(capsys, folder)
+    assert "  Integrity check: ok" in out
+    assert "  Clock: " in out
+    assert "(looks wrong)" not in out
+    assert problems_of(out) == []
+    assert status == 0
 
 
 def test_the_clock_finding_says_nothing_wrong_for_a_believable_date() -> None:

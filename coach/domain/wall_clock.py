@@ -27,15 +27,18 @@ def clock_doubt(now: datetime, latest: datetime | None) -> str | None:
     """
     if now.date() < EARLIEST:
         return (
-            f"This computer's clock says {now:%d %B %Y}. What you record now will carry that "
-            "date, and the plan and advice are worked out from it. Set the date and time in "
-            "your system settings."
+            f"This computer's clock says {now:%d %B %Y}, which cannot be right. Until the "
+            "date is fixed, the program's week, today's sessions and the advice on this page "
+            "may be wrong, and anything you record will carry that date. Set the date and "
+            "time in your system settings, then close and reopen Coach."
         )
     if latest is not None and latest - now > CLOCK_SLACK:
         return (
-            f"Your history has records dated up to {latest:%d %B %Y}, later than this "
-            f"computer's clock ({now:%d %B %Y}): the clock is behind now, or was ahead when "
-            "they were made. Check the date and time in your system settings; what you "
-            "record now carries the clock's date."
+            f"This computer's clock says {now:%d %B %Y}, but your history has records dated "
+            f"up to {latest:%d %B %Y}. If the clock is wrong, set the date and time in your "
+            "system settings, then close and reopen Coach: until then today's sessions and "
+            "the advice on this page may be wrong, and what you record will carry the wrong "
+            "date. If the clock is right, it was ahead when those records were made, and "
+            "Coach counts them by the dates they carry."
         )
     return None

@@ -108,6 +108,8 @@ def _drawable(char: str) -> bool:
     if unicodedata.category(char) in _NOT_GLYPHS:
         return True
     code = ord(char)
+    if QFontMetricsF(QFont()).inFontUcs4(code):  # the report's own font: nearly every character
+        return True
     return any(QFontMetricsF(QFont(family)).inFontUcs4(code) for family in _families())
 
 

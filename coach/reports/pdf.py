@@ -612,9 +612,10 @@ def _notes(report: Report, s: _Sheet) -> list[Item]:
     items += s.table(columns, rows, before=0 if report.notes_left_out else 4)
     if any(undrawable(n.text) for n in report.notes):
         items.append(s.text(
-            f"{MISSING} stands for a character no font on the computer that made this report "
-            "can draw (an emoji, or a script with no font installed). The notes are whole "
-            "in Coach and in its export.", font=s.small, color=MUTED, before=4,
+            f"Each {MISSING} stands for a character that no font on the computer that made "
+            "this report could draw (an emoji, for example, or a script with no font "
+            "installed). Coach and its exports keep the notes in full.",
+            font=s.small, color=MUTED, before=4,
         ))  # fmt: skip
     return items
 

@@ -65,7 +65,7 @@ MAX_FILE_BYTES = 32_000_000
 MAX_CONTAINERS = 1_000_000
 # A program may be set up to start up to a year ahead (the set-up page's date range).
 START_AHEAD = timedelta(days=366)
-# Coach writes what the computer's clock says, however wrong (coach.domain.clock), and a
+# Coach writes what the computer's clock says, however wrong (coach.domain.wall_clock), and a
 # backup must restore what was written: a row dated outside EARLIEST .. now (a wrong clock) is
 # imported as it is and named in a warning (`odd_dates`). Only a date no computer
 # clock shows is refused: before the Unix epoch as the westernmost zone (UTC-12) shows
@@ -294,8 +294,10 @@ class ImportResult:
             )
         if self.odd_dates:
             text += (
-                " Imported as recorded, though these dates look wrong (was the computer's "
-                f"clock wrong when they were recorded?): {_joined(list(self.odd_dates))}."
+                " Some dates in the file look wrong, perhaps because a clock was wrong when "
+                "they were recorded (or this computer's is wrong now). Coach keeps them as "
+                "they are, and your history and advice count them by those dates: "
+                f"{_joined(list(self.odd_dates))}."
             )
         return text
 
@@ -448,7 +450,7 @@ def _latest(doc: dict[str, Any], now: datetime | None) -> tuple[datetime | None,
     bounds: list[tuple[datetime, str]] = []
     if "exported" in doc and not _too_early(doc["exported"]):
         bounds.append((_instant(doc["exported"]), f"the file was exported {doc['exported']}"))
-    if now is not None:
+    if now is not None and now.date() >= EARLIEST:  # a clock before 2000 is no bound either
         bounds.append((now, f"it is now {stamp(now)} on this computer"))
     return min(bounds, key=lambda bound: bound[0]) if bounds else (None, "")
 
@@ -1040,8 +1042,8 @@ def _clock_range_problems(at: str, value: str) -> Iterator[str]:
     """A date (or a stamp, by the date it shows) that no computer clock in use gives."""
     if not _CLOCK_FIRST_TEXT <= value[:10] <= _CLOCK_LAST_TEXT:  # four ASCII digits: text sorts
         yield (
-            f"{at}: {value} is not a date a computer's clock shows "
-            f"(Coach reads {CLOCK_FIRST} to {CLOCK_LAST})"
+            f"{at}: {value} is outside the dates Coach reads ({CLOCK_FIRST} to "
+            f"{CLOCK_LAST}); the file may be damaged"
         )
 
 

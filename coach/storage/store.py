@@ -52,14 +52,17 @@ SELECT v FROM (
 """
 
 
-
 def latest_stamp(conn: sqlite3.Connection) -> datetime | None:
     """The latest moment a record of the database at `conn` was stamped with; None if none."""
     row = conn.execute(_LATEST_STAMP).fetchone()
     try:
-        return None if row is None else datetime.fromisoformat(row[0])
+        latest = None if row is None else datetime.fromisoformat(row[0])
     except ValueError:  # the schema checks a stamp's shape, not that its date is real
         return None
+    # Coach writes every stamp with its UTC offset; one edited in by hand without one
+    # cannot be compared with the clock's time.
+    return latest if latest is not None and latest.tzinfo is not None else None
+
 
 def local_now() -> datetime:
     return datetime.now().astimezone()

@@ -63,6 +63,7 @@ class MainWindow(QMainWindow):
         self.data_dir = data_dir
         self.store: Store | None = None
         self.store_problem = "the history is still opening"
+        self.clock_doubt: str | None = None  # why the computer's date looks wrong
         self._prefs_file: PrefsFile | None = None  # read when first needed: see `prefs`
         self._prefs: Prefs | None = None
         self.reminders: Reminders | None = None  # from start_reminders(), after the first paint
@@ -308,7 +309,8 @@ class MainWindow(QMainWindow):
 
         if self.store is None:
             now = datetime.now().astimezone()
-            self.today.show_clock_doubt(clock_doubt(now, None))
+            self.clock_doubt = clock_doubt(now, None)
+            self.today.show_clock_doubt(self.clock_doubt)
             self.today.show_today(None, now)
             return
         from coach.storage.schema import StorageError  # noqa: PLC0415 - loaded with the store
@@ -320,15 +322,20 @@ class MainWindow(QMainWindow):
         except StorageError as e:
             state = latest = None
             self.statusBar().showMessage(f"Could not read the program: {e}", 10_000)
-        self.today.show_clock_doubt(clock_doubt(now, latest))
+        self.clock_doubt = clock_doubt(now, latest)
+        self.today.show_clock_doubt(self.clock_doubt)
         self.today.show_today(state, now)
         if self.reminders is not None and self.prefs.reminders:
             self.reminders.refresh()  # a session done or a time changed moves the next check
 
     def ask_daily_questions(self) -> None:
-        """The first time the app opens each day: the morning check-in, and VISA-A when due."""
+        """The first time the app opens each day: the morning check-in, and VISA-A when due.
+
+        Not while the computer's date looks wrong (the Today page says why): the
+        check-in would be saved under that date, and the advice reads it by its day.
+        """
         state = self.today.state
-        if state is None or state.plan.week is None:
+        if state is None or state.plan.week is None or self.clock_doubt:
             return
         from coach.domain.program import Status  # noqa: PLC0415 - loaded with the store
 

@@ -40,8 +40,8 @@ def no_sound_library(error: ImportError) -> str:
             "every cue is on the screen. Reinstalling Coach may bring the prompts back."
         )
     return (
-        f"Sound cannot start on this computer: {soname} is missing, so this session is "
-        "silent and every cue is on the screen. To hear the prompts, install it "
+        "This session is silent, with every cue on the screen: a system library Coach needs "
+        f"for sound ({soname}) is missing. To hear the prompts, install it "
         f"({qt_check.install_hint([soname])}) and restart Coach."
     )
 
@@ -69,6 +69,8 @@ def open_sound(
         # an ImportError here, and a silent session rather than a failed one.
         from coach.audio.player import AudioPlayer  # noqa: PLC0415
     except ImportError as e:
+        if qt_check.missing_soname(e) is None and not (e.name or "").startswith("PySide6"):
+            raise  # a fault of Coach's own, not of this computer: never hidden
         return None, MonotonicClock(), no_sound_library(e)
     if not output_available():
         return None, MonotonicClock(), NO_OUTPUT

@@ -337,7 +337,7 @@ class TodayView(QWidget):
         self._refresh()  # the program's choices and pace
 
     def show_clock_doubt(self, doubt: str | None) -> None:
-        """Say why the computer's date looks wrong (coach.domain.clock); None hides it."""
+        """Say why the computer's date looks wrong (coach.domain.wall_clock); None hides it."""
         self.clock_label.setText(doubt or "")
         self.clock_label.setVisible(doubt is not None)
 

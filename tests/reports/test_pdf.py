@@ -356,7 +356,7 @@ def test_a_character_no_installed_font_has_is_marked_and_explained(
     text = " ".join(read(target)[1])
     assert "heel □ sore, then fine" in text
     assert "\U000f0041" not in text
-    assert "□ stands for a character no font on the computer that made this report" in text
+    assert "Each □ stands for a character that no font on the computer that made this" in text
 
 
 def test_notes_every_character_of_which_a_font_has_get_no_mark(

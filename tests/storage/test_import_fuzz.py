@@ -104,7 +104,7 @@ def visa_score_off_by_one(doc: dict[str, Any]) -> None:
 EXPORTED = "2026-11-21T08:00:00+01:00"  # the WallClock's time, when the export was written
 IN_THE_FUTURE = f"is in the future (the file was exported {EXPORTED})"
 TOO_EARLY = "is before 2000-01-01"
-NO_CLOCK = "is not a date a computer's clock shows (Coach reads 1969-12-31 to 2099-12-31)"
+NO_CLOCK = "is outside the dates Coach reads (1969-12-31 to 2099-12-31); the file may be damaged"
 
 BAD: list[Bad] = [
     # -- not a readable JSON file ------------------------------------------------
@@ -509,7 +509,7 @@ def test_a_date_a_wrong_clock_gave_imports_as_it_is_and_is_named(
     assert result.sessions_added == len(doc["sessions"])
     assert result.checkins_added == len(doc["checkins"])
     assert odd.says in "; ".join(result.odd_dates)
-    assert "these dates look wrong" in result.describe()
+    assert "Some dates in the file look wrong" in result.describe()
     for section in ("sessions", "checkins", "programs", "visa_a", "events"):
         assert by_key(again[section]) == by_key(doc[section])
 

@@ -248,3 +248,14 @@ def test_a_new_database_appears_whole(tmp_path: Path) -> None:
     assert not list(folder.glob("*.part"))
     if os.name == "posix":
         assert stat.S_IMODE((folder / DB_NAME).stat().st_mode) == 0o600
+
+
+def test_the_latest_stamp_is_an_instant_and_one_without_its_offset_is_no_answer(
+    store: Store, wall: WallClock
+) -> None:
+    assert store.latest_stamp() is None
+    store.progress.save_checkin(wall.now.date(), 2, 10)
+    assert store.latest_stamp() == wall.now
+    # edited by hand in the sqlite3 shell: no UTC offset, so not comparable with the clock
+    store.db.execute("UPDATE checkins SET recorded = '2030-01-01T08:00:00'")
+    assert store.latest_stamp() is None

@@ -654,15 +654,20 @@ def test_changing_where_it_hurts_warns_then_starts_a_new_program(
     assert len(wizard) == (1 if agree else 0)
 
 
-def test_records_dated_after_the_computer_s_clock_are_flagged_before_anything_is_recorded(
-    qtbot: QtBot, tmp_path: Path
+def test_records_dated_after_the_computer_s_clock_are_flagged_and_no_check_in_is_asked(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A clock set a year back (or ahead when the records were made) is said on Today."""
+    """A clock set a year back (or ahead when the records were made) is said on Today,
+    and the morning check-in, which would be saved under the clock's date, waits."""
     folder = tmp_path / "data"
+    _program_folder(folder)
     ahead = WallClock()
     ahead.now = datetime.now().astimezone() + timedelta(days=365)
     with Store.open(folder, now=ahead) as store:
         store.progress.save_checkin(ahead.now.date(), 2, 10)
+    asked: list[str] = []
+    monkeypatch.setattr(CheckinDialog, "ask", classmethod(lambda *_a: asked.append("check-in")))
+    monkeypatch.setattr(VisaDialog, "ask", classmethod(lambda *_a, **_k: asked.append("visa")))
     w = MainWindow(folder)
     qtbot.addWidget(w)
     w.show()
@@ -670,6 +675,8 @@ def test_records_dated_after_the_computer_s_clock_are_flagged_before_anything_is
     assert w.store is not None
     assert w.today.clock_label.isVisible()
     assert f"records dated up to {ahead.now:%d %B %Y}" in w.today.clock_label.text()
+    assert w.today.week_label.text() == "Week 1 of 12"  # a program that a check-in is due for
+    assert asked == []
     w.store.close()
 
 

@@ -87,8 +87,8 @@ def test_the_voice_and_volume_settings_reach_the_player(qtbot: QtBot) -> None:
 
 # -- without QtMultimedia (no libpulse0): silent, and the notice says what to install ----
 NO_PULSE = (
-    "Sound cannot start on this computer: libpulse.so.0 is missing, so this session is "
-    "silent and every cue is on the screen. To hear the prompts, install it (Debian/Ubuntu: "
+    "This session is silent, with every cue on the screen: a system library Coach needs for "
+    "sound (libpulse.so.0) is missing. To hear the prompts, install it (Debian/Ubuntu: "
     "sudo apt install libpulse0; Fedora: sudo dnf install pulseaudio-libs) and restart Coach."
 )
 
