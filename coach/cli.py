@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from coach import __version__, qt_check
 from coach.domain.plan import plan
@@ -23,6 +23,9 @@ from coach.domain.protocols import PROTOCOLS
 from coach.domain.settings import LIMITS, Injured, Limit, SettingError, Settings
 from coach.domain.summary import summarize
 from coach.domain.timeline import timeline
+
+if TYPE_CHECKING:
+    from coach.storage.store import Store
 
 
 class _Parser(argparse.ArgumentParser):
@@ -391,17 +394,39 @@ def _cmd_export(args: argparse.Namespace) -> int:
     folder = _period_and_data(args, "export")
     if folder is None:
         return 1
-    from coach.storage import exchange  # noqa: PLC0415 - sqlite-utils only when needed
-    from coach.storage.store import Store  # noqa: PLC0415
+    # sqlite-utils only when needed
+    from coach.storage.store import DB_NAME, CorruptDatabaseError, Store, check_file  # noqa: PLC0415
 
-    with Store.reading(folder) as store:
+    try:
+        with Store.reading(folder) as store:
+            _export(args, store, None)
+    except CorruptDatabaseError as e:
+        # A damaged history (a row that breaks a CHECK constraint) still exports what it
+        # can. An empty file, or one that is not SQLite, holds nothing: that error stands.
+        check_file(folder / DB_NAME)
         if args.format == "csv":
-            rows = exchange.export_csv(store, args.out, args.first, args.last)
-            print(f"Wrote {rows} rows to {args.out}")
-        else:
-            sessions = exchange.export_json(store, args.out, args.first, args.last)
-            print(f"Wrote {sessions} sessions to {args.out}")
+            print(f"coach export: error: {e} A JSON export (--format json) saves what the "
+                  "damage spared, and says what it left out.", file=sys.stderr)  # fmt: skip
+            return 1
+        print(f"coach export: warning: {e}", file=sys.stderr)
+        skipped: list[str] = []
+        with Store.reading(folder, check=False) as store:
+            _export(args, store, skipped)
+        more = f"; and {len(skipped) - 5} more" if len(skipped) > 5 else ""
+        print(f"coach export: warning: left out what fails the import's checks: "
+              f"{'; '.join(skipped[:5])}{more}", file=sys.stderr)  # fmt: skip
     return 0
+
+
+def _export(args: argparse.Namespace, store: Store, salvage: list[str] | None) -> None:
+    from coach.storage import exchange  # noqa: PLC0415 - sqlite-utils only when needed
+
+    if args.format == "csv":
+        rows = exchange.export_csv(store, args.out, args.first, args.last)
+        print(f"Wrote {rows} rows to {args.out}")
+    else:
+        sessions = exchange.export_json(store, args.out, args.first, args.last, salvage=salvage)
+        print(f"Wrote {sessions} sessions to {args.out}")
 
 
 def _period_and_data(args: argparse.Namespace, command: str) -> Path | None:

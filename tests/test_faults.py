@@ -686,6 +686,32 @@ def test_a_broken_check_constraint_is_damage_at_start_in_doctor_and_in_backups(
     window.store.close()
 
 
+def test_a_damaged_history_exports_what_it_can_and_says_what_it_left_out(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, wall: WallClock
+) -> None:
+    from coach.cli import main  # noqa: PLC0415
+
+    folder = tmp_path / "data"
+    with Store.open(folder, now=wall) as store:
+        fill_history(store, wall, sessions=3)
+    break_a_check(folder / DB_NAME)
+    out = tmp_path / "saved.json"
+    assert main(["export", "--format", "json", "--out", str(out), "--data-dir", str(folder)]) == 0
+    said, warned = capsys.readouterr()
+    assert said == f"Wrote 2 sessions to {out}\n"
+    assert "is damaged (SQLite's integrity check says: CHECK constraint failed" in warned
+    assert "left out what fails the import's checks: sessions[0].injured: must be one of" in warned
+    with Store.open(tmp_path / "restored", now=wall) as restored:  # what was saved imports
+        assert exchange.import_file(restored, out).sessions_added == 2
+    csv = tmp_path / "saved.csv"
+    assert main(["export", "--format", "csv", "--out", str(csv), "--data-dir", str(folder)]) == 1
+    said, refused = capsys.readouterr()
+    assert said == ""
+    assert refused.count("\n") == 1
+    assert "A JSON export (--format json) saves what the damage spared" in refused
+    assert not csv.exists()
+
+
 # -- reading a history from a full disk --------------------------------------------------------
 
 

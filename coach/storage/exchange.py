@@ -17,6 +17,7 @@ warning that names it: Coach wrote it, so a backup must bring it back (`odd_date
 
 from __future__ import annotations
 
+import copy
 import csv
 import json
 import math
@@ -193,6 +194,52 @@ def export_document(store: Store, first: date | None = None,
     }
 
 
+def salvaged(document: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """`document` without the rows the importer would refuse, and what was left out, why.
+
+    For the export of a damaged history (a row that breaks a CHECK constraint): every
+    row that passes the import's checks is kept, so the file imports back; a bad set
+    leaves out that set, a bad session, program, check-in, result or event that row,
+    and an event whose program was left out goes with it.
+    """
+    doc = copy.deepcopy(document)
+    skipped: list[str] = []
+    while problems := list(_document_problems(doc)):  # each round leaves out a row or more
+        doomed: dict[str, set[int]] = {}
+        sets: dict[int, set[int]] = {}
+        for problem in problems:
+            found = _ROW_AT.match(problem)
+            if found is None:  # not a row's fault: nothing can be salvaged by leaving one out
+                raise StorageError(f"The history cannot be exported: {problem}.")
+            section, i, j = found["section"], int(found["i"]), found["j"]
+            if section == "sessions" and j is not None:
+                sets.setdefault(i, set()).add(int(j))
+            else:
+                doomed.setdefault(section, set()).add(i)
+            skipped.append(problem)
+        for i, positions in sets.items():
+            session = doc["sessions"][i]
+            session["sets"] = [s for k, s in enumerate(session["sets"]) if k not in positions]
+        for section, rows in doomed.items():
+            doc[section] = [r for k, r in enumerate(doc[section]) if k not in rows]
+    programs = {p["id"] for p in doc.get("programs", [])}
+    skipped += [
+        f"the event {e['id']}: its program was left out"
+        for e in doc.get("events", [])
+        if e["program_id"] is not None and e["program_id"] not in programs
+    ]
+    doc["events"] = [
+        e for e in doc.get("events", []) if e["program_id"] is None or e["program_id"] in programs
+    ]
+    return doc, skipped
+
+
+_ROW_AT = re.compile(
+    r"(?P<section>sessions|programs|checkins|visa_a|events)\[(?P<i>\d+)\]"
+    r"(?:\.sets\[(?P<j>\d+)\])?"
+)
+
+
 def _overlaps(program: dict[str, Any], first: date | None, last: date | None) -> bool:
     start = date.fromisoformat(program["start"])
     end = start + timedelta(days=7 * program["weeks"] - 1)
@@ -200,9 +247,16 @@ def _overlaps(program: dict[str, Any], first: date | None, last: date | None) ->
 
 
 def export_json(store: Store, target: Path, first: date | None = None,
-                last: date | None = None) -> int:  # fmt: skip
-    """Write the document to `target`. Returns the number of sessions."""
+                last: date | None = None, *, salvage: list[str] | None = None) -> int:  # fmt: skip
+    """Write the document to `target`. Returns the number of sessions.
+
+    With `salvage` (a damaged history), only the rows the importer accepts are written,
+    and what was left out, and why, is added to that list (`salvaged`).
+    """
     document = export_document(store, first, last)
+    if salvage is not None:
+        document, skipped = salvaged(document)
+        salvage += skipped
 
     def write(f: IO[str]) -> None:
         json.dump(document, f, ensure_ascii=False, indent=1)

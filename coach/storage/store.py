@@ -340,17 +340,20 @@ class Store:
 
     @classmethod
     @contextlib.contextmanager
-    def reading(cls, folder: Path, *, now: Clock = local_now) -> Iterator[Store]:
+    def reading(
+        cls, folder: Path, *, now: Clock = local_now, check: bool = True
+    ) -> Iterator[Store]:
         """The database in `folder` for commands that only read it (export, report).
 
         On a full disk SQLite cannot make the -wal and -shm files it needs to open the
         file ("disk I/O error"), though nothing is to be written: then the database (and
         its -wal) is copied to a private temporary folder (another disk, as a rule) and
         read there, so a history can still be exported to another disk. The copy is
-        removed afterwards; the original is never written.
+        removed afterwards; the original is never written. `check=False` skips the
+        integrity check, to salvage what a damaged history still holds.
         """
         try:
-            store = cls.open(folder, now=now)
+            store = cls.open(folder, now=now, check=check)
         except CorruptDatabaseError:
             raise
         except StorageError as e:
@@ -363,7 +366,7 @@ class Store:
                         source = folder / (DB_NAME + suffix)
                         if source.exists():
                             shutil.copyfile(source, copy / source.name)
-                with cls.open(copy, now=now) as store:
+                with cls.open(copy, now=now, check=check) as store:
                     yield store
             return
         with store:
