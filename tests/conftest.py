@@ -22,6 +22,24 @@ if TYPE_CHECKING:
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--slow", action="store_true",
+        help="also run the tests marked slow (CI, with CI=true, always runs them)",
+    )  # fmt: skip
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The slow tests (a benchmark, 30 kills of a workout, a wheel build) are opt-in
+    locally, so that `uv run pytest` stays quick; CI runs every one of them."""
+    if config.getoption("--slow") or os.environ.get("CI") == "true":
+        return
+    later = pytest.mark.skip(reason="slow: run with --slow (CI runs it)")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(later)
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_configure() -> None:
     """Where a system library Qt needs is missing, say which in one line and stop.
