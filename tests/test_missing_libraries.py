@@ -20,6 +20,7 @@ import pytest
 
 from coach import cli, qt_check
 from tests.missing_libs import ENV_VAR
+from tests.multimedia import skip_or_fail, why_no_qt_multimedia
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -350,6 +351,8 @@ def test_without_glib_pytest_says_so_in_one_line() -> None:
 # -- Qt's own messages ------------------------------------------------------------------
 def test_doctor_keeps_qts_sound_messages_to_itself(tmp_path: Path) -> None:
     """No sound server: Qt complains on stderr; Coach says it in its own words only."""
+    if (reason := why_no_qt_multimedia()) is not None:  # no QtMultimedia: no sound server asked
+        skip_or_fail(reason, on_ci_say="CI must install libpulse0 (.ci/run)")
     env = {k: v for k, v in os.environ.items()
            if k not in ("QT_LOGGING_RULES", "QT_LOGGING_CONF", qt_check.DEBUG_VAR)}  # fmt: skip
     env["PULSE_SERVER"] = str(tmp_path / "no-server")
