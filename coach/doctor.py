@@ -34,6 +34,7 @@ import numpy as np
 
 from coach import __version__, qt_check
 from coach.audio import track
+from coach.desktop_entry import data_home
 from coach.domain.wall_clock import clock_doubt
 from coach.resources import asset_path
 from coach.storage.backup import backups_in, future_backups
@@ -175,7 +176,7 @@ def fallback_data_dir(override: str | None, environ: Mapping[str, str]) -> Path:
         return Path(override).expanduser().absolute()
     if environ.get(ENV_VAR):
         return Path(environ[ENV_VAR]).expanduser().absolute()
-    return Path(environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "coach"
+    return data_home(environ) / "coach"  # a relative XDG_DATA_HOME is ignored, as Qt does
 
 
 def backups_dir(folder: Path) -> Path:

@@ -434,7 +434,8 @@ def test_the_window_system_and_what_its_plugin_lacks(monkeypatch: pytest.MonkeyP
 @pytest.mark.parametrize(
     "environ",
     [{}, {"XDG_DATA_HOME": "/somewhere/else"}, {"COACH_DATA_DIR": "/my/data"},
-     {"COACH_DATA_DIR": "~/data", "XDG_DATA_HOME": "/x"}],
+     {"COACH_DATA_DIR": "~/data", "XDG_DATA_HOME": "/x"},
+     {"XDG_DATA_HOME": "relative/dir"}],  # the spec: a relative one is ignored
 )  # fmt: skip
 def test_without_qt_the_data_folder_is_the_one_qt_would_give(
     environ: dict[str, str], monkeypatch: pytest.MonkeyPatch
