@@ -30,7 +30,8 @@ def clock_doubt(now: datetime, latest: datetime | None) -> str | None:
             f"This computer's clock says {now:%d %B %Y}, which cannot be right. Until the "
             "date is fixed, the program's week, today's sessions and the advice on this page "
             "may be wrong, and anything you record will carry that date. Set the date and "
-            "time in your system settings, then close and reopen Coach."
+            "time in your system settings, then close and reopen Coach. The morning check-in "
+            "and VISA-A wait until then."
         )
     if latest is not None and latest - now > CLOCK_SLACK:
         return (
@@ -39,6 +40,7 @@ def clock_doubt(now: datetime, latest: datetime | None) -> str | None:
             "system settings, then close and reopen Coach: until then today's sessions and "
             "the advice on this page may be wrong, and what you record will carry the wrong "
             "date. If the clock is right, it was ahead when those records were made, and "
-            "Coach counts them by the dates they carry."
+            "Coach counts them by the dates they carry. The morning check-in and VISA-A wait "
+            "until the clock agrees with your history."
         )
     return None
