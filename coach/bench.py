@@ -314,6 +314,7 @@ def workout_timing() -> tuple[Result, Result]:
     """A short real-time workout offscreen: when each phase reached the screen, and CPU."""
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer  # noqa: PLC0415
 
+    from coach.app.session import WorkoutSession  # noqa: PLC0415
     from coach.domain.plan import plan  # noqa: PLC0415
     from coach.domain.protocols import JONSSON  # noqa: PLC0415
     from coach.domain.settings import Settings  # noqa: PLC0415
@@ -321,15 +322,15 @@ def workout_timing() -> tuple[Result, Result]:
     from coach.ui.app import create_application  # noqa: PLC0415
     from coach.ui.prefs import Prefs  # noqa: PLC0415
     from coach.ui.sound import open_sound  # noqa: PLC0415
-    from coach.ui.workout_view import WorkoutView  # noqa: PLC0415
+    from coach.ui.workout.view import WorkoutView  # noqa: PLC0415
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     create_application()
     settings = Settings(reps=2, sets=1, lower_seconds=2, get_ready_seconds=1, rest_seconds=0)
     tl = timeline(plan(JONSSON, settings))
     owner = QObject()
-    player, clock, _ = open_sound(tl, owner, Prefs())
-    view = WorkoutView(tl, clock, player)
+    player, _ = open_sound(tl, owner, Prefs())
+    view = WorkoutView(WorkoutSession(tl, player))
     view.resize(1280, 800)
     view.show()
     pending: list[Cue] = []
@@ -341,7 +342,7 @@ def workout_timing() -> tuple[Result, Result]:
             if event.type() == QEvent.Type.Paint and pending:
                 cue = pending[-1]
                 pending.clear()
-                late_ms.append((view.engine.state().elapsed - cue.t) * 1000)
+                late_ms.append((view.session.engine.state().elapsed - cue.t) * 1000)
             return False
 
     watch = PaintWatch()

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from coach.storage.store import Store
     from coach.ui.main_window import MainWindow
-    from coach.ui.workout_view import WorkoutView
+    from coach.ui.workout.view import WorkoutView
 
 SIZE = (1024, 640)  # the smallest screen Coach is laid out for (issue 6)
 DEMO_WEEKS = 5  # the demo program is then in its 6th week of 12
@@ -133,15 +133,17 @@ class Studio:
         return self.window.grab()
 
     def _start_workout(self) -> WorkoutView:
-        from coach.ui.workout_view import WorkoutView  # noqa: PLC0415
+        from coach.app.player import SilentPlayer  # noqa: PLC0415
+        from coach.app.session import WorkoutSession  # noqa: PLC0415
+        from coach.ui.workout.view import WorkoutView  # noqa: PLC0415
 
         if self.workout is None:
             self.window.nav.setCurrentRow(0)
             timeline = self.window.today.timeline
-            self.workout = WorkoutView(
-                timeline, self.clock, None, "", journal=self.store.journal(timeline),
-                text_scale=self.window.prefs.text_scale,
-            )  # fmt: skip
+            session = WorkoutSession(
+                timeline, SilentPlayer(self.clock), self.store.journal(timeline)
+            )
+            self.workout = WorkoutView(session, text_scale=self.window.prefs.text_scale)
             self.window.pages.addWidget(self.workout)
             self.window.pages.setCurrentWidget(self.workout)
             self.workout.start()
@@ -164,7 +166,7 @@ class Studio:
     def _move_to(self, seconds: float) -> None:
         assert self.workout is not None  # noqa: S101 - started by the caller
         self.clock.advance(max(0.0, seconds - self.clock.now()))
-        self.workout.refresh()
+        self.workout.session.poll()
         self._settle()
 
     def _end_workout(self) -> None:

@@ -122,8 +122,10 @@ from coach.domain.plan import plan
 from coach.domain.protocols import ALFREDSON
 from coach.domain.settings import Injured, Settings
 from coach.domain.timeline import timeline
+from coach.app.player import SilentPlayer
+from coach.app.session import WorkoutSession
 from coach.storage.store import SessionJournal, Store
-from coach.ui.workout_view import WorkoutView
+from coach.ui.workout.view import WorkoutView
 
 SPEED, BEFORE_START, ON_SUMMARY = {SPEED}, {BEFORE_START}, {ON_SUMMARY}
 folder, salt = Path(sys.argv[1]), int(sys.argv[2])
@@ -185,7 +187,7 @@ else:
     settings = Settings(injured=Injured.RIGHT, reps=2, sets=2, rest_seconds=30)
     journal = LoudJournal(store, None, timeline(plan(ALFREDSON, settings)))
     done = []
-view = WorkoutView(journal.timeline, FastClock(), journal=journal, done=done)
+view = WorkoutView(WorkoutSession(journal.timeline, SilentPlayer(FastClock()), journal, done=done))
 ready = time.monotonic()
 rated = set()
 on_summary = None
@@ -198,7 +200,7 @@ def tick():
     now = time.monotonic()
     if view.start_button.isEnabled() and now - ready >= BEFORE_START:
         view.start_button.click()
-    view.refresh()
+    view.session.poll()
     if view.pain_panel.isVisibleTo(view):
         asked = view.record.sets[-1].index  # the set the panel asks about
         if asked not in rated:

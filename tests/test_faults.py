@@ -67,6 +67,9 @@ import pytest
 from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
+from coach.app.player import SilentPlayer
+from coach.app.saving import Write as QueuedWrite
+from coach.app.session import WorkoutSession
 from coach.audio import track
 from coach.domain.clock import ManualClock
 from coach.domain.engine import Status
@@ -86,7 +89,7 @@ from coach.storage.store import DB_NAME, CorruptDatabaseError, SessionJournal, S
 from coach.ui import data
 from coach.ui.main_window import MainWindow
 from coach.ui.prefs import Prefs, PrefsFile
-from coach.ui.workout_view import WorkoutView
+from coach.ui.workout.view import WorkoutView
 from tests.helpers import (
     MountRefusedError,
     WallClock,
@@ -175,8 +178,8 @@ def mounted_or_skip(mount: contextlib.AbstractContextManager[Path], why: str) ->
 
 def at(view: WorkoutView, clock: ManualClock, seconds: float) -> None:
     """Move the fake clock to `seconds` of session time and let the view draw."""
-    clock.advance(seconds - view.engine.state().elapsed)
-    view.refresh()
+    clock.advance(seconds - view.session.engine.state().elapsed)
+    view.session.poll()
 
 
 def rate_on_summary(view: WorkoutView, row: int, pain: int) -> None:
@@ -305,7 +308,7 @@ def test_on_a_full_file_system_every_save_says_so_and_nothing_saved_is_lost(
         prefs = PrefsFile.in_folder(folder)
         assert prefs.save(Prefs(volume=30)) is None
         clock = ManualClock()
-        view = WorkoutView(TIMELINE, clock, journal=store.journal(TIMELINE))
+        view = WorkoutView(WorkoutSession(TIMELINE, SilentPlayer(clock), store.journal(TIMELINE)))
         qtbot.addWidget(view)
         view.start()
         at(view, clock, 20)  # set 1 saved
@@ -354,8 +357,8 @@ def workout_on_a_full_disk(view: WorkoutView, clock: ManualClock) -> None:
     """Set 2, the end, two ratings and the note: each refused, each kept and named."""
     at(view, clock, 70)
     view.pain_panel.skip_button.click()  # the last set's pain: rated on the summary below
-    set_2 = view.set_words(1)
-    assert view.unsaved == [set_2, "the end of the session"]
+    set_2 = view.session.set_words(1)
+    assert view.session.unsaved == [set_2, "the end of the session"]
     text = view.summary.saved.text()
     assert text.startswith(f"Not all saved. Could not save the end of the session: {FULL}.")
     assert f"Not in your history: {set_2}, the end of the session." in text
@@ -363,13 +366,13 @@ def workout_on_a_full_disk(view: WorkoutView, clock: ManualClock) -> None:
     assert [s.index for s in view.record.sets] == [0, 1]  # the page keeps what it did
     rate_on_summary(view, 1, 5)
     rate_on_summary(view, 0, 6)
-    assert view.unsaved == [
+    assert view.session.unsaved == [
         set_2, "the end of the session", f"the pain of {set_2}",
-        f"the pain of {view.set_words(0)}",
+        f"the pain of {view.session.set_words(0)}",
     ]  # fmt: skip
     view.summary.note.setPlainText("the disk was full")
     view.summary.done_button.click()  # the first Done stays: something is not saved
-    assert view.unsaved[-1] == "the note"
+    assert view.session.unsaved[-1] == "the note"
     assert view.summary.saved.text().endswith("Press Done again to leave without it.")
     assert not view.save_notice.isHidden()
     assert "Coach tries again at each save" in view.save_notice.text()
@@ -550,11 +553,11 @@ def test_a_missing_voice_clip_is_named_and_the_workout_still_runs(
     view = window.start_workout()
     assert view.notice.text().startswith("Some voice prompts could not be loaded (rest);")
     assert view.notice.isVisibleTo(view)
-    assert view.player is not None
+    assert view.session.player is not None
     view.start()
     # The sound plays (its position is the workout's clock), and the session is saved.
-    qtbot.waitUntil(lambda: view.engine.state().elapsed > 0.2, timeout=5000)
-    assert view.engine.state().status is Status.RUNNING
+    qtbot.waitUntil(lambda: view.session.engine.state().elapsed > 0.2, timeout=5000)
+    assert view.session.engine.state().status is Status.RUNNING
     assert [row.status for row in window.store.interrupted()] == ["in progress"]
     window.close()
     window.store.close()
@@ -759,7 +762,7 @@ def test_a_wal_left_without_its_database_is_kept_aside_not_replayed_onto_a_new_o
 def test_closing_the_app_with_writes_the_disk_refused_asks_first(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from coach.ui.workout_view import LeaveUnsaved  # noqa: PLC0415
+    from coach.ui.workout.dialogs import LeaveUnsaved  # noqa: PLC0415
 
     monkeypatch.setattr(data.RestoreBackup, "ask", classmethod(lambda *_a: "later"))
     window = MainWindow(tmp_path / "data")
@@ -770,7 +773,7 @@ def test_closing_the_app_with_writes_the_disk_refused_asks_first(
     def write() -> None:  # a write the disk refuses
         raise StorageError("Could not save set 1 (right leg): the disk is full.")
 
-    workout._save("a set", write)  # one refused write, waiting in memory
+    workout.session.queue.write(QueuedWrite("a set", write))  # refused: waiting in memory
     answers: list[list[str]] = []
 
     def stay(_c: object, _p: object, unsaved: list[str]) -> str:

@@ -29,6 +29,10 @@ import icalendar
 import pytest
 from pytestqt.qtbot import QtBot
 
+from coach.app import player as player_module
+from coach.app import session as session_module
+from coach.app.player import SilentPlayer
+from coach.app.session import WorkoutSession
 from coach.domain import clock as clock_module
 from coach.domain import engine as engine_module
 from coach.domain.clock import ManualClock, MonotonicClock
@@ -42,8 +46,8 @@ from coach.domain.timeline import CueKind, Timeline, timeline
 from coach.storage import schedule
 from coach.storage.progress import naive
 from coach.storage.store import Store
-from coach.ui import workout_view as workout_view_module
-from coach.ui.workout_view import WorkoutView
+from coach.ui.workout import view as workout_view_module
+from coach.ui.workout.view import WorkoutView
 from tests.helpers import ZONE, WallClock
 
 # Jonsson, right side, 2 reps, 2 sets, 30 s rest: set 1 from 5 s to 19 s, the rest to
@@ -92,10 +96,13 @@ def _time_reads(module: object) -> set[str]:
 
 
 def test_the_workout_reads_the_time_only_from_its_clock() -> None:
-    # The engine and the workout page import neither `time` nor `datetime`: every moment
-    # they know comes from the Clock they are given. MonotonicClock reads only the
-    # monotonic clock, which a change of the system time does not move.
+    # The engine, the session, its players and the workout page import neither `time`
+    # nor `datetime`: every moment they know comes from the Clock they are given.
+    # MonotonicClock reads only the monotonic clock, which a change of the system time
+    # does not move.
     assert _time_reads(engine_module) == set()
+    assert _time_reads(session_module) == set()
+    assert _time_reads(player_module) == set()
     assert _time_reads(workout_view_module) == set()
     assert _time_reads(clock_module) == {"import time", "time.monotonic"}
 
@@ -130,12 +137,12 @@ def test_the_workout_page_keeps_time_and_saves_in_order_while_the_wall_clock_jum
     store.progress.start_program(p)
     clock = ManualClock()
     tl = jonsson()
-    view = WorkoutView(tl, clock, None, "", journal=store.journal(tl))
+    view = WorkoutView(WorkoutSession(tl, SilentPlayer(clock), store.journal(tl)))
     qtbot.addWidget(view)
 
     def at(seconds: float) -> None:
-        clock.advance(seconds - view.engine.state().elapsed)
-        view.refresh()
+        clock.advance(seconds - view.session.engine.state().elapsed)
+        view.session.poll()
 
     view.start()  # at the wall clock's 08:00
     at(6)  # set 1 under way
@@ -147,7 +154,7 @@ def test_the_workout_page_keeps_time_and_saves_in_order_while_the_wall_clock_jum
     at(50)
     assert (view.set_label.text(), view.left_label.text()) == ("Set 2 of 2", "0:13 left")
     at(70)
-    assert view.engine.state().elapsed == 63
+    assert view.session.engine.state().elapsed == 63
     view.rate(2)  # the last set's pain, asked as the session ends
     [row] = store.sessions()
     assert (row.status, row.seconds) == ("completed", 63.0)  # the session's own time

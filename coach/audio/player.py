@@ -56,7 +56,12 @@ class TrackDevice(QIODevice):
 
 
 class AudioPlayer(QObject):
-    """One workout's sound. `now()` is the seconds of sound played so far (a Clock)."""
+    """One workout's sound. `now()` is the seconds of sound played so far (a Clock).
+
+    A `coach.app.player.Player`: the session plays it and reads its clock.
+    """
+
+    audible = True
 
     def __init__(self, track: CueTrack, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -89,12 +89,13 @@ class Engine:
         self._first_set = 0
 
     # -- commands -------------------------------------------------------------
-    def start(self, from_set: int = 0) -> None:
+    def start(self, from_set: int = 0) -> float:
         """Start the session, or resume an interrupted one at set `from_set`.
 
         A resumed session begins where the set before `from_set` ended, so the rest
         before that set runs in full; the sets before it count as done elsewhere
-        (not completed by this run, not skipped).
+        (not completed by this run, not skipped). Returns the session seconds it
+        begins at (0 for a new session): where the sound must jump to.
         """
         self._require(Status.READY)
         if not 0 <= from_set < len(self.timeline.spans):
@@ -106,6 +107,7 @@ class Engine:
             self._jumped = self.timeline.spans[from_set - 1].end_ms / 1000
         self._started_at = self._clock.now()
         self._status = Status.RUNNING
+        return self._jumped
 
     def pause(self) -> None:
         now = self._clock.now()
@@ -119,26 +121,29 @@ class Engine:
         self._paused_total += now - self._paused_at
         self._status = Status.RUNNING
 
-    def skip_set(self) -> None:
+    def skip_set(self) -> float:
         """Abandon the set under way (it stays incomplete) or, between sets, skip the wait.
 
         Inside a set, the session jumps to that set's end, so the rest before the next
         set still runs. Before a set (getting ready, resting), it jumps to the set's
-        start. It never jumps past the end of the session.
+        start. It never jumps past the end of the session. Returns the seconds jumped:
+        what the sound must skip too.
         """
         now = self._clock.now()
         self._require(Status.RUNNING, Status.PAUSED, now=now)
         elapsed = self._elapsed(now)
+        jump = self._duration - elapsed
         for span in self.timeline.spans:
             start, end = span.start_ms / 1000, span.end_ms / 1000
             if start <= elapsed < end:
                 self._skipped.add(span.index)
-                self._jumped += end - elapsed
-                return
+                jump = end - elapsed
+                break
             if elapsed < start:
-                self._jumped += start - elapsed
-                return
-        self._jumped += self._duration - elapsed
+                jump = start - elapsed
+                break
+        self._jumped += jump
+        return jump
 
     def finish(self) -> None:
         """End the session now, keeping the sets done so far."""

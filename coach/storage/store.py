@@ -642,7 +642,10 @@ class SessionJournal:
     """Writes one workout as it happens. Every method commits before it returns.
 
     Raises StorageError when the disk refuses; the workout can go on regardless.
+    A `coach.app.session.Journal`.
     """
+
+    keeps = True
 
     def __init__(self, store: Store, session_id: str | None, tl: Timeline) -> None:
         self.store = store
@@ -688,6 +691,11 @@ class SessionJournal:
             "seconds": 0.0,
             "note": "",
         }
+
+    @property
+    def begun(self) -> bool:
+        """The session row is written (by begin, or before: an interrupted session's)."""
+        return self.id is not None
 
     @property
     def session_id(self) -> str:

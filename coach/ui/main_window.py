@@ -15,13 +15,14 @@ if TYPE_CHECKING:  # imported for real only when needed: start-up skips them
     from datetime import datetime
 
     from coach.domain.record import SessionRecord, SetResult
+    from coach.domain.red_flags import RedFlag
     from coach.domain.timeline import Timeline
     from coach.storage.store import SessionJournal, Store
     from coach.ui.history_view import HistoryView
     from coach.ui.prefs import Prefs, PrefsFile
     from coach.ui.progress_view import ProgressView
     from coach.ui.reminders import Reminders, ReminderState, Tray
-    from coach.ui.workout_view import WorkoutView
+    from coach.ui.workout.view import WorkoutView
 
 
 class LazyPage:
@@ -427,19 +428,17 @@ class MainWindow(QMainWindow):
             return
         from coach.ui.red_flags import RedFlagDialog  # noqa: PLC0415 - on demand
 
-        flag_id = RedFlagDialog.ask(self, in_workout=False)
-        if flag_id is not None:
-            self.record_red_flag(flag_id)
-            from coach.domain.red_flags import by_id  # noqa: PLC0415 - loaded by the dialog
+        flag = RedFlagDialog.ask(self, in_workout=False)
+        if flag is not None:
+            self.record_red_flag(flag)
             from coach.ui.red_flags import WhatToDoNow  # noqa: PLC0415
 
-            WhatToDoNow.show_modal(self, by_id(flag_id))
+            WhatToDoNow.show_modal(self, flag)
 
-    def record_red_flag(self, flag_id: str) -> None:
+    def record_red_flag(self, flag: RedFlag) -> None:
         """Record a red flag the moment it is reported, pausing the program if there is one."""
         if self.store is None:
             return
-        from coach.domain.red_flags import by_id  # noqa: PLC0415 - on demand
         from coach.storage.schema import StorageError  # noqa: PLC0415 - loaded with the store
 
         try:
@@ -448,7 +447,7 @@ class MainWindow(QMainWindow):
             program = None  # unreadable: the flag is still recorded, as an event
         program_id = program.id if program is not None else None
         self._write("Red flag not recorded", self.store.progress.pause, program_id,
-                    by_id(flag_id).label)  # fmt: skip
+                    flag.label)  # fmt: skip
 
     def resume_program(self) -> None:
         state = self.today.state
@@ -518,17 +517,16 @@ class MainWindow(QMainWindow):
         self, timeline: Timeline, journal: SessionJournal | None, done: list[SetResult] | tuple[()]
     ) -> WorkoutView:
         # Imported here: the workout brings numpy and QtMultimedia, which start-up skips.
+        from coach.app.session import WorkoutSession  # noqa: PLC0415
         from coach.ui.sound import open_sound  # noqa: PLC0415
-        from coach.ui.workout_view import WorkoutView  # noqa: PLC0415
+        from coach.ui.workout.view import WorkoutView  # noqa: PLC0415
 
         prefs = self.prefs
-        player, clock, notice = open_sound(timeline, self, prefs)
-        self.workout = WorkoutView(
-            timeline, clock, player, notice, journal=journal, done=done,
-            text_scale=prefs.text_scale,
-        )  # fmt: skip
+        player, notice = open_sound(timeline, self, prefs)
+        session = WorkoutSession(timeline, player, journal, done=done, notice=notice)
+        session.red_flag.connect(self.record_red_flag)  # paused at once, not on Done
+        self.workout = WorkoutView(session, text_scale=prefs.text_scale)
         self.workout.closed.connect(self._workout_closed)
-        self.workout.red_flag.connect(self.record_red_flag)  # paused at once, not on Done
         self.pages.addWidget(self.workout)
         self.pages.setCurrentWidget(self.workout)
         self._set_busy(busy=True)

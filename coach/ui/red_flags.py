@@ -33,6 +33,7 @@ from coach.domain.red_flags import (
     SOURCE,
     RedFlag,
     Urgency,
+    by_id,
 )
 from coach.ui.look import set_toned_style
 
@@ -84,13 +85,13 @@ class RedFlagDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-    def chosen(self) -> str | None:
+    def chosen(self) -> RedFlag | None:
         button = self.choices.checkedButton()
-        return None if button is None else str(button.property("flag"))
+        return None if button is None else by_id(str(button.property("flag")))
 
     @classmethod
-    def ask(cls, parent: QWidget | None, *, in_workout: bool = True) -> str | None:
-        """The red flag the user reported (its id), or None to carry on."""
+    def ask(cls, parent: QWidget | None, *, in_workout: bool = True) -> RedFlag | None:
+        """The red flag the user reported, or None to carry on."""
         dialog = cls(parent, in_workout=in_workout)
         try:
             return dialog.chosen() if dialog.exec() == QDialog.DialogCode.Accepted else None

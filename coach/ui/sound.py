@@ -9,18 +9,13 @@ says why.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QObject
 
 from coach import qt_check
+from coach.app.player import Player, SilentPlayer
 from coach.audio.track import CueTrack, Voice
-from coach.domain.clock import Clock, MonotonicClock
 from coach.domain.timeline import Timeline
 from coach.ui.prefs import Prefs
-
-if TYPE_CHECKING:
-    from coach.audio.player import AudioPlayer
 
 NO_OUTPUT = (
     "No sound output was found, so this session is silent: every cue is on the screen. "
@@ -53,17 +48,15 @@ def output_available() -> bool:
     return output_available()
 
 
-def open_sound(
-    timeline: Timeline, parent: QObject, prefs: Prefs
-) -> tuple[AudioPlayer | None, Clock, str]:
-    """(player, clock, notice): with an output, the player is the clock.
+def open_sound(timeline: Timeline, parent: QObject, prefs: Prefs) -> tuple[Player, str]:
+    """(player, notice): the player is the session's clock too.
 
-    With sound off in the preferences there is no player, as without an output or
-    without QtMultimedia; with the voice off, the track has the beats and chimes but
-    no spoken prompts.
+    With sound off in the preferences the player is silent, as without an output or
+    without QtMultimedia, and the notice says why; with the voice off, the track has
+    the beats and chimes but no spoken prompts.
     """
     if not prefs.sound:
-        return None, MonotonicClock(), SOUND_OFF
+        return SilentPlayer(), SOUND_OFF
     try:
         # QtMultimedia links the PulseAudio client library: a machine without it gets
         # an ImportError here, and a silent session rather than a failed one.
@@ -71,9 +64,9 @@ def open_sound(
     except ImportError as e:
         if qt_check.missing_soname(e) is None and not (e.name or "").startswith("PySide6"):
             raise  # a fault of Coach's own, not of this computer: never hidden
-        return None, MonotonicClock(), no_sound_library(e)
+        return SilentPlayer(), no_sound_library(e)
     if not output_available():
-        return None, MonotonicClock(), NO_OUTPUT
+        return SilentPlayer(), NO_OUTPUT
     voice = Voice.load() if prefs.voice else Voice({})
     notice = ""
     if voice.missing:
@@ -83,4 +76,4 @@ def open_sound(
         )
     player = AudioPlayer(CueTrack(timeline, voice), parent)
     player.set_volume(prefs.volume / 100)
-    return player, player, notice
+    return player, notice

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from coach.app.player import SilentPlayer
+from coach.app.session import WorkoutSession
 from coach.domain.clock import ManualClock
 from coach.domain.red_flags import RUPTURE
 from coach.storage import demo
@@ -39,7 +41,7 @@ from coach.ui.red_flags import RedFlagDialog, RuptureCheck, WhatToDoNow
 from coach.ui.settings_dialog import SettingsDialog
 from coach.ui.visa_dialog import VisaDialog
 from coach.ui.widgets import GUARDED
-from coach.ui.workout_view import WorkoutView
+from coach.ui.workout.view import WorkoutView
 
 # A 1024x640 screen, less a title bar: the smallest Coach is laid out for (issue 6).
 SCREEN = (1024, 610)
@@ -152,18 +154,15 @@ def test_no_page_is_squeezed_or_cut_off(window: MainWindow, qtbot: QtBot, row: i
 
 def test_the_workout_and_its_summary_fit_and_are_named(window: MainWindow, qtbot: QtBot) -> None:
     clock = ManualClock()
-    view = WorkoutView(
-        window.today.timeline,
-        clock,
-        None,
-        "A long notice. " * 8,
-        text_scale=TextSize.LARGEST.scale,
+    session = WorkoutSession(
+        window.today.timeline, SilentPlayer(clock), notice="A long notice. " * 8
     )
+    view = WorkoutView(session, text_scale=TextSize.LARGEST.scale)
     window.pages.addWidget(view)
     window.pages.setCurrentWidget(view)
     view.start()
     clock.advance(window.today.timeline.spans[0].end_ms / 1000 + 0.5)  # the pain question
-    view.refresh()
+    view.session.poll()
     qtbot.wait(1)
     try:
         assert view.pain_panel.isVisible()

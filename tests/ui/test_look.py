@@ -11,7 +11,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
-from coach.domain.clock import ManualClock
+from coach.app.player import SilentPlayer
+from coach.app.session import WorkoutSession
 from coach.domain.plan import plan
 from coach.domain.program import Program
 from coach.domain.protocols import JONSSON
@@ -20,7 +21,7 @@ from coach.domain.timeline import timeline
 from coach.ui import look
 from coach.ui.prefs import Prefs
 from coach.ui.settings_dialog import SettingsDialog
-from coach.ui.workout_view import WorkoutView
+from coach.ui.workout.view import WorkoutView
 from tests.helpers import contrast
 
 
@@ -176,7 +177,8 @@ def test_the_workouts_coloured_texts_switch_tone_live(
     follower: look.SchemeFollower, qtbot: QtBot
 ) -> None:
     tl = timeline(plan(JONSSON, Settings(injured=Injured.RIGHT, reps=2, sets=2)))
-    view = WorkoutView(tl, ManualClock(), None, "No sound output: follow the screen.")
+    session = WorkoutSession(tl, SilentPlayer(), notice="No sound output: follow the screen.")
+    view = WorkoutView(session)
     shown(qtbot, view)
     panel = view.pain_panel
     panel.show_rating(7, offer_stop=False)  # too much

@@ -14,10 +14,11 @@ from coach.domain.advice import Morning
 from coach.domain.plan import plan
 from coach.domain.program import Program, Status
 from coach.domain.protocols import JONSSON
+from coach.domain.red_flags import CALF, CLOT_EMERGENCY, RUPTURE, RedFlag
 from coach.domain.settings import Injured, Settings, Side
 from coach.domain.timeline import timeline
 from coach.domain.visa_a import VisaAnswers
-from coach.storage.store import SessionRow, Store
+from coach.storage.store import SessionJournal, SessionRow, Store
 from coach.ui import exchange_dialogs, sound
 from coach.ui.data import ResumeSession
 from coach.ui.history_view import ConfirmDelete
@@ -27,7 +28,7 @@ from coach.ui.program_dialogs import SKIPPED, ChangeProgram, CheckinDialog, Conf
 from coach.ui.red_flags import RedFlagDialog, WhatToDoNow
 from coach.ui.today_view import TodayView
 from coach.ui.visa_dialog import VisaDialog
-from coach.ui.workout_view import WorkoutView
+from coach.ui.workout.view import WorkoutView
 from tests.helpers import WallClock, run_sets
 from tests.multimedia import why_no_qt_multimedia
 
@@ -132,7 +133,7 @@ def test_a_workout_is_saved_and_shows_in_the_history(
         assert workout.notice.text().startswith("This session is silent")
     assert workout.timeline is window.today.timeline
     workout.start()
-    workout.end_early()
+    workout.session.end_early()
     workout.summary.done_button.click()
     assert window.workout is None
     assert window.pages.currentWidget() is window.today
@@ -184,10 +185,10 @@ def test_resuming_opens_the_workout_at_the_next_set(
     window.open_data()
     workout = window.workout
     assert isinstance(workout, WorkoutView)
-    assert workout.from_set == 2
+    assert workout.session.from_set == 2
     assert [s.index for s in workout.record.sets] == [0, 1]
-    assert workout.journal is not None
-    assert workout.journal.id == sid
+    assert isinstance(workout.session.journal, SessionJournal)
+    assert workout.session.journal.id == sid
     workout.close()
     assert window.store is not None
     window.store.close()
@@ -199,7 +200,7 @@ def test_without_a_history_workouts_run_unsaved_and_say_so(
     monkeypatch.setattr(sound, "output_available", lambda: False)
     window.attach_store(None, "the file is from a newer Coach")
     workout = window.start_workout()
-    assert workout.journal is None
+    assert not workout.session.journal.keeps
     assert "will not be saved" in workout.save_notice.text()
     assert "newer Coach" in window.history.empty.text()
     workout.close()
@@ -245,7 +246,7 @@ def test_during_a_workout_no_other_page_or_history_edit_is_reachable(
     assert not window.undo_action.isEnabled()
     assert not window.export_action.isEnabled()
     workout.start()
-    workout.end_early()
+    workout.session.end_early()
     workout.summary.done_button.click()
     assert all(a.isEnabled() for a in window.go_menu.actions())
     assert window.export_action.isEnabled()
@@ -258,7 +259,7 @@ def test_closing_the_app_on_the_summary_keeps_the_note(
     monkeypatch.setattr(sound, "output_available", lambda: False)
     workout = window.start_workout()
     workout.start()
-    workout.end_early()
+    workout.session.end_early()
     workout.summary.note.setPlainText("calf tight")
     window.close()  # without pressing Done
     assert window.store is not None
@@ -413,7 +414,7 @@ def test_cancelling_the_left_leg_s_visa_a_does_not_ask_the_right(
 
 
 def _program_window(
-    qtbot: QtBot, folder: Path, monkeypatch: pytest.MonkeyPatch, report: Callable[..., str]
+    qtbot: QtBot, folder: Path, monkeypatch: pytest.MonkeyPatch, report: Callable[..., RedFlag]
 ) -> tuple[MainWindow, list[str]]:
     """A window on a folder with a program, the daily questions answered, red flags as
     `report` says; returns it with the list of what-to-do pages shown."""
@@ -436,7 +437,7 @@ def test_a_red_flag_in_a_workout_pauses_the_program_until_resumed(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sound, "output_available", lambda: False)
-    w, shown = _program_window(qtbot, tmp_path / "data", monkeypatch, lambda *_a, **_k: "rupture")
+    w, shown = _program_window(qtbot, tmp_path / "data", monkeypatch, lambda *_a, **_k: RUPTURE)
     assert w.store is not None
     workout = w.start_workout()
     workout.start()
@@ -608,9 +609,9 @@ def test_a_problem_reported_outside_a_workout_pauses_the_program_and_says_what_t
 ) -> None:
     asked: list[bool] = []
 
-    def report(_cls: object, _parent: object, *, in_workout: bool = True) -> str:
+    def report(_cls: object, _parent: object, *, in_workout: bool = True) -> RedFlag:
         asked.append(in_workout)
-        return "clot_emergency"
+        return CLOT_EMERGENCY
 
     w, shown = _program_window(qtbot, tmp_path / "data", monkeypatch, report)
     assert w.store is not None
@@ -635,7 +636,7 @@ def test_a_problem_without_a_program_is_still_recorded(
 ) -> None:
     window = data_window
     assert window.store is not None
-    monkeypatch.setattr(RedFlagDialog, "ask", classmethod(lambda *_a, **_k: "calf"))
+    monkeypatch.setattr(RedFlagDialog, "ask", classmethod(lambda *_a, **_k: CALF))
     monkeypatch.setattr(WhatToDoNow, "show_modal", classmethod(lambda *_a: None))
     window.today.problem_button.click()
     [event] = window.store.progress.events()

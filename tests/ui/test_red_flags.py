@@ -41,7 +41,7 @@ def test_report_a_problem_lists_every_sign_and_needs_a_choice(qtbot: QtBot) -> N
     assert not dialog.end_button.isEnabled()
     dialog.choices.buttons()[1].click()
     assert dialog.end_button.isEnabled()
-    assert dialog.chosen() == CLOT_EMERGENCY.id
+    assert dialog.chosen() is CLOT_EMERGENCY
 
 
 def test_the_rupture_questions_are_large_and_need_every_answer(qtbot: QtBot) -> None:

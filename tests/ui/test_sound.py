@@ -7,8 +7,8 @@ import pytest
 from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
+from coach.app.player import SilentPlayer
 from coach.audio.track import Voice
-from coach.domain.clock import MonotonicClock
 from coach.domain.plan import plan
 from coach.domain.protocols import JONSSON
 from coach.domain.settings import Settings
@@ -16,7 +16,7 @@ from coach.domain.timeline import timeline
 from coach.ui import sound
 from coach.ui.main_window import MainWindow
 from coach.ui.prefs import Prefs
-from coach.ui.workout_view import WorkoutView
+from coach.ui.workout.view import WorkoutView
 from tests.missing_libs import pretend_missing
 
 if TYPE_CHECKING:
@@ -37,18 +37,18 @@ def test_without_an_output_the_clock_is_monotonic_and_a_notice_says_so(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(sound, "output_available", lambda: False)
-    player, clock, notice = sound.open_sound(TIMELINE, QObject(), Prefs())
-    assert player is None
-    assert isinstance(clock, MonotonicClock)
+    player, notice = sound.open_sound(TIMELINE, QObject(), Prefs())
+    assert isinstance(player, SilentPlayer)
+    assert not player.audible
     assert "silent" in notice
 
 
 @pytest.mark.usefixtures("sound_output")
 def test_with_an_output_the_player_is_the_clock(qtbot: QtBot) -> None:
     owner = QObject()
-    player, clock, notice = sound.open_sound(TIMELINE, owner, Prefs())
+    player, notice = sound.open_sound(TIMELINE, owner, Prefs())
     assert isinstance(player, player_class())
-    assert clock is player
+    assert player.audible
     assert notice == ""
 
 
@@ -57,7 +57,7 @@ def test_missing_voice_clips_are_named_in_the_notice(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(Voice, "load", classmethod(lambda cls: Voice({}, ("rest", "back"))))
-    _, _, notice = sound.open_sound(TIMELINE, QObject(), Prefs())
+    _, notice = sound.open_sound(TIMELINE, QObject(), Prefs())
     assert "rest, back" in notice
 
 
@@ -66,22 +66,21 @@ def test_sound_off_in_the_settings_means_no_player_and_a_notice(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(sound, "output_available", lambda: True)  # even with an output
-    player, clock, notice = sound.open_sound(TIMELINE, QObject(), Prefs(sound=False))
-    assert player is None
-    assert isinstance(clock, MonotonicClock)
+    player, notice = sound.open_sound(TIMELINE, QObject(), Prefs(sound=False))
+    assert isinstance(player, SilentPlayer)
     assert notice == sound.SOUND_OFF
 
 
 @pytest.mark.usefixtures("sound_output")
 def test_the_voice_and_volume_settings_reach_the_player(qtbot: QtBot) -> None:
     owner = QObject()
-    player, _, notice = sound.open_sound(TIMELINE, owner, Prefs(voice=False, volume=40))
+    player, notice = sound.open_sound(TIMELINE, owner, Prefs(voice=False, volume=40))
     assert isinstance(player, player_class())
     assert player.device.track.voice.clips == {}  # beats and chimes only
     assert notice == ""  # no voice asked for: none is missing
     assert player.volume == pytest.approx(0.4)
-    spoken, _, _ = sound.open_sound(TIMELINE, owner, Prefs())
-    assert spoken is not None
+    spoken, _ = sound.open_sound(TIMELINE, owner, Prefs())
+    assert isinstance(spoken, player_class())
     assert spoken.device.track.voice.clips  # the default speaks
 
 
@@ -98,9 +97,8 @@ def test_without_qt_multimedia_the_session_is_silent_and_says_what_to_install(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     pretend_missing(monkeypatch, ["libpulse.so.0"])
-    player, clock, notice = sound.open_sound(TIMELINE, QObject(), Prefs())
-    assert player is None
-    assert isinstance(clock, MonotonicClock)
+    player, notice = sound.open_sound(TIMELINE, QObject(), Prefs())
+    assert isinstance(player, SilentPlayer)
     assert notice == NO_PULSE
 
 
@@ -121,7 +119,7 @@ def test_without_qt_multimedia_a_workout_runs_from_the_window_and_is_saved(
         assert workout.notice.text() == NO_PULSE
         assert not workout.notice.isHidden()
         workout.start()
-        workout.end_early()
+        workout.session.end_early()
         workout.summary.done_button.click()
         assert window.workout is None
         assert len(window.history.model.rows) == 1

@@ -9,6 +9,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
+from coach.app.player import SilentPlayer
+from coach.app.session import WorkoutSession
 from coach.domain.clock import ManualClock
 from coach.domain.engine import Status
 from coach.domain.plan import plan
@@ -18,10 +20,10 @@ from coach.domain.red_flags import RUPTURE, RedFlag
 from coach.domain.settings import Injured, Settings
 from coach.domain.timeline import CueKind, timeline
 from coach.storage.schema import StorageError
-from coach.storage.store import Store
+from coach.storage.store import SessionJournal, Store
 from coach.ui.red_flags import RedFlagDialog, RuptureCheck, WhatToDoNow
-from coach.ui.workout_dialogs import ConfirmStop
-from coach.ui.workout_view import SaveCopy, WorkoutView
+from coach.ui.workout.dialogs import ConfirmStop, SaveCopy
+from coach.ui.workout.view import WorkoutView
 from tests.helpers import WallClock
 
 # Jonsson, right side, 2 reps: get ready 0-5 s; rep 1: up 5-7, shift 7-8, lower 8-11,
@@ -43,10 +45,10 @@ class Dialogs:
         self.shown: list[RedFlag] = []  # what-to-do-now pages
         self.reported: list[str] = []  # the flags `view` reported (its red_flag signal)
         if view is not None:
-            view.red_flag.connect(self.reported.append)
+            view.session.red_flag.connect(lambda flag: self.reported.append(flag.id))
 
         def ask(_cls: type, parent: WorkoutView) -> bool:
-            self.asked.append((parent.engine.state().status, parent.record.ratings()))
+            self.asked.append((parent.session.engine.state().status, parent.record.ratings()))
             return tear
 
         def show(_cls: type, _parent: WorkoutView, flag: RedFlag) -> None:
@@ -74,7 +76,7 @@ def make_view(
         tl, done = journal.timeline, [s.result() for s in sets]
     elif store is not None:
         journal = store.journal(tl)
-    view = WorkoutView(tl, clock, None, notice, journal=journal, done=done)
+    view = WorkoutView(WorkoutSession(tl, SilentPlayer(clock), journal, done=done, notice=notice))
     qtbot.addWidget(view)
     view.resize(1280, 800)
     with qtbot.waitActive(view):  # key presses reach shortcuts in the active window only
@@ -93,8 +95,8 @@ def press(view: WorkoutView, key: Qt.Key) -> None:
 
 def at(view: WorkoutView, clock: ManualClock, seconds: float) -> None:
     """Move the fake clock to `seconds` of session time and let the view draw."""
-    clock.advance(seconds - view.engine.state().elapsed)
-    view.refresh()
+    clock.advance(seconds - view.session.engine.state().elapsed)
+    view.session.poll()
 
 
 def test_before_start_it_asks_to_get_in_place(qtbot: QtBot) -> None:
@@ -178,7 +180,7 @@ def test_an_unrated_set_stays_not_rated_and_is_rated_in_the_summary(qtbot: QtBot
     at(view, clock, 50)  # set 2 started, set 1 never rated
     assert not view.pain_panel.isVisible()
     at(view, clock, 64)
-    assert view.engine.state().status is Status.FINISHED
+    assert view.session.engine.state().status is Status.FINISHED
     assert view.pages.currentWidget() is not view.summary  # the last set's pain first
     view.pain_panel.skip_button.click()
     assert view.record.ratings() == [None, None]
@@ -225,15 +227,15 @@ def test_pause_freezes_and_space_toggles(qtbot: QtBot) -> None:
     view.start()
     at(view, clock, 6)
     press(view, Qt.Key.Key_Space)
-    assert view.engine.state().status is Status.PAUSED
+    assert view.session.engine.state().status is Status.PAUSED
     assert "PAUSED" in view.banner.text()
     assert view.pause_button.text() == "Resume (Space)"
     clock.advance(100)
-    view.refresh()
+    view.session.poll()
     assert view.instruction.text() == "UP on your LEFT leg"
     press(view, Qt.Key.Key_Space)
     clock.advance(1.5)  # session time 7.5 s: the 100 s paused do not count
-    view.refresh()
+    view.session.poll()
     assert view.instruction.text() == "Onto your RIGHT toes"
 
 
@@ -243,7 +245,7 @@ def test_skip_set_abandons_the_set_and_rests(qtbot: QtBot) -> None:
     at(view, clock, 9)
     view.skip_button.click()
     assert view.instruction.text() == "Rest 30 s"
-    assert view.engine.state().skipped == {0}
+    assert view.session.engine.state().skipped == {0}
     assert not view.pain_panel.isVisible()  # nothing to rate: the set was not done
 
 
@@ -254,9 +256,9 @@ def test_stop_asks_first(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     answers = iter([False, True])
     monkeypatch.setattr(ConfirmStop, "ask", classmethod(lambda cls, parent: next(answers)))
     press(view, Qt.Key.Key_Escape)
-    assert view.engine.state().status is Status.RUNNING
+    assert view.session.engine.state().status is Status.RUNNING
     press(view, Qt.Key.Key_Escape)
-    assert view.engine.state().status is Status.ABORTED
+    assert view.session.engine.state().status is Status.ABORTED
     assert view.record.outcome is Outcome.STOPPED
     assert view.summary.heading.text() == "Session stopped"
 
@@ -269,19 +271,19 @@ def test_something_wrong_pauses_and_records_the_red_flag(
     at(view, clock, 6)
     seen: list[Status] = []
 
-    def report(cls: type[RedFlagDialog], parent: WorkoutView) -> str:
-        seen.append(parent.engine.state().status)
-        return "rupture"
+    def report(cls: type[RedFlagDialog], parent: WorkoutView) -> RedFlag:
+        seen.append(parent.session.engine.state().status)
+        return RUPTURE
 
     monkeypatch.setattr(RedFlagDialog, "ask", classmethod(report))
     dialogs = Dialogs(monkeypatch, tear=False)
     reported: list[str] = []
 
-    def flagged(flag_id: str) -> None:  # what the session looked like when it was said
-        reported.append(flag_id)
+    def flagged(flag: RedFlag) -> None:  # what the session looked like when it was said
+        reported.append(flag.id)
         assert view.record.outcome is None
 
-    view.red_flag.connect(flagged)
+    view.session.red_flag.connect(flagged)
     view.wrong_button.click()
     assert seen == [Status.PAUSED]
     assert reported == ["rupture"]
@@ -300,7 +302,7 @@ def test_carrying_on_after_something_wrong_keeps_the_session_paused(
     at(view, clock, 6)
     monkeypatch.setattr(RedFlagDialog, "ask", classmethod(lambda cls, parent: None))
     view.wrong_button.click()
-    assert view.engine.state().status is Status.PAUSED
+    assert view.session.engine.state().status is Status.PAUSED
     assert view.record.outcome is None
 
 
@@ -314,7 +316,7 @@ def test_red_flag_dialog_lists_every_flag_and_needs_a_choice(qtbot: QtBot) -> No
     assert not dialog.end_button.isEnabled()
     dialog.choices.buttons()[0].click()
     assert dialog.end_button.isEnabled()
-    assert dialog.chosen() == "rupture"
+    assert dialog.chosen() is RUPTURE
 
 
 @pytest.mark.parametrize(
@@ -348,12 +350,12 @@ def test_the_timer_sleeps_until_the_next_change(qtbot: QtBot) -> None:
     view, clock = make_view(qtbot)
     view.start()
     at(view, clock, 5.25)  # UP; the shift cue is at 7 s, the next whole second at 6 s
-    assert view._timer.isActive()
-    assert view._timer.interval() == 750
+    assert view.session._timer.isActive()
+    assert view.session._timer.interval() == 750
     at(view, clock, 8.5)  # lowering: frames at 30 per second
-    assert view._timer.interval() <= 34
-    view.toggle_pause()
-    assert not view._timer.isActive()
+    assert view.session._timer.interval() <= 34
+    view.session.toggle_pause()
+    assert not view.session._timer.isActive()
 
 
 def test_without_sound_the_notice_says_so_and_sound_controls_are_off(qtbot: QtBot) -> None:
@@ -417,12 +419,12 @@ def saving_refused(
     """A started workout whose journal's `method` the disk refuses (full), and its clock."""
     view, clock = make_view(qtbot, store=store)
     view.start()
-    assert view.journal is not None
+    assert view.session.journal is not None
 
     def full(*_a: object) -> None:
         raise StorageError("Could not save set 1 (right leg): the disk is full.")
 
-    monkeypatch.setattr(view.journal, method, full)
+    monkeypatch.setattr(view.session.journal, method, full)
     return view, clock
 
 
@@ -435,7 +437,7 @@ def test_a_set_that_cannot_be_saved_is_reported_and_the_workout_goes_on(
     assert "the disk is full" in view.save_notice.text()
     assert view.pain_panel.isVisible()  # the workout carries on
     assert len(view.record.sets) == 1  # and keeps the set on screen
-    view.end_early()
+    view.session.end_early()
     assert view.summary.saved.text().startswith("Not all saved.")
 
 
@@ -445,13 +447,13 @@ def test_an_interrupted_session_resumes_at_its_next_set(
     first, clock = make_view(qtbot, store=store)
     first.start()
     at(first, clock, 20)  # set 1 saved; then the app "dies"
-    assert first.journal is not None
-    sid = first.journal.id
+    assert isinstance(first.session.journal, SessionJournal)
+    sid = first.session.journal.id
     assert sid is not None
     first.close()
     view, clock = make_view(qtbot, store=store, resume=sid)
     view.start()
-    state = view.engine.state()
+    state = view.session.engine.state()
     assert state.phase is CueKind.REST  # the rest before set 2, in full
     assert state.elapsed == view.timeline.spans[0].end_ms / 1000
     assert view.set_label.text() == "Set 2 of 2"
@@ -467,7 +469,7 @@ def test_without_a_history_the_session_says_it_is_not_saved(qtbot: QtBot) -> Non
     assert view.save_notice.isVisible()
     assert "will not be saved" in view.save_notice.text()
     view.start()
-    view.end_early()
+    view.session.end_early()
     assert view.summary.saved.text().startswith("Not saved")
 
 
@@ -490,8 +492,8 @@ def test_the_last_set_is_rated_and_saved_before_the_summary(qtbot: QtBot, store:
     box = view.summary.table.cellWidget(1, 4)
     assert isinstance(box, QComboBox)
     assert box.currentData() == 5
-    assert view.journal is not None
-    sid = view.journal.session_id
+    assert isinstance(view.session.journal, SessionJournal)
+    sid = view.session.journal.session_id
     assert [s.pain for s in store.sets(sid)] == [3, 5]
     assert store.session(sid).status == "completed"
 
@@ -500,8 +502,8 @@ def test_a_skipped_last_set_goes_straight_to_the_summary(qtbot: QtBot) -> None:
     settings = Settings(injured=Injured.RIGHT, reps=1, sets=1, rest_seconds=10)
     view, clock = make_view(qtbot, settings)
     view.start()
-    view.skip_set()  # the one set skipped: nothing to rate
-    view.skip_set()
+    view.session.skip_set()  # the one set skipped: nothing to rate
+    view.session.skip_set()
     at(view, clock, view.timeline.duration_ms / 1000 + 1)
     assert view.pages.currentWidget() is view.summary
     assert view.record.sets == []
@@ -512,6 +514,8 @@ class ResettingPlayer:
 
     As QAudioSink's processed time does: the workout's clock when there is sound.
     """
+
+    audible = True
 
     def __init__(self) -> None:
         self.position = 0.0
@@ -555,12 +559,12 @@ class ResettingPlayer:
 def test_time_taken_is_the_sessions_time_with_sound(qtbot: QtBot, store: Store) -> None:
     player = ResettingPlayer()
     tl = timeline(plan(JONSSON, SETTINGS))
-    view = WorkoutView(tl, player, player, journal=store.journal(tl))
+    view = WorkoutView(WorkoutSession(tl, player, store.journal(tl)))
     qtbot.addWidget(view)
     view.start()
     for _ in range(70):  # a second at a time, to the end (63 s)
         player.advance(1)
-        view.refresh()
+        view.session.poll()
     view.pain_panel.buttons[2].click()  # the last set's pain; the summary follows
     assert view.record.outcome is Outcome.COMPLETED
     assert not player.playing
@@ -573,11 +577,11 @@ def test_time_taken_of_a_session_stopped_with_sound(
     qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     player = ResettingPlayer()
-    view = WorkoutView(timeline(plan(JONSSON, SETTINGS)), player, player)
+    view = WorkoutView(WorkoutSession(timeline(plan(JONSSON, SETTINGS)), player))
     qtbot.addWidget(view)
     view.start()
     player.advance(30)
-    view.refresh()
+    view.session.poll()
     monkeypatch.setattr(ConfirmStop, "ask", classmethod(lambda cls, parent: True))
     view.request_stop()
     assert view.record.seconds == 30
@@ -606,13 +610,13 @@ def test_a_jump_of_four_points_pauses_and_asks_about_a_tear_and_no_carries_on(
     assert dialogs.asked == []
     press(view, Qt.Key.Key_6)  # 4 points above the set before
     assert dialogs.asked == [(Status.PAUSED, [2, 6])]
-    assert view.engine.state().status is Status.PAUSED
+    assert view.session.engine.state().status is Status.PAUSED
     assert view.record.outcome is None
     assert view.checked_note.isVisible()
     assert "press Space to go on" in view.checked_note.text()
     assert "PAUSED" in view.banner.text()
     press(view, Qt.Key.Key_Space)
-    assert view.engine.state().status is Status.RUNNING
+    assert view.session.engine.state().status is Status.RUNNING
     assert not view.checked_note.isVisible()
 
 
@@ -622,7 +626,7 @@ def test_a_tear_reported_after_a_ten_stops_the_session_and_says_what_to_do(
     view, clock = make_view(qtbot, THREE_SETS, store=store)
     dialogs = Dialogs(monkeypatch, tear=True)
     reported: list[tuple[str, Outcome | None]] = []
-    view.red_flag.connect(lambda flag: reported.append((flag, view.record.outcome)))
+    view.session.red_flag.connect(lambda flag: reported.append((flag.id, view.record.outcome)))
     view.start()
     rest_after(view, clock, 0)
     view.pain_panel.buttons[10].click()
@@ -722,8 +726,8 @@ def test_a_refused_set_is_saved_with_its_pain_once_the_disk_takes_writes_again(
 ) -> None:
     view, clock = make_view(qtbot, store=store)
     view.start()
-    journal = view.journal
-    assert journal is not None
+    journal = view.session.journal
+    assert isinstance(journal, SessionJournal)
     real_insert = journal._insert
 
     def full(_row: object) -> None:
@@ -732,11 +736,14 @@ def test_a_refused_set_is_saved_with_its_pain_once_the_disk_takes_writes_again(
     monkeypatch.setattr(journal, "_insert", full)
     at(view, clock, 20)  # set 1 ends: refused
     press(view, Qt.Key.Key_4)  # its pain: refused too, kept with it
-    assert view.unsaved == [view.set_words(0), f"the pain of {view.set_words(0)}"]
+    assert view.session.unsaved == [
+        view.session.set_words(0),
+        f"the pain of {view.session.set_words(0)}",
+    ]
     monkeypatch.setattr(journal, "_insert", real_insert)  # room again
     at(view, clock, 64)  # the next save (set 2) tries what waits first
     press(view, Qt.Key.Key_2)
-    assert view.unsaved == []
+    assert view.session.unsaved == []
     assert view.save_notice.text().startswith("Saved after all")
     sets = store.sets(store.sessions()[0].id)
     assert [(s.position, s.pain) for s in sets] == [(0, 4), (1, 2)]
@@ -749,14 +756,17 @@ def test_what_stays_unsaved_can_be_written_to_a_file_elsewhere(
     view, clock = saving_refused(qtbot, store, monkeypatch)
     at(view, clock, 20)
     press(view, Qt.Key.Key_3)
-    view.end_early()
+    view.session.end_early()
     assert view.summary.save_copy_button.isVisibleTo(view.summary)
     target = tmp_path / "usb" / "copy.json"
     target.parent.mkdir()
     monkeypatch.setattr(SaveCopy, "ask", classmethod(lambda *_a: target))
     view.summary.save_copy_button.click()
     copy = json.loads(target.read_text())
-    assert copy["not_saved"] == [view.set_words(0), f"the pain of {view.set_words(0)}"]
+    assert copy["not_saved"] == [
+        view.session.set_words(0),
+        f"the pain of {view.session.set_words(0)}",
+    ]
     assert [(s["set"], s["side"], s["pain"]) for s in copy["sets"]] == [(1, "right", 3)]
     assert view.summary.saved.text() == f"A copy of this session is in {target}."
     view.summary.done_button.click()  # the first Done stays and says so
@@ -770,7 +780,7 @@ def test_a_newer_rating_replaces_one_that_waits_and_is_never_written_over(
 ) -> None:
     view, clock = make_view(qtbot, store=store)
     view.start()
-    journal = view.journal
+    journal = view.session.journal
     assert journal is not None
     at(view, clock, 20)  # set 1 saved
     calls: list[int | None] = []
@@ -787,7 +797,7 @@ def test_a_newer_rating_replaces_one_that_waits_and_is_never_written_over(
     press(view, Qt.Key.Key_3)  # the user's latest word: replaces the 5 that waits
     at(view, clock, 64)
     press(view, Qt.Key.Key_2)  # a later save: nothing old is retried over the 3
-    assert view.unsaved == []
+    assert view.session.unsaved == []
     assert calls == [5, 3, 2]
     sets = store.sets(store.sessions()[0].id)
     assert [(s.position, s.pain) for s in sets] == [(0, 3), (1, 2)]
