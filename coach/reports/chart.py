@@ -3,7 +3,9 @@
 Each session's mean pain during its rated sets is a dot; a line is its 7-day rolling
 mean (`coach.domain.trends.rolling_mean`), and a dashed line the 7-day mean of the
 morning check-ins' pain. The bands behind them are the pain-monitoring zones
-(Silbernagel 2007): 0-2 safe, 3-5 acceptable, above 5 too much.
+(Silbernagel 2007): 0-2 safe, 3-5 acceptable, above 5 too much. What is drawn (zones,
+series, span, ticks, words) is `coach.domain.chart_data`'s, shared with the Progress
+page's chart; the drawing is this module's.
 """
 
 from __future__ import annotations
@@ -16,15 +18,30 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from coach.domain.advice import Morning
+from coach.domain.chart_data import (
+    PAIN_BANDS,
+    PAIN_SCALE,
+    PAIN_TICKS,
+    ROLLING_LABEL,
+    clip,
+    day_span,
+    every_day,
+    midnight,
+    month_has_year,
+    month_starts,
+    morning_pain,
+    session_means,
+)
+from coach.domain.pain import Zone
 from coach.domain.trends import ROLLING_DAYS, PainPoint, rolling_mean
 from coach.reports.layout import ACCENT, INK, MUTED, RULE
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-ZONES = (  # (from, to, colour, label): integer ratings fall in the middle of their band
-    (0.0, 2.5, QColor("#e2f1e5"), "0-2 safe"),
-    (2.5, 5.5, QColor("#fbf0d5"), "3-5 acceptable"),
-    (5.5, 10.0, QColor("#f7dfdc"), "6-10 too much"),
-)
+ZONE_COLOURS = {  # the bands of `chart_data.PAIN_BANDS`, cut to the scale 0-10
+    Zone.SAFE: QColor("#e2f1e5"),
+    Zone.ACCEPTABLE: QColor("#fbf0d5"),
+    Zone.TOO_MUCH: QColor("#f7dfdc"),
+}
 DOT = QColor("#8da7c9")
 MORNING = QColor("#c0561c")
 MORNING_AT = time(7, 0)  # where a day's check-in sits on the time axis
@@ -49,19 +66,16 @@ class PainChart:
 
     @property
     def start(self) -> datetime:
-        return datetime.combine(self.first, time())
+        return day_span(self.first, self.last)[0]
 
     @property
     def end(self) -> datetime:
-        return datetime.combine(self.last + timedelta(days=1), time())
+        return day_span(self.first, self.last)[1]
 
     def _series(self) -> tuple[list[tuple[datetime, float]], list[tuple[datetime, float]]]:
-        sessions = [(p.when, p.mean) for p in self.sessions]
-        mornings = [
-            (datetime.combine(m.day, MORNING_AT), float(m.pain))
-            for m in self.mornings
-            if m.pain is not None
-        ]
+        sessions = session_means(self.sessions)
+        mornings = [(datetime.combine(day, MORNING_AT), pain)
+                    for day, pain in morning_pain(self.mornings)]  # fmt: skip
         return sessions, mornings
 
     def __call__(self, painter: QPainter, rect: QRectF) -> None:
@@ -72,7 +86,7 @@ class PainChart:
         legend_height = metrics.height() + 4 * pt
         self._legend(painter, rect, metrics)
         plot = QRectF(
-            rect.left() + metrics.horizontalAdvance("10") + 5 * pt,
+            rect.left() + metrics.horizontalAdvance(str(PAIN_SCALE[1])) + 5 * pt,
             rect.top() + legend_height,
             0,
             0,
@@ -103,7 +117,7 @@ class PainChart:
         return plot.left() + share * plot.width()
 
     def _point(self, plot: QRectF, when: datetime, pain: float) -> QPointF:
-        return QPointF(self._x(plot, when), plot.bottom() - pain / 10 * plot.height())
+        return QPointF(self._x(plot, when), _y(plot, pain))
 
     def _trend(self, painter: QPainter, plot: QRectF,
                points: Sequence[tuple[datetime, float]], pen: QPen) -> None:  # fmt: skip
@@ -122,13 +136,16 @@ class PainChart:
 
     def _zones(self, painter: QPainter, plot: QRectF, metrics: QFontMetricsF) -> None:
         pt = _pt(painter)
-        for low, high, colour, _ in ZONES:
-            top = plot.bottom() - high / 10 * plot.height()
-            bottom = plot.bottom() - low / 10 * plot.height()
-            painter.fillRect(QRectF(plot.left(), top, plot.width(), bottom - top), colour)
+        for band in PAIN_BANDS:
+            low, high = clip(band.low, band.high, PAIN_SCALE)
+            top = _y(plot, high)
+            bottom = _y(plot, low)
+            painter.fillRect(
+                QRectF(plot.left(), top, plot.width(), bottom - top), ZONE_COLOURS[band.zone]
+            )
         grid = QPen(QColor(255, 255, 255), 0.5 * pt)
-        for value in range(0, 11, 2):
-            y = plot.bottom() - value / 10 * plot.height()
+        for value in PAIN_TICKS:
+            y = _y(plot, value)
             if value:
                 painter.setPen(grid)
                 painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
@@ -143,12 +160,12 @@ class PainChart:
         painter.setPen(QPen(MUTED))
         right_edge = plot.left() - 1.0
         for i, day in enumerate(ticks):
-            x = self._x(plot, datetime.combine(day, time()))
+            x = self._x(plot, midnight(day))
             painter.setPen(QPen(RULE, 0.5 * pt))
             painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 2 * pt))
             if monthly:
                 text = MONTHS[day.month - 1]
-                if i == 0 or day.month == 1:
+                if month_has_year(day, i):
                     text += f" {day.year}"
             else:
                 text = short_day(day, year=i == 0 or (day.month, day.day) <= (1, 7))
@@ -183,21 +200,21 @@ class PainChart:
         painter.setPen(QPen(ACCENT, 1.4 * pt))
         painter.drawLine(QPointF(x, middle), QPointF(x + swatch, middle))
         x += swatch + 3 * pt
-        label(f"{ROLLING_DAYS}-day mean")
+        label(ROLLING_LABEL)
         dashed = QPen(MORNING, 1.0 * pt, Qt.PenStyle.DashLine)
         dashed.setCapStyle(Qt.PenCapStyle.FlatCap)
         painter.setPen(dashed)
         painter.drawLine(QPointF(x, middle), QPointF(x + swatch, middle))
         x += swatch + 3 * pt
-        label(f"Morning pain, {ROLLING_DAYS}-day mean")
+        label(f"Morning pain, {ROLLING_LABEL}")
         x += gap
-        for _, _, colour, text in ZONES:
-            painter.fillRect(QRectF(x, middle - 3 * pt, 6 * pt, 6 * pt), colour)
+        for band in PAIN_BANDS:
+            painter.fillRect(QRectF(x, middle - 3 * pt, 6 * pt, 6 * pt), ZONE_COLOURS[band.zone])
             painter.setPen(QPen(RULE, 0.4 * pt))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(QRectF(x, middle - 3 * pt, 6 * pt, 6 * pt))
             x += 8 * pt
-            label(text)
+            label(band.label("-"))
 
 
 def _pt(painter: QPainter) -> float:
@@ -205,24 +222,19 @@ def _pt(painter: QPainter) -> float:
     return painter.device().logicalDpiY() / 72
 
 
+def _y(plot: QRectF, pain: float) -> float:
+    """Where `pain` is drawn: the scale's bottom on the plot's, its top on the plot's."""
+    low, high = PAIN_SCALE
+    return plot.bottom() - (pain - low) / (high - low) * plot.height()
+
+
 def _ticks(first: date, last: date) -> tuple[list[date], bool]:
     """Days to mark on the time axis, and whether they are months' first days."""
     days = (last - first).days + 1
     for step in (1, 2, 7, 14):
         if days / step <= MAX_TICKS:
-            return [first + timedelta(days=d) for d in range(0, days, step)], False
+            return every_day(first, last, step), False
     for months in (1, 2, 3, 6, 12):
         if days / (30.4 * months) <= MAX_TICKS:
             break
-    ticks = []
-    year, month = first.year, first.month
-    while True:
-        day = date(year, month, 1)
-        if day > last:
-            break
-        if day >= first and (12 * year + month - 1) % months == 0:
-            ticks.append(day)
-        month += 1
-        if month > 12:
-            year, month = year + 1, 1
-    return ticks, True
+    return month_starts(first, last, months), True

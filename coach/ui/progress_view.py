@@ -1,7 +1,7 @@
 """The Progress page: pain, mornings, VISA-A, load and sessions done, charted over time.
 
 The page reads through `store.progress` (SQL does the grouping), `coach.domain.trends`
-shapes the series, and `coach.ui.charts` draws them. Importing this module imports
+shapes the series, and the `coach.ui.charts` package draws them. Importing this module imports
 pyqtgraph, so the main window imports it only when the page is first shown.
 While the page is hidden, `reload()` only notes that the data changed; the page
 reads it again when it is next shown.
@@ -9,7 +9,7 @@ reads it again when it is next shown.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -25,19 +25,18 @@ from PySide6.QtWidgets import (
 )
 
 from coach.domain import trends
+from coach.domain.chart_data import day_span
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.trends import Span
 from coach.storage.progress import naive
 from coach.storage.schema import StorageError
-from coach.ui.charts import (
-    CalendarChart,
-    ChartCard,
-    LoadChart,
-    MorningChart,
-    PainChart,
-    VisaChart,
-    seconds,
-)
+from coach.ui.charts.adherence import CalendarChart
+from coach.ui.charts.axis import seconds
+from coach.ui.charts.card import ChartCard
+from coach.ui.charts.load import LoadChart
+from coach.ui.charts.mornings import MorningChart
+from coach.ui.charts.pain import PainChart
+from coach.ui.charts.visa import VisaChart
 from coach.ui.widgets import guard_boxes
 
 if TYPE_CHECKING:
@@ -58,7 +57,7 @@ def x_range(
 ) -> tuple[float, float]:
     """The time axis: the span's days, or (open span) the data's, a little padded."""
     if first is not None and last is not None:
-        lo, hi = seconds([first, last + timedelta(days=1)])
+        lo, hi = seconds(day_span(first, last))
         return float(lo), float(hi)
     if not moments:
         moments = [datetime.combine(today, time())]

@@ -9,6 +9,8 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
+from coach.storage import demo
+from coach.storage.store import Store
 from coach.ui.red_flags import RuptureCheck, WhatToDoNow
 
 
@@ -42,3 +44,10 @@ def no_unexpected_dialog(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(RuptureCheck, "ask", classmethod(unexpected))
     monkeypatch.setattr(WhatToDoNow, "show_modal", classmethod(unexpected))
+
+
+@pytest.fixture
+def twelve_weeks(store: Store) -> Store:
+    """Twelve weeks of made-up history, for the Progress page and its charts."""
+    demo.fill(store, weeks=12, seed=5)
+    return store
