@@ -314,13 +314,13 @@ def workout_timing() -> tuple[Result, Result]:
     """A short real-time workout offscreen: when each phase reached the screen, and CPU."""
     from PySide6.QtCore import QEvent, QEventLoop, QObject, QTimer  # noqa: PLC0415
 
+    from coach.app.prefs import Prefs  # noqa: PLC0415
     from coach.app.session import WorkoutSession  # noqa: PLC0415
     from coach.domain.plan import plan  # noqa: PLC0415
     from coach.domain.protocols import JONSSON  # noqa: PLC0415
     from coach.domain.settings import Settings  # noqa: PLC0415
     from coach.domain.timeline import Cue, CueKind, timeline  # noqa: PLC0415
     from coach.ui.app import create_application  # noqa: PLC0415
-    from coach.ui.prefs import Prefs  # noqa: PLC0415
     from coach.ui.sound import open_sound  # noqa: PLC0415
     from coach.ui.workout.view import WorkoutView  # noqa: PLC0415
 

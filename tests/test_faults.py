@@ -68,6 +68,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.app.player import SilentPlayer
+from coach.app.prefs import Prefs, PrefsFile
 from coach.app.saving import Write as QueuedWrite
 from coach.app.session import WorkoutSession
 from coach.audio import track
@@ -88,7 +89,6 @@ from coach.storage.schema import StorageError
 from coach.storage.store import DB_NAME, CorruptDatabaseError, SessionJournal, Store, local_now
 from coach.ui import data
 from coach.ui.main_window import MainWindow
-from coach.ui.prefs import Prefs, PrefsFile
 from coach.ui.workout.view import WorkoutView
 from tests.helpers import (
     MountRefusedError,
@@ -570,10 +570,10 @@ def test_a_missing_voice_clip_is_named_and_the_workout_still_runs(
 def test_every_file_coach_writes_in_the_data_folder_is_the_users_only_under_umask_000(
     qtbot: QtBot, tmp_path: Path, wall: WallClock
 ) -> None:  # qtbot: the report draws with Qt
+    from coach.app.prefs import Prefs, PrefsFile  # noqa: PLC0415
     from coach.paths import DataLock  # noqa: PLC0415 - Qt's lock, as the app takes it
     from coach.reports import pdf  # noqa: PLC0415
     from coach.storage import demo, schedule  # noqa: PLC0415
-    from coach.ui.prefs import Prefs, PrefsFile  # noqa: PLC0415
 
     folder = tmp_path / "data"
     old = os.umask(0)

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 import bisect
 import math
-from functools import partial
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal

@@ -14,12 +14,12 @@ from coach.ui.today_view import TodayView
 if TYPE_CHECKING:  # imported for real only when needed: start-up skips them
     from datetime import datetime
 
+    from coach.app.prefs import Prefs, PrefsFile
     from coach.domain.record import SessionRecord, SetResult
     from coach.domain.red_flags import RedFlag
     from coach.domain.timeline import Timeline
     from coach.storage.store import SessionJournal, Store
     from coach.ui.history_view import HistoryView
-    from coach.ui.prefs import Prefs, PrefsFile
     from coach.ui.progress_view import ProgressView
     from coach.ui.reminders import Reminders, ReminderState, Tray
     from coach.ui.workout.view import WorkoutView
@@ -166,7 +166,7 @@ class MainWindow(QMainWindow):
     @property
     def prefs_file(self) -> PrefsFile:
         if self._prefs_file is None:
-            from coach.ui.prefs import PrefsFile  # noqa: PLC0415 - after the first paint
+            from coach.app.prefs import PrefsFile  # noqa: PLC0415 - after the first paint
 
             self._prefs_file = PrefsFile.in_folder(self.data_dir)
         return self._prefs_file

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.app.prefs import RANGES, Prefs, TextSize
 from coach.domain.program import WEEKS, Program, ProgramError
 from coach.domain.settings import LIMITS
 from coach.ui.look import set_toned_style
-from coach.ui.prefs import RANGES, Prefs, TextSize
 from coach.ui.widgets import guard_boxes
 
 

@@ -13,9 +13,9 @@ from PySide6.QtCore import QObject
 
 from coach import qt_check
 from coach.app.player import Player, SilentPlayer
+from coach.app.prefs import Prefs
 from coach.audio.track import CueTrack, Voice
 from coach.domain.timeline import Timeline
-from coach.ui.prefs import Prefs
 
 NO_OUTPUT = (
     "No sound output was found, so this session is silent: every cue is on the screen. "

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from coach.app.player import SilentPlayer
+from coach.app.prefs import Prefs, TextSize
 from coach.app.session import WorkoutSession
 from coach.domain.clock import ManualClock
 from coach.domain.red_flags import RUPTURE
@@ -35,7 +36,6 @@ from coach.storage import demo
 from coach.ui.help_dialogs import AboutDialog, WhyDialog
 from coach.ui.main_window import MainWindow
 from coach.ui.onboarding import OnboardingWizard
-from coach.ui.prefs import Prefs, TextSize
 from coach.ui.program_dialogs import CheckinDialog
 from coach.ui.red_flags import RedFlagDialog, RuptureCheck, WhatToDoNow
 from coach.ui.settings_dialog import SettingsDialog

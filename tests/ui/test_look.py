@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.app.player import SilentPlayer
+from coach.app.prefs import Prefs
 from coach.app.session import WorkoutSession
 from coach.domain.plan import plan
 from coach.domain.program import Program
@@ -19,7 +20,6 @@ from coach.domain.protocols import JONSSON
 from coach.domain.settings import Injured, Settings
 from coach.domain.timeline import timeline
 from coach.ui import look
-from coach.ui.prefs import Prefs
 from coach.ui.settings_dialog import SettingsDialog
 from coach.ui.workout.view import WorkoutView
 from tests.helpers import contrast

@@ -494,7 +494,7 @@ def test_a_history_edit_and_its_undo_reach_the_today_page(
 def test_settings_save_the_programs_values_and_the_prefs(
     data_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from coach.ui.prefs import Prefs, TextSize  # noqa: PLC0415
+    from coach.app.prefs import Prefs, TextSize  # noqa: PLC0415
     from coach.ui.settings_dialog import Choices, SettingsDialog  # noqa: PLC0415
 
     assert data_window.store is not None
@@ -520,7 +520,7 @@ def test_settings_save_the_programs_values_and_the_prefs(
 def test_reminders_run_with_a_program_and_stop_when_turned_off(
     data_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from coach.ui.prefs import Prefs  # noqa: PLC0415
+    from coach.app.prefs import Prefs  # noqa: PLC0415
     from coach.ui.settings_dialog import Choices, SettingsDialog  # noqa: PLC0415
 
     assert data_window.store is not None
@@ -553,8 +553,8 @@ def test_without_a_tray_a_reminder_is_said_in_the_window(data_window: MainWindow
 # says so: not Coach's warnings.
 @pytest.mark.qt_log_ignore("systemTrayWindowChanged", "does not support raise", extend=True)
 def test_with_keep_in_tray_closing_hides_and_quit_closes(data_window: MainWindow) -> None:
+    from coach.app.prefs import Prefs  # noqa: PLC0415
     from coach.ui.app import app_icon  # noqa: PLC0415
-    from coach.ui.prefs import Prefs  # noqa: PLC0415
 
     data_window.start_reminders(app_icon(), tray=True)
     assert data_window.tray is not None

@@ -7,9 +7,9 @@ from datetime import date, time
 from PySide6.QtCore import QTime
 from pytestqt.qtbot import QtBot
 
+from coach.app.prefs import Prefs, TextSize
 from coach.domain.program import Program
 from coach.domain.settings import LIMITS, Injured
-from coach.ui.prefs import Prefs, TextSize
 from coach.ui.settings_dialog import SettingsDialog
 
 PROGRAM = Program("p", date(2026, 11, 2), "alfredson", Injured.LEFT, lower_seconds=4)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QObject
 from pytestqt.qtbot import QtBot
 
 from coach.app.player import SilentPlayer
+from coach.app.prefs import Prefs
 from coach.audio.track import Voice
 from coach.domain.plan import plan
 from coach.domain.protocols import JONSSON
@@ -15,7 +16,6 @@ from coach.domain.settings import Settings
 from coach.domain.timeline import timeline
 from coach.ui import sound
 from coach.ui.main_window import MainWindow
-from coach.ui.prefs import Prefs
 from coach.ui.workout.view import WorkoutView
 from tests.missing_libs import pretend_missing
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from coach.ui.prefs import FILE_NAME, Prefs, PrefsFile, TextSize
+from coach.app.prefs import FILE_NAME, Prefs, PrefsFile, TextSize
 
 pytestmark = pytest.mark.usefixtures("qapp")  # QSettings wants a QCoreApplication
 
