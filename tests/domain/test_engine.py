@@ -194,7 +194,19 @@ def test_commands_out_of_order_are_refused() -> None:
 
 
 class EngineMachine(RuleBasedStateMachine):
-    """Any sequence of commands and clock moves keeps the engine's promises."""
+    """Any sequence of commands and clock moves keeps the engine's promises.
+
+    Beside the engine runs a model that knows only what the user did: the session's
+    elapsed time is the time spent running (never paused time) plus the jumps that
+    skips made, each jump found from the timeline's sets as `Engine.skip_set` promises
+    (inside a set: to its end; before one: to its start; after the last: to the end).
+    The model also says which commands the engine must accept.
+
+    The clock moves in quarter seconds, and the timeline's times are whole seconds, so
+    every time is exact in binary floating point: the model and the engine can be
+    compared with ==, and the rules meet the boundaries (a skip at the very second a
+    set ends) exactly rather than a rounding error to either side.
+    """
 
     def __init__(self) -> None:
         super().__init__()
@@ -206,49 +218,121 @@ class EngineMachine(RuleBasedStateMachine):
         )  # fmt: skip
         self.last = self.engine.state()
         self.ended = False
+        timeline = self.engine.timeline
+        self.duration = timeline.duration_ms / 1000
+        self.sets = [(span.start_ms / 1000, span.end_ms / 1000) for span in timeline.spans]
+        # The model: the status the user's commands led to, and the session seconds
+        # run (pauses left out) plus those jumped; ended: frozen by finish or abort.
+        self.model = Status.READY
+        self.run = 0.0
+        self.jumps = 0.0
+        self.frozen: float | None = None
+        self.model_skipped: set[int] = set()
+        self.first_set = 0  # the sets before it were done in an earlier, interrupted run
 
-    def _command(self, name: str, allowed: set[Status]) -> None:
-        status = self.engine.state().status
+    # -- the model ------------------------------------------------------------
+    def model_status(self) -> Status:
+        if self.model is Status.RUNNING and self.run + self.jumps >= self.duration:
+            return Status.FINISHED  # ran to the end
+        return self.model
+
+    def model_elapsed(self) -> float:
+        if self.frozen is not None:
+            return self.frozen
+        return min(self.duration, self.run + self.jumps)
+
+    def model_skip(self) -> None:
+        elapsed = self.run + self.jumps
+        for index, (start, end) in enumerate(self.sets):
+            if start <= elapsed < end:  # inside a set: abandon it, keep the rest after it
+                self.model_skipped.add(index)
+                self.jumps += end - elapsed
+                return
+            if elapsed < start:  # getting ready or resting: the set starts now
+                self.jumps += start - elapsed
+                return
+        self.jumps += self.duration - elapsed  # after the last set: the end
+
+    def _command(self, name: str, allowed: set[Status], *args: int) -> bool:
+        """Run the command; True if it was accepted. The model says whether it must be."""
+        status = self.model_status()
+        assert self.engine.state().status is status
         before = self.engine.state()
         if status in allowed:
-            getattr(self.engine, name)()
-        else:
-            with pytest.raises(InvalidCommandError):
-                getattr(self.engine, name)()
-            assert self.engine.state() == before
+            getattr(self.engine, name)(*args)
+            return True
+        with pytest.raises(InvalidCommandError):
+            getattr(self.engine, name)(*args)
+        assert self.engine.state() == before
+        return False
 
-    @rule(seconds=st.floats(0, 100, allow_nan=False))
-    def advance(self, seconds: float) -> None:
+    # -- the rules ------------------------------------------------------------
+    @rule(quarters=st.integers(0, 400))
+    def advance(self, quarters: int) -> None:
+        seconds = quarters / 4
         self.clock.advance(seconds)
+        if self.model is Status.RUNNING:  # paused time does not count
+            self.run += seconds
 
-    @rule()
-    def start(self) -> None:
-        self._command("start", {Status.READY})
+    @rule(from_set=st.sampled_from([0, 0, 0, 1, 2, 3, -1, 4]))
+    def start(self, from_set: int) -> None:
+        if not 0 <= from_set < len(self.sets):  # no such set: refused whatever the status
+            before = self.engine.state()
+            with pytest.raises(InvalidCommandError):
+                self.engine.start(from_set)
+            assert self.engine.state() == before
+            return
+        if self._command("start", {Status.READY}, from_set):
+            self.model = Status.RUNNING
+            # A resumed session begins where the set before it ended: a jump.
+            self.jumps = self.sets[from_set - 1][1] if from_set else 0.0
+            self.first_set = from_set
 
     @rule()
     def pause(self) -> None:
-        self._command("pause", {Status.RUNNING})
+        if self._command("pause", {Status.RUNNING}):
+            self.model = Status.PAUSED
 
     @rule()
     def resume(self) -> None:
-        self._command("resume", {Status.PAUSED})
+        if self._command("resume", {Status.PAUSED}):
+            self.model = Status.RUNNING
 
     @rule()
     def skip_set(self) -> None:
-        self._command("skip_set", {Status.RUNNING, Status.PAUSED})
+        if self._command("skip_set", {Status.RUNNING, Status.PAUSED}):
+            self.model_skip()
 
     @rule()
     def finish(self) -> None:
-        self._command("finish", {Status.RUNNING, Status.PAUSED})
+        elapsed = self.model_elapsed()
+        if self._command("finish", {Status.RUNNING, Status.PAUSED}):
+            self.model, self.frozen = Status.FINISHED, elapsed
 
     @rule()
     def abort(self) -> None:
-        self._command("abort", {Status.READY, Status.RUNNING, Status.PAUSED})
+        elapsed = self.model_elapsed()
+        if self._command("abort", {Status.READY, Status.RUNNING, Status.PAUSED}):
+            self.model, self.frozen = Status.ABORTED, elapsed
 
     @precondition(lambda self: self.ended)
     @rule(name=st.sampled_from(["start", "pause", "resume", "skip_set", "finish", "abort"]))
     def an_ended_session_accepts_nothing(self, name: str) -> None:
         self._command(name, set())
+
+    # -- the invariants ---------------------------------------------------------
+    @invariant()
+    def elapsed_is_running_time_plus_the_jumps(self) -> None:
+        state = self.engine.state()
+        assert state.status is self.model_status()
+        assert state.elapsed == self.model_elapsed()
+        assert state.skipped == self.model_skipped
+        # A set is complete once the session passed its end, unless skipped or done before.
+        done = {
+            i for i, (_, end) in enumerate(self.sets)
+            if end <= self.model_elapsed() and i >= self.first_set and i not in self.model_skipped
+        }  # fmt: skip
+        assert state.completed == done
 
     @invariant()
     def promises_hold(self) -> None:

@@ -171,3 +171,66 @@ def test_weeks_start_on_the_programs_weekday() -> None:
     assert firsts == [date(2026, 11, 1), date(2026, 11, 4), date(2026, 11, 11), date(2026, 11, 18)]
     assert [r.program_week for r in rows if isinstance(r, WeekRow)] == [None, 1, 2, 3]
     assert [r.planned for r in rows if isinstance(r, WeekRow)] == [0, 14, 14, 6]
+
+
+# -- the week table on varied data: which mean is which ------------------------------------
+MONDAY = date(2026, 1, 5)
+
+
+def on(day: int, hour: int = 12) -> datetime:
+    return at(MONDAY + timedelta(days=day), hour)
+
+
+def varied_weeks() -> list[WeekRow | Gap]:
+    """Four weeks: uneven sessions and sets, skipped answers, a week with no session."""
+    pain = [  # (when, side, mean of the rated sets, max, rated sets)
+        PainPoint(on(0), None, 1.0, 1, 1),  # one set rated 1
+        PainPoint(on(2), None, 4.0, 6, 5),  # five sets, mean 4
+        PainPoint(on(14), None, 2.0, 3, 3),
+        PainPoint(on(16), None, 6.0, 7, 1),
+    ]
+    mornings = [
+        Morning(MONDAY, 2, None),  # stiffness not answered
+        Morning(MONDAY + timedelta(days=1), None, 30),  # pain not answered
+        Morning(MONDAY + timedelta(days=3), 5, 10),
+        Morning(MONDAY + timedelta(days=8), 1, None),  # the week without a session
+    ]
+    loads = [LoadPoint(on(0), 0.0), LoadPoint(on(2), 5.0), LoadPoint(on(14), 7.5)]
+    workouts = [
+        Workout(on(0), 6, 6),
+        Workout(on(2), 3, 6),  # partial
+        Workout(on(4), 6, 6),  # done, but no set rated: no pain figure
+        Workout(on(14), 6, 6),
+        Workout(on(16), 1, 6),
+    ]
+    records = Records(pain, mornings, loads, workouts)
+    return weekly(MONDAY, MONDAY + timedelta(days=27), [], [], records)
+
+
+def test_the_week_s_set_pain_is_the_mean_of_every_rated_set() -> None:
+    """Weighted by rated sets, as the report's caption says ("mean of every rated set").
+
+    Week 1: one set at 1 and five at a mean of 4 make 21 / 6 = 3.5, not the 2.5 of the
+    two sessions' means; week 3: three sets at 2 and one at 6 make 3.0, not 4.0.
+    """
+    weeks = [w for w in varied_weeks() if isinstance(w, WeekRow)]
+    assert [w.mean_pain for w in weeks] == [3.5, None, 3.0, None]
+    assert [w.max_pain for w in weeks] == [6, None, 7, None]
+
+
+def test_morning_means_count_each_answer_once_and_skip_what_was_not_answered() -> None:
+    """Unweighted means of the week's check-ins; a skipped answer is not a zero."""
+    weeks = [w for w in varied_weeks() if isinstance(w, WeekRow)]
+    assert [w.morning_pain for w in weeks] == [3.5, 1.0, None, None]  # (2 + 5) / 2
+    assert [w.stiffness for w in weeks] == [20.0, None, None, None]  # (30 + 10) / 2
+
+
+def test_sessions_are_counted_complete_or_partial_and_the_load_is_the_last() -> None:
+    rows = varied_weeks()
+    assert [type(r) for r in rows] == [WeekRow] * 4  # one empty week alone is no gap
+    weeks = [r for r in rows if isinstance(r, WeekRow)]
+    assert [(w.done, w.partial) for w in weeks] == [(2, 1), (0, 0), (1, 1), (0, 0)]
+    assert [w.load_kg for w in weeks] == [5.0, None, 7.5, None]
+    assert [(w.first, w.last) for w in weeks] == [
+        (MONDAY + timedelta(days=7 * i), MONDAY + timedelta(days=7 * i + 6)) for i in range(4)
+    ]

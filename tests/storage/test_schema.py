@@ -56,6 +56,88 @@ def test_a_failed_migration_leaves_the_file_at_its_old_version(
     assert "extra" not in tables(conn)
 
 
+def dump(conn: sqlite3.Connection) -> list[str]:
+    """The whole database as SQL: its schema and every row."""
+    return list(conn.iterdump())
+
+
+def test_a_step_that_fails_half_way_leaves_none_of_its_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """New tables, new columns, changed rows: all undone, and the version stays as it was."""
+    conn = sqlite3.connect(tmp_path / "x.db")
+    schema.migrate(conn)
+    conn.execute("INSERT INTO checkins (day, recorded, pain) VALUES ('2026-01-05', 'x', 3)")
+    conn.commit()
+    before = dump(conn)
+    half_way = """
+        CREATE TABLE extra (a INTEGER) STRICT;
+        INSERT INTO extra VALUES (1);
+        ALTER TABLE checkins ADD COLUMN mood INTEGER;
+        UPDATE checkins SET pain = 9;
+        DROP INDEX sessions_by_day;
+        INSERT INTO checkins (day, recorded, pain) VALUES ('2026-01-06', 'x', 11);
+        CREATE TABLE never (a INTEGER) STRICT;
+    """  # pain 11 breaks a CHECK: the step fails after five of its changes
+    broken = (*schema.MIGRATIONS, half_way)
+    monkeypatch.setattr(schema, "MIGRATIONS", broken)
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK constraint failed"):
+        schema.migrate(conn, target=len(broken))
+    assert not conn.in_transaction
+    assert schema.version(conn) == schema.SCHEMA_VERSION
+    assert dump(conn) == before
+    # The file on disk says the same to a new connection.
+    again = sqlite3.connect(tmp_path / "x.db")
+    assert schema.version(again) == schema.SCHEMA_VERSION
+    assert dump(again) == before
+
+
+def test_steps_before_a_failing_one_stay_applied(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each step is its own transaction: a file two steps behind keeps the good one."""
+    conn = sqlite3.connect(tmp_path / "x.db")
+    schema.migrate(conn, target=schema.SCHEMA_VERSION - 1)
+    broken = (*schema.MIGRATIONS, "CREATE TABLE extra (a INTEGER) STRICT; SELECT nonsense;")
+    monkeypatch.setattr(schema, "MIGRATIONS", broken)
+    with pytest.raises(sqlite3.OperationalError):
+        schema.migrate(conn, target=len(broken))
+    assert schema.version(conn) == schema.SCHEMA_VERSION
+    fresh = sqlite3.connect(tmp_path / "fresh.db")
+    schema.migrate(fresh)
+    assert tables(conn) == tables(fresh)
+
+
+def test_the_version_bump_is_in_the_step_s_transaction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A step that fails only at its COMMIT, after the bump ran, leaves the old version.
+
+    A deferred foreign key is checked at COMMIT, after `PRAGMA user_version = n`: had
+    the bump been committed on its own, the file would claim a step it does not have.
+    """
+    conn = sqlite3.connect(tmp_path / "x.db")
+    conn.execute("PRAGMA foreign_keys = ON")
+    schema.migrate(conn)
+    at_commit = """
+        CREATE TABLE parent (id INTEGER PRIMARY KEY) STRICT;
+        CREATE TABLE child (
+            parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED
+        ) STRICT;
+        INSERT INTO child VALUES (42);
+    """
+    broken = (*schema.MIGRATIONS, at_commit)
+    monkeypatch.setattr(schema, "MIGRATIONS", broken)
+    with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY constraint failed"):
+        schema.migrate(conn, target=len(broken))
+    assert not conn.in_transaction
+    assert schema.version(conn) == schema.SCHEMA_VERSION
+    assert "child" not in tables(conn)
+    again = sqlite3.connect(tmp_path / "x.db")
+    assert schema.version(again) == schema.SCHEMA_VERSION
+    assert "parent" not in tables(again)
+
+
 def test_a_database_from_a_newer_coach_is_refused_and_left_unchanged(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     folder.mkdir()
