@@ -40,8 +40,8 @@ from coach.domain.record import Outcome, SessionRecord
 from coach.domain.settings import Injured, Settings
 from coach.domain.timeline import CueKind, Timeline, timeline
 from coach.storage import schedule
-from coach.storage.progress import naive
-from coach.storage.store import Store
+from coach.storage.database import naive
+from coach.storage.history import History
 from coach.ui import workout_view as workout_view_module
 from coach.ui.workout_view import WorkoutView
 from tests.helpers import ZONE, WallClock
@@ -60,10 +60,10 @@ def program(start: date = DAY, **kw: object) -> Program:
     return Program("p", start, "alfredson", Injured.RIGHT, **kw)  # type: ignore[arg-type] # the test's own keywords
 
 
-def workout(store: Store, wall: WallClock, tl: Timeline, at: datetime) -> str:
+def workout(store: History, wall: WallClock, tl: Timeline, at: datetime) -> str:
     """A workout begun at wall-clock time `at`, every set done (complete: it counts)."""
     wall.now = at
-    journal = store.journal(tl)
+    journal = store.sessions.journal(tl)
     journal.begin()
     record = SessionRecord(tl)
     for span in tl.spans:
@@ -124,13 +124,13 @@ def test_setting_the_system_clock_back_or_forward_moves_neither_cue_nor_session_
 
 
 def test_the_workout_page_keeps_time_and_saves_in_order_while_the_wall_clock_jumps(
-    qtbot: QtBot, store: Store, wall: WallClock
+    qtbot: QtBot, store: History, wall: WallClock
 ) -> None:
     p = program()
-    store.progress.start_program(p)
+    store.programs.start_program(p)
     clock = ManualClock()
     tl = jonsson()
-    view = WorkoutView(tl, clock, None, "", journal=store.journal(tl))
+    view = WorkoutView(tl, clock, None, "", journal=store.sessions.journal(tl))
     qtbot.addWidget(view)
 
     def at(seconds: float) -> None:
@@ -149,10 +149,10 @@ def test_the_workout_page_keeps_time_and_saves_in_order_while_the_wall_clock_jum
     at(70)
     assert view.engine.state().elapsed == 63
     view.rate(2)  # the last set's pain, asked as the session ends
-    [row] = store.sessions()
+    [row] = store.sessions.sessions()
     assert (row.status, row.seconds) == ("completed", 63.0)  # the session's own time
     assert row.started == "2026-11-21T08:00:00+01:00"
-    sets = store.sets(row.id)
+    sets = store.sessions.sets(row.id)
     assert [s.position for s in sets] == [0, 1]
     # The stamps say what the wall clock said, jumps and all; nothing is computed from them.
     assert [(s.started, s.finished) for s in sets] == [
@@ -160,7 +160,7 @@ def test_the_workout_page_keeps_time_and_saves_in_order_while_the_wall_clock_jum
         ("2026-11-22T09:30:00+01:00", "2026-11-22T09:30:00+01:00"),
     ]
     # It fills the session of the day and time it started, not of a stamp after the jump.
-    assert store.progress.done_slots(p) == {Slot(DAY, Part.MORNING, time(8))}
+    assert store.queries.done_slots(p) == {Slot(DAY, Part.MORNING, time(8))}
 
 
 # -- midnight -----------------------------------------------------------------------
@@ -206,26 +206,26 @@ def test_workouts_either_side_of_midnight_fill_two_sessions_once_each() -> None:
 
 
 def test_a_stamp_reads_back_on_its_own_local_day_not_the_utc_one(
-    store: Store, wall: WallClock
+    store: History, wall: WallClock
 ) -> None:
     p = program()
-    store.progress.start_program(p)
+    store.programs.start_program(p)
     tl = jonsson()
     new_york = timezone(timedelta(hours=-5))
     workout(store, wall, tl, datetime(2026, 11, 21, 23, 30, tzinfo=ZONE))  # UTC: 22:30
     late = workout(store, wall, tl, datetime(2026, 11, 22, 0, 30, tzinfo=ZONE))  # UTC: the 21st
     workout(store, wall, tl, datetime(2026, 11, 21, 20, 30, tzinfo=new_york))  # UTC: the 22nd
-    assert [r.started for r in store.sessions()] == [
+    assert [r.started for r in store.sessions.sessions()] == [
         "2026-11-21T20:30:00-05:00", "2026-11-22T00:30:00+01:00", "2026-11-21T23:30:00+01:00",
     ]  # newest first by the instant (01:30, 23:30 and 22:30 UTC), not by the text  # fmt: skip
-    assert naive(datetime.fromisoformat(store.session(late).started)) == at_(NEXT, 0, 30)
-    assert store.progress.done_slots(p) == {
+    assert naive(datetime.fromisoformat(store.sessions.session(late).started)) == at_(NEXT, 0, 30)
+    assert store.queries.done_slots(p) == {
         Slot(DAY, Part.EVENING, time(18)), Slot(NEXT, Part.MORNING, time(8)),
     }  # fmt: skip
-    assert [r.id for r in store.sessions(NEXT, NEXT)] == [late]
-    assert store.progress.done_parts() == {(DAY, Part.EVENING), (NEXT, Part.MORNING)}
+    assert [r.id for r in store.sessions.sessions(NEXT, NEXT)] == [late]
+    assert store.queries.done_parts() == {(DAY, Part.EVENING), (NEXT, Part.MORNING)}
     wall.now = datetime(2026, 11, 22, 0, 40, tzinfo=ZONE)
-    plan_ = store.progress.day_plan(p)
+    plan_ = store.queries.day_plan(p, store.db.now())
     assert plan_.done == (Slot(NEXT, Part.MORNING, time(8)),)
     assert (plan_.adherence.done, plan_.adherence.planned) == (2, 3)  # the 21st's morning missed
 
@@ -245,7 +245,7 @@ DST_DAYS = [
 
 @pytest.mark.parametrize(("name", "day", "odd"), DST_DAYS)
 def test_on_a_daylight_saving_day_workouts_land_on_that_day_once(
-    store: Store, wall: WallClock, name: str, day: date, odd: time
+    store: History, wall: WallClock, name: str, day: date, odd: time
 ) -> None:
     zone = ZoneInfo(name)
 
@@ -261,7 +261,7 @@ def test_on_a_daylight_saving_day_workouts_land_on_that_day_once(
     first, second = clock_reads(odd, fold=0), clock_reads(odd, fold=1)
     assert first.utcoffset() != second.utcoffset()  # the premise: a changing day
     p = program(day - timedelta(days=1), weeks=1)
-    store.progress.start_program(p)
+    store.programs.start_program(p)
     tl = jonsson()
     ids = [
         workout(store, wall, tl, clock_reads(time(8), day - timedelta(days=1))),
@@ -275,7 +275,7 @@ def test_on_a_daylight_saving_day_workouts_land_on_that_day_once(
     for sid, moment in zip(
         ids[2:5], (first, second, datetime.combine(day, odd, zone)), strict=True
     ):
-        row = store.session(sid)
+        row = store.sessions.session(sid)
         # The same instant comes back (compared in UTC: PEP 495 makes a time in a fold
         # unequal to any time in another zone).
         assert datetime.fromisoformat(row.started).astimezone(UTC) == moment.astimezone(UTC)
@@ -283,12 +283,12 @@ def test_on_a_daylight_saving_day_workouts_land_on_that_day_once(
             day, Part.MORNING,
         )  # fmt: skip
     wall.now = clock_reads(time(20))
-    assert store.progress.done_slots(p) == {
+    assert store.queries.done_slots(p) == {
         Slot(day - timedelta(days=1), Part.MORNING, time(8)),
         Slot(day - timedelta(days=1), Part.EVENING, time(18)),
         Slot(day, Part.MORNING, time(8)), Slot(day, Part.EVENING, time(18)),
     }  # fmt: skip
-    plan_ = store.progress.day_plan(p)
+    plan_ = store.queries.day_plan(p, store.db.now())
     assert [s.part for s in plan_.done] == [Part.MORNING, Part.EVENING]
     assert plan_.adherence.describe() == "4 of 4 sessions done (100%)"
 

@@ -1,10 +1,11 @@
-"""What the clinician's report says, gathered from a `Store` as plain records (no Qt).
+"""What the clinician's report says, gathered from a `History` as plain records (no Qt).
 
-`gather(store, first, last)` reads the programs, sessions, check-ins, VISA-A results,
+`gather(history, first, last)` reads the programs, sessions, check-ins, VISA-A results,
 load changes, events and notes of a period and shapes them into a `Report`: one record
 per table row of the PDF, so `coach.reports.pdf` only has to lay it out. The figures
 are those the app shows: adherence is counted as `coach.domain.program.adherence`
-counts it, the advice is `store.progress.advice()`, the trends are `coach.domain.trends`'.
+counts it, the advice is `advise()` of `Queries.history()`, the trends are
+`coach.domain.trends`'.
 """
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from coach.domain import advice as rules
 from coach.domain.advice import Advice, Morning
 from coach.domain.program import Adherence, Program, Slot, Status, Workout
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.trends import LoadPoint, PainPoint, load_steps
-from coach.storage.progress import RED_FLAG, RESUMED, Event, VisaResult, naive
-from coach.storage.store import SessionRow, Store
+from coach.storage.database import naive
+from coach.storage.history import History
+from coach.storage.programs import RED_FLAG, RESUMED, Event, VisaResult
+from coach.storage.sessions import SessionRow
 
 MAX_NOTES = 50  # the newest notes shown; the rest are counted
 MAX_NOTE_CHARS = 1000  # a longer note is cut, so one row never outgrows a page
@@ -138,21 +142,22 @@ class Report:
         )
 
 
-def gather(store: Store, first: date | None = None, last: date | None = None) -> Report:
+def gather(history: History, first: date | None = None, last: date | None = None) -> Report:
     """The report of the days `first` to `last` (inclusive); None: from or to the data's end."""
     if first is not None and last is not None and first > last:
         raise ValueError(f"the first day {first} is after the last day {last}")
-    progress = store.progress
-    now = naive(store.now())
+    programs, queries = history.programs, history.queries
+    moment = history.db.now()
+    now = naive(moment)
     today = now.date()
-    sessions = store.sessions(first, last)  # newest first
-    mornings = progress.checkins(first, last)
-    visa = progress.visa(first, last)
-    events = progress.events(first, last)
-    pain = progress.pain_points(first, last)
-    loads = progress.load_points(first, last)
-    current = progress.program()
-    followed = _followed(progress.programs(), today)
+    sessions = history.sessions.sessions(first, last)  # newest first
+    mornings = programs.checkins(first, last)
+    visa = programs.visa(first, last)
+    events = programs.events(first, last)
+    pain = queries.pain_points(first, last)
+    loads = queries.load_points(first, last)
+    current = programs.program()
+    followed = _followed(programs.programs(), today)
     in_range = [
         (p, end)
         for p, end in followed
@@ -173,13 +178,13 @@ def gather(store: Store, first: date | None = None, last: date | None = None) ->
     )
 
     period = _Period(period_first, period_last, now)
-    programs = [
-        _program_line(p, end, progress.done_slots(p), period, current)
+    lines = [
+        _program_line(p, end, queries.done_slots(p), period, current)
         for p, end in reversed(in_range)  # oldest first
     ]
     due = {
         s
-        for line in programs
+        for line in lines
         for s in _due(line.program, period_first, min(period_last, line.last_day), now)
     }
     notes = [_note(s) for s in sessions if s.note.strip()]
@@ -188,8 +193,8 @@ def gather(store: Store, first: date | None = None, last: date | None = None) ->
         first=period_first,
         last=period_last,
         limited=first is not None or last is not None,
-        programs=tuple(programs),
-        advice=progress.advice(current) if current is not None else None,
+        programs=tuple(lines),
+        advice=rules.advise(queries.history(current, moment)) if current is not None else None,
         sessions=sum(1 for s in sessions if s.sets_done),
         partial=sum(1 for s in sessions if s.sets_done and not s.complete),
         ended_early=sum(1 for s in sessions if s.sets_done and s.status == ENDED_EARLY),
@@ -199,7 +204,7 @@ def gather(store: Store, first: date | None = None, last: date | None = None) ->
             weekly(
                 period_first,
                 period_last,
-                [line.program for line in programs],
+                [line.program for line in lines],
                 due,
                 Records(pain, mornings, loads, _workouts(sessions)),
             )
@@ -207,11 +212,11 @@ def gather(store: Store, first: date | None = None, last: date | None = None) ->
         visa=tuple(_visa_rows(visa)),
         loads=tuple(load_steps(loads)),
         events=tuple(events),
-        red_flags=tuple(_flag_lines(events, progress.events(), progress.programs())),
+        red_flags=tuple(_flag_lines(events, programs.events(), programs.programs())),
         notes=tuple(notes[:MAX_NOTES]),
         notes_left_out=max(0, len(notes) - MAX_NOTES),
         paused_for=current.reason if current and current.status is Status.PAUSED else "",
-        protocols=tuple(dict.fromkeys(line.program.protocol for line in programs)),
+        protocols=tuple(dict.fromkeys(line.program.protocol for line in lines)),
     )
 
 

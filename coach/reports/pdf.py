@@ -1,6 +1,6 @@
 """The clinician's report: an A4 PDF of a period of the history, made with Qt's PDF writer.
 
-`write_report(store, target, first, last)` gathers the period (`coach.reports.content`),
+`write_report(history, target, first, last)` gathers the period (`coach.reports.content`),
 lays it out (`coach.reports.layout`) and draws it with QPainter on a QPdfWriter: real
 text, so a PDF reader can search and copy it, and a vector pain chart. The file is
 written next to `target` and renamed into place, so a failure leaves no half-written
@@ -58,9 +58,10 @@ from coach.reports.layout import (
     table,
     undrawable,
 )
+from coach.storage.database import failing_as
 from coach.storage.files import private_temp
+from coach.storage.history import History
 from coach.storage.schema import StorageError
-from coach.storage.store import Store, failing_as
 
 TITLE = "Achilles exercise report"
 DPI = 300
@@ -84,14 +85,14 @@ class ReportSummary:
     sessions: int  # sessions with at least one set done, in the period
 
 
-def write_report(store: Store, target: Path, first: date | None = None,
+def write_report(history: History, target: Path, first: date | None = None,
                  last: date | None = None) -> ReportSummary:  # fmt: skip
     """Write the report of the days `first` to `last` (inclusive; None: the data's own end).
 
     Needs a QGuiApplication. Raises StorageError, saying what went wrong, when the file
     cannot be written; `target` is then as it was.
     """
-    report = gather(store, first, last)
+    report = gather(history, first, last)
     with failing_as(f"write {target}"), private_temp(target) as temp:
         pages = render(report, temp)
         with temp.open("rb") as f:

@@ -65,7 +65,7 @@ from coach.ui.widgets import pain_box
 from coach.ui.workout_dialogs import ConfirmStop
 
 if TYPE_CHECKING:
-    from coach.storage.store import SessionJournal
+    from coach.storage.sessions import SessionJournal
 
 _START = "the start of the session"  # the write every other one of a session needs first
 

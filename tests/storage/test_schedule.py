@@ -13,8 +13,8 @@ from coach import __version__
 from coach.domain.program import Program, Status
 from coach.domain.settings import Injured
 from coach.storage import files, schedule
+from coach.storage.history import History
 from coach.storage.schema import StorageError
-from coach.storage.store import Store
 
 STAMP = datetime(2026, 11, 21, 7, 0, tzinfo=UTC)
 LONDON = "Europe/London"
@@ -195,10 +195,10 @@ def test_what_is_not_a_zone_name_is_none(name: str) -> None:
 
 
 # -- writing ----------------------------------------------------------------------------
-def test_write_schedule_writes_the_current_program(store: Store, tmp_path: Path) -> None:
-    store.progress.start_program(program())
+def test_write_schedule_writes_the_current_program(store: History, tmp_path: Path) -> None:
+    store.programs.start_program(program())
     target = tmp_path / "plan.ics"
-    summary = schedule.write_schedule(store, target, LONDON, STAMP)
+    summary = schedule.write_schedule(store.programs, target, LONDON, STAMP)
     assert summary.describe(target) == f"Wrote 168 sessions (12 weeks from 7 Dec 2026) to {target}"
     assert summary.questionnaires == 6
     assert len(sessions(parsed(target.read_bytes()))) == 168
@@ -207,17 +207,17 @@ def test_write_schedule_writes_the_current_program(store: Store, tmp_path: Path)
         assert target.stat().st_mode & 0o777 == files.FILE_MODE
 
 
-def test_without_a_program_nothing_is_written(store: Store, tmp_path: Path) -> None:
+def test_without_a_program_nothing_is_written(store: History, tmp_path: Path) -> None:
     target = tmp_path / "plan.ics"
     with pytest.raises(schedule.NoProgramError, match="set up a 12-week program"):
-        schedule.write_schedule(store, target, LONDON, STAMP)
+        schedule.write_schedule(store.programs, target, LONDON, STAMP)
     assert not target.exists()
 
 
 def test_a_full_disk_leaves_the_old_file_and_no_part_file(
-    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store: History, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store.progress.start_program(program())
+    store.programs.start_program(program())
     target = tmp_path / "plan.ics"
     target.write_bytes(b"the previous export")
 
@@ -226,7 +226,7 @@ def test_a_full_disk_leaves_the_old_file_and_no_part_file(
 
     monkeypatch.setattr(os, "fsync", full)
     with pytest.raises(StorageError) as caught:
-        schedule.write_schedule(store, target, LONDON, STAMP)
+        schedule.write_schedule(store.programs, target, LONDON, STAMP)
     assert str(caught.value) == f"Could not write {target}: the disk is full."
     assert target.read_bytes() == b"the previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "plan.ics"]

@@ -23,7 +23,7 @@ from coach.domain.timeline import Timeline
 from coach.domain.trends import Mark, Span
 from coach.domain.visa_a import VisaAnswers
 from coach.storage import demo
-from coach.storage.store import Store
+from coach.storage.history import History
 from coach.ui import charts, look
 from coach.ui.charts import DAY, ChartCard, ChooseChartFile, DayAxis, seconds
 from coach.ui.exchange_dialogs import Tell
@@ -34,7 +34,7 @@ TODAY = date(2026, 11, 21)  # the wall clock's day
 NOW = datetime(2026, 11, 21, 8, 0)  # noqa: DTZ001 - its wall-clock time, as the charts show it
 
 
-def make_view(qtbot: QtBot, store: Store | None, span: Span | None = None) -> ProgressView:
+def make_view(qtbot: QtBot, store: History | None, span: Span | None = None) -> ProgressView:
     view = ProgressView()
     qtbot.addWidget(view)
     view.resize(930, 720)
@@ -50,17 +50,17 @@ def choose(view: ProgressView, span: Span) -> None:
     view.span_box.setCurrentIndex(view.span_box.findData(span))
 
 
-def rated_session(store: Store, tl: Timeline, wall: WallClock, pains: list[int]) -> str:
+def rated_session(store: History, tl: Timeline, wall: WallClock, pains: list[int]) -> str:
     """A session whose first sets are rated `pains`, started at the wall clock's time."""
     sid = run_sets(store, tl, wall, len(pains))
     for position, pain in enumerate(pains):
-        store.set_pain(sid, position, pain)
+        store.sessions.set_pain(sid, position, pain)
     return sid
 
 
 @pytest.fixture
-def twelve_weeks(store: Store) -> Store:
-    demo.fill(store, weeks=12, seed=5)
+def twelve_weeks(store: History) -> History:
+    demo.fill(store.db, weeks=12, seed=5)
     return store
 
 
@@ -79,9 +79,9 @@ def test_without_a_store_each_chart_says_why(qtbot: QtBot) -> None:
         assert chart.empty.text() == "Progress is not available: the file is from a newer Coach"
 
 
-def test_an_unreadable_record_is_said_not_raised(qtbot: QtBot, store: Store) -> None:
-    store.progress.save_visa(visa(5), NOW)
-    store.db.execute("UPDATE visa_a SET answers = '{}'")
+def test_an_unreadable_record_is_said_not_raised(qtbot: QtBot, store: History) -> None:
+    store.programs.save_visa(visa(5), NOW)
+    store.db.sql.execute("UPDATE visa_a SET answers = '{}'")
     view = make_view(qtbot, store)
     for chart in view.charts:
         assert chart.is_empty
@@ -90,7 +90,7 @@ def test_an_unreadable_record_is_said_not_raised(qtbot: QtBot, store: Store) -> 
         )
 
 
-def test_an_empty_history_says_what_will_appear(qtbot: QtBot, store: Store) -> None:
+def test_an_empty_history_says_what_will_appear(qtbot: QtBot, store: History) -> None:
     view = make_view(qtbot, store)
     texts = {chart.slug: chart.empty.text() for chart in view.charts if chart.is_empty}
     assert set(texts) == {"pain", "mornings", "visa-a", "load", "sessions"}
@@ -105,7 +105,7 @@ def test_an_empty_history_says_what_will_appear(qtbot: QtBot, store: Store) -> N
 
 # -- one session --------------------------------------------------------------------
 def test_one_session_is_one_visible_point_on_a_sensible_axis(
-    qtbot: QtBot, store: Store, short_timeline: Timeline, wall: WallClock
+    qtbot: QtBot, store: History, short_timeline: Timeline, wall: WallClock
 ) -> None:
     rated_session(store, short_timeline, wall, [2, 6])
     view = make_view(qtbot, store)
@@ -126,7 +126,7 @@ def test_one_session_is_one_visible_point_on_a_sensible_axis(
 
 # -- hover --------------------------------------------------------------------------
 def test_hovering_a_point_reads_out_its_date_and_exact_value(
-    qtbot: QtBot, store: Store, short_timeline: Timeline, wall: WallClock
+    qtbot: QtBot, store: History, short_timeline: Timeline, wall: WallClock
 ) -> None:
     rated_session(store, short_timeline, wall, [2, 3, 3])
     view = make_view(qtbot, store)
@@ -148,17 +148,17 @@ def test_hovering_a_point_reads_out_its_date_and_exact_value(
     assert not plot.label.isVisible()
 
 
-def test_the_other_charts_read_out_their_points(qtbot: QtBot, store: Store) -> None:
-    store.progress.save_checkin(TODAY - timedelta(days=1), 3, 25)
-    store.progress.save_visa(visa(5), NOW - timedelta(days=14))
-    store.progress.save_visa(visa(7), NOW - timedelta(days=1))
+def test_the_other_charts_read_out_their_points(qtbot: QtBot, store: History) -> None:
+    store.programs.save_checkin(TODAY - timedelta(days=1), 3, 25)
+    store.programs.save_visa(visa(5), NOW - timedelta(days=14))
+    store.programs.save_visa(visa(7), NOW - timedelta(days=1))
     view = make_view(qtbot, store)
     day = seconds([TODAY - timedelta(days=1)])[0]
     assert view.mornings.pain.describe_nearest(day, 3) == "Fri 20 Nov 2026, morning\npain: 3"
     assert view.mornings.stiffness.describe_nearest(day, 25) == (
         "Fri 20 Nov 2026, morning\nminutes stiff: 25"
     )
-    scores = [v.score for v in store.progress.visa()]
+    scores = [v.score for v in store.programs.visa()]
     x, y = view.visa.plot.data("score")
     assert list(y) == scores
     said = view.visa.plot.describe_nearest(x[1], y[1])
@@ -170,12 +170,12 @@ def test_the_other_charts_read_out_their_points(qtbot: QtBot, store: Store) -> N
     assert view.visa.recovered.value() == 90
 
 
-def test_with_both_legs_each_has_its_visa_a_series_and_target(qtbot: QtBot, store: Store) -> None:
-    store.progress.start_program(Program("p", TODAY - timedelta(days=20), "jonsson", Injured.BOTH))
-    store.progress.save_visa(visa(5), NOW - timedelta(days=14), Side.LEFT)
-    store.progress.save_visa(visa(3), NOW - timedelta(days=14), Side.RIGHT)
-    store.progress.save_visa(visa(7), NOW - timedelta(days=1), Side.LEFT)
-    store.progress.save_visa(visa(4), NOW - timedelta(days=1), Side.RIGHT)
+def test_with_both_legs_each_has_its_visa_a_series_and_target(qtbot: QtBot, store: History) -> None:
+    store.programs.start_program(Program("p", TODAY - timedelta(days=20), "jonsson", Injured.BOTH))
+    store.programs.save_visa(visa(5), NOW - timedelta(days=14), Side.LEFT)
+    store.programs.save_visa(visa(3), NOW - timedelta(days=14), Side.RIGHT)
+    store.programs.save_visa(visa(7), NOW - timedelta(days=1), Side.LEFT)
+    store.programs.save_visa(visa(4), NOW - timedelta(days=1), Side.RIGHT)
     view = make_view(qtbot, store)
     assert set(view.visa.plot.series) == {"left score", "right score"}
     assert list(view.visa.plot.data("left score")[1]) == [30, 42]
@@ -196,35 +196,35 @@ def test_with_both_legs_each_has_its_visa_a_series_and_target(qtbot: QtBot, stor
 
 
 # -- demo data ----------------------------------------------------------------------
-def test_twelve_weeks_of_demo_data_are_plotted_in_full(qtbot: QtBot, twelve_weeks: Store) -> None:
-    progress = twelve_weeks.progress
-    program = progress.program()
+def test_twelve_weeks_of_demo_data_are_plotted_in_full(qtbot: QtBot, twelve_weeks: History) -> None:
+    programs, queries = twelve_weeks.programs, twelve_weeks.queries
+    program = programs.program()
     assert program is not None
     view = make_view(qtbot, twelve_weeks)
     assert view.span is Span.PROGRAM
     assert not any(chart.is_empty for chart in view.charts)
-    points = progress.pain_points(program.start, program.end)
+    points = queries.pain_points(program.start, program.end)
     x, mean = view.pain.plot.data("all mean")
     assert list(x) == list(seconds([p.when for p in points]))
     assert list(mean) == [p.mean for p in points]
     rolled = trends.rolling_mean([(p.when, p.mean) for p in points])
     assert list(view.pain.plot.data("all rolling")[1]) == [v for _, v in rolled]
-    steps = trends.load_steps(progress.load_points(program.start, program.end))
+    steps = trends.load_steps(queries.load_points(program.start, program.end))
     assert list(view.load.plot.data("steps")[1]) == [s.load_kg for s in steps]
-    mornings = progress.checkins(program.start, program.end)
+    mornings = programs.checkins(program.start, program.end)
     assert len(view.mornings.pain.data("pain")[0]) == sum(m.pain is not None for m in mornings)
     # The calendar: a row per week of the program, its half-days as the store has them.
     cal = view.calendar.plot.cells.weeks
     assert cal[0].first <= program.start < cal[0].first + timedelta(days=7)
     assert len(cal) in {12, 13}
-    done = len(progress.done_parts(program.start, program.end))
+    done = len(queries.done_parts(program.start, program.end))
     assert trends.tally(cal)[Mark.DONE] == done
     assert f"done ({done})" in view.calendar.key.text
-    sessions = len(progress.load_points(program.start, program.end))
+    sessions = len(queries.load_points(program.start, program.end))
     assert view.summary.text().startswith(f"{sessions} sessions, ")
 
 
-def test_the_span_chooses_what_is_plotted(qtbot: QtBot, twelve_weeks: Store) -> None:
+def test_the_span_chooses_what_is_plotted(qtbot: QtBot, twelve_weeks: History) -> None:
     view = make_view(qtbot, twelve_weeks, Span.EVERYTHING)
     everything = view.pain.plot.data("all mean")[0]
     choose(view, Span.LAST_4_WEEKS)
@@ -236,26 +236,26 @@ def test_the_span_chooses_what_is_plotted(qtbot: QtBot, twelve_weeks: Store) -> 
     assert view.pain.plot.vb.viewRange()[0] == pytest.approx([first, seconds([TODAY])[0] + DAY])
     assert len(view.calendar.plot.cells.weeks) == 5  # 28 days from a Sunday: 5 calendar weeks
     choose(view, Span.PROGRAM)
-    program = twelve_weeks.progress.program()
+    program = twelve_weeks.programs.program()
     assert program is not None
     assert view.pain.plot.vb.viewRange()[0][0] == seconds([program.start])[0]
 
 
-def test_a_span_without_data_says_so(qtbot: QtBot, store: Store) -> None:
-    store.progress.save_visa(visa(5), NOW - timedelta(days=100))
+def test_a_span_without_data_says_so(qtbot: QtBot, store: History) -> None:
+    store.programs.save_visa(visa(5), NOW - timedelta(days=100))
     view = make_view(qtbot, store, Span.LAST_4_WEEKS)
     assert view.visa.empty.text().startswith("No VISA-A scores in the last 4 weeks.")
     choose(view, Span.EVERYTHING)
     assert not view.visa.is_empty
 
 
-def test_both_sides_are_plotted_separately(qtbot: QtBot, store: Store) -> None:
-    demo.fill(store, weeks=1, seed=2, injured=Injured.BOTH)
+def test_both_sides_are_plotted_separately(qtbot: QtBot, store: History) -> None:
+    demo.fill(store.db, weeks=1, seed=2, injured=Injured.BOTH)
     view = make_view(qtbot, store, Span.EVERYTHING)
     names = set(view.pain.plot.series)
     assert {"left mean", "right mean", "left rolling", "right rolling"} <= names
     assert not any(name.startswith("all") for name in names)
-    by_side = store.progress.pain_points(by_side=True)
+    by_side = store.queries.pain_points(by_side=True)
     for side in ("left", "right"):
         mine = [p.mean for p in by_side if p.side == side]
         assert list(view.pain.plot.data(f"{side} mean")[1]) == mine
@@ -267,8 +267,10 @@ def test_both_sides_are_plotted_separately(qtbot: QtBot, store: Store) -> None:
     )
 
 
-def test_a_program_without_workouts_shows_its_sessions_to_come(qtbot: QtBot, store: Store) -> None:
-    store.progress.start_program(Program("p", TODAY, "alfredson", Injured.RIGHT, weeks=2))
+def test_a_program_without_workouts_shows_its_sessions_to_come(
+    qtbot: QtBot, store: History
+) -> None:
+    store.programs.start_program(Program("p", TODAY, "alfredson", Injured.RIGHT, weeks=2))
     view = make_view(qtbot, store)
     weeks = view.calendar.plot.cells.weeks
     assert trends.tally(weeks) == {Mark.DONE: 0, Mark.MISSED: 0, Mark.TO_COME: 28}
@@ -282,7 +284,7 @@ def test_a_program_without_workouts_shows_its_sessions_to_come(qtbot: QtBot, sto
     assert view.pain.is_empty
 
 
-def test_the_wheel_over_a_chart_scrolls_the_page(qtbot: QtBot, twelve_weeks: Store) -> None:
+def test_the_wheel_over_a_chart_scrolls_the_page(qtbot: QtBot, twelve_weeks: History) -> None:
     view = make_view(qtbot, twelve_weeks)
     shown = view.pain.plot.vb.viewRange()
     bar = view.scroll_area.verticalScrollBar()
@@ -295,7 +297,7 @@ def test_the_wheel_over_a_chart_scrolls_the_page(qtbot: QtBot, twelve_weeks: Sto
 
 # -- reloading ----------------------------------------------------------------------
 def test_a_hidden_page_reads_new_data_when_it_is_shown(
-    qtbot: QtBot, store: Store, short_timeline: Timeline, wall: WallClock
+    qtbot: QtBot, store: History, short_timeline: Timeline, wall: WallClock
 ) -> None:
     view = make_view(qtbot, store)
     assert view.pain.is_empty
@@ -342,7 +344,7 @@ CHARTS: dict[str, Callable[[ProgressView], ChartCard]] = {
 
 
 def test_each_chart_exports_a_real_png_and_svg(
-    qtbot: QtBot, twelve_weeks: Store, tmp_path: Path, chosen: list[tuple[str, str]]
+    qtbot: QtBot, twelve_weeks: History, tmp_path: Path, chosen: list[tuple[str, str]]
 ) -> None:
     view = make_view(qtbot, twelve_weeks)
     for slug, chart_of in CHARTS.items():
@@ -363,7 +365,7 @@ def test_each_chart_exports_a_real_png_and_svg(
 
 def test_an_export_that_cannot_be_written_says_so(
     qtbot: QtBot,
-    twelve_weeks: Store,
+    twelve_weeks: History,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     told: list[str],
@@ -377,7 +379,7 @@ def test_an_export_that_cannot_be_written_says_so(
 
 
 def test_a_cancelled_export_writes_nothing(
-    qtbot: QtBot, twelve_weeks: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, twelve_weeks: History, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     view = make_view(qtbot, twelve_weeks)
     monkeypatch.setattr(ChooseChartFile, "ask", classmethod(lambda *_a: None))
@@ -430,8 +432,8 @@ def test_the_main_window_does_not_import_pyqtgraph() -> None:
 
 
 # -- five years ---------------------------------------------------------------------
-def test_five_years_stay_readable_and_light(qtbot: QtBot, store: Store) -> None:
-    demo.fill(store, weeks=260, seed=1)
+def test_five_years_stay_readable_and_light(qtbot: QtBot, store: History) -> None:
+    demo.fill(store.db, weeks=260, seed=1)
     view = make_view(qtbot, store, Span.EVERYTHING)
     plot = view.pain.plot
     x, _ = plot.data("all mean")
@@ -486,7 +488,7 @@ def test_every_chart_colour_is_readable_on_its_paper(*, dark: bool) -> None:
 
 
 def test_the_charts_turn_dark_with_the_palette_and_back(
-    qtbot: QtBot, twelve_weeks: Store, app: QApplication
+    qtbot: QtBot, twelve_weeks: History, app: QApplication
 ) -> None:
     view = make_view(qtbot, twelve_weeks, Span.EVERYTHING)
     light = {chart.slug: series_colours(chart) for chart in view.charts}
@@ -521,7 +523,7 @@ def test_the_charts_turn_dark_with_the_palette_and_back(
 
 
 def test_a_chart_with_nothing_to_show_says_so_readably_in_the_dark(
-    qtbot: QtBot, store: Store, app: QApplication
+    qtbot: QtBot, store: History, app: QApplication
 ) -> None:
     view = make_view(qtbot, store)
     assert view.pain.is_empty
