@@ -17,6 +17,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coach.domain.red_flags import OTHER, RedFlag
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QColor
 
@@ -24,6 +26,11 @@ if TYPE_CHECKING:
     from coach.storage.history import History
 
 ZONE = timezone(timedelta(hours=1))
+
+
+def flag(label: str) -> RedFlag:
+    """A red flag recorded under `label`: what an imported file or an older Coach may hold."""
+    return RedFlag("test", label, OTHER.action, label, OTHER.urgency, OTHER.steps, OTHER.still)
 
 
 class WallClock:

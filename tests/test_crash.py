@@ -30,7 +30,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from coach.storage.history import History
-from coach.storage.sessions import SessionRow
+from coach.storage.sessions import SessionRow, SessionStatus
 from coach.ui import data
 from coach.ui.data import ResumeSession
 from coach.ui.main_window import MainWindow
@@ -92,7 +92,7 @@ def test_every_confirmed_set_survives_sigkill_and_the_next_start_offers_to_resum
     assert store is not None
     (row,) = offered
     assert row.id == session_id
-    assert row.status == "in progress"
+    assert row.status == SessionStatus.IN_PROGRESS
     saved = store.sessions.sets(session_id)
     positions = [s.position for s in saved]
     assert positions[: len(confirmed)] == confirmed  # each confirmed set is there...
@@ -443,15 +443,15 @@ def check_the_offer(
     row = store.sessions.session(current)
     if current in ledger.finished:
         assert offered == [], where
-        assert row.status == "completed", where
+        assert row.status == SessionStatus.COMPLETED, where
         return None
     if offered:
         assert [r.id for r in offered] == [current], where
-        assert row.status == "in progress", where
+        assert row.status == SessionStatus.IN_PROGRESS, where
         assert row.sets_done < row.set_count, where
         return current
     # Not offered: only if the kill cut off the last set's line or the ending's, and the
     # app then closed the session, every set done, as completed.
     assert len(ledger.sets[current]) >= row.set_count - 1, where
-    assert (row.status, row.sets_done) == ("completed", row.set_count), where
+    assert (row.status, row.sets_done) == (SessionStatus.COMPLETED, row.set_count), where
     return None

@@ -84,7 +84,7 @@ from coach.storage.database import DB_NAME, CorruptDatabaseError, local_now
 from coach.storage.files import private_dir
 from coach.storage.history import History
 from coach.storage.schema import StorageError
-from coach.storage.sessions import SessionJournal
+from coach.storage.sessions import SessionJournal, SessionStatus
 from coach.ui import data
 from coach.ui.main_window import MainWindow
 from coach.ui.prefs import Prefs, PrefsFile
@@ -557,7 +557,9 @@ def test_a_missing_voice_clip_is_named_and_the_workout_still_runs(
     # The sound plays (its position is the workout's clock), and the session is saved.
     qtbot.waitUntil(lambda: view.engine.state().elapsed > 0.2, timeout=5000)
     assert view.engine.state().status is Status.RUNNING
-    assert [row.status for row in window.store.sessions.interrupted()] == ["in progress"]
+    assert [row.status for row in window.store.sessions.interrupted()] == [
+        SessionStatus.IN_PROGRESS
+    ]
     window.close()
     window.store.close()
 

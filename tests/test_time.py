@@ -40,8 +40,9 @@ from coach.domain.record import Outcome, SessionRecord
 from coach.domain.settings import Injured, Settings
 from coach.domain.timeline import CueKind, Timeline, timeline
 from coach.storage import schedule
-from coach.storage.database import naive
+from coach.storage.database import naive, stamp
 from coach.storage.history import History
+from coach.storage.sessions import SessionStatus
 from coach.ui import workout_view as workout_view_module
 from coach.ui.workout_view import WorkoutView
 from tests.helpers import ZONE, WallClock
@@ -150,12 +151,12 @@ def test_the_workout_page_keeps_time_and_saves_in_order_while_the_wall_clock_jum
     assert view.engine.state().elapsed == 63
     view.rate(2)  # the last set's pain, asked as the session ends
     [row] = store.sessions.sessions()
-    assert (row.status, row.seconds) == ("completed", 63.0)  # the session's own time
-    assert row.started == "2026-11-21T08:00:00+01:00"
+    assert (row.status, row.seconds) == (SessionStatus.COMPLETED, 63.0)  # the session's own time
+    assert stamp(row.started) == "2026-11-21T08:00:00+01:00"
     sets = store.sessions.sets(row.id)
     assert [s.position for s in sets] == [0, 1]
     # The stamps say what the wall clock said, jumps and all; nothing is computed from them.
-    assert [(s.started, s.finished) for s in sets] == [
+    assert [(stamp(s.started), stamp(s.finished)) for s in sets] == [
         ("2026-11-21T08:00:00+01:00", "2026-11-21T07:00:06+01:00"),
         ("2026-11-22T09:30:00+01:00", "2026-11-22T09:30:00+01:00"),
     ]
@@ -215,10 +216,10 @@ def test_a_stamp_reads_back_on_its_own_local_day_not_the_utc_one(
     workout(store, wall, tl, datetime(2026, 11, 21, 23, 30, tzinfo=ZONE))  # UTC: 22:30
     late = workout(store, wall, tl, datetime(2026, 11, 22, 0, 30, tzinfo=ZONE))  # UTC: the 21st
     workout(store, wall, tl, datetime(2026, 11, 21, 20, 30, tzinfo=new_york))  # UTC: the 22nd
-    assert [r.started for r in store.sessions.sessions()] == [
+    assert [stamp(r.started) for r in store.sessions.sessions()] == [
         "2026-11-21T20:30:00-05:00", "2026-11-22T00:30:00+01:00", "2026-11-21T23:30:00+01:00",
     ]  # newest first by the instant (01:30, 23:30 and 22:30 UTC), not by the text  # fmt: skip
-    assert naive(datetime.fromisoformat(store.sessions.session(late).started)) == at_(NEXT, 0, 30)
+    assert naive(store.sessions.session(late).started) == at_(NEXT, 0, 30)
     assert store.queries.done_slots(p) == {
         Slot(DAY, Part.EVENING, time(18)), Slot(NEXT, Part.MORNING, time(8)),
     }  # fmt: skip
@@ -278,8 +279,8 @@ def test_on_a_daylight_saving_day_workouts_land_on_that_day_once(
         row = store.sessions.session(sid)
         # The same instant comes back (compared in UTC: PEP 495 makes a time in a fold
         # unequal to any time in another zone).
-        assert datetime.fromisoformat(row.started).astimezone(UTC) == moment.astimezone(UTC)
-        assert (row.day, p.part_of(naive(datetime.fromisoformat(row.started)))) == (
+        assert row.started.astimezone(UTC) == moment.astimezone(UTC)
+        assert (row.day, p.part_of(naive(row.started))) == (
             day, Part.MORNING,
         )  # fmt: skip
     wall.now = clock_reads(time(20))

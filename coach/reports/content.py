@@ -22,12 +22,11 @@ from coach.domain.protocols import PROTOCOLS
 from coach.domain.trends import LoadPoint, PainPoint, load_steps
 from coach.storage.database import naive
 from coach.storage.history import History
-from coach.storage.programs import RED_FLAG, RESUMED, Event, VisaResult
-from coach.storage.sessions import SessionRow
+from coach.storage.programs import Event, EventKind, VisaResult
+from coach.storage.sessions import SessionRow, SessionStatus
 
 MAX_NOTES = 50  # the newest notes shown; the rest are counted
 MAX_NOTE_CHARS = 1000  # a longer note is cut, so one row never outgrows a page
-ENDED_EARLY = "ended early"
 
 
 @dataclass(frozen=True)
@@ -164,7 +163,7 @@ def gather(history: History, first: date | None = None, last: date | None = None
         if (last is None or p.start <= last) and (first is None or end >= first)
     ]
     days = [s.day for s in sessions] + [m.day for m in mornings] + [v.day for v in visa]
-    days += [date.fromisoformat(e.at[:10]) for e in events]
+    days += [e.at.date() for e in events]
     started = [(p, end) for p, end in in_range if p.start <= today]
     starts = [p.start for p, _ in started]
     period_first = first if first is not None else min(days + starts, default=last)
@@ -197,7 +196,9 @@ def gather(history: History, first: date | None = None, last: date | None = None
         advice=rules.advise(queries.history(current, moment)) if current is not None else None,
         sessions=sum(1 for s in sessions if s.sets_done),
         partial=sum(1 for s in sessions if s.sets_done and not s.complete),
-        ended_early=sum(1 for s in sessions if s.sets_done and s.status == ENDED_EARLY),
+        ended_early=sum(
+            1 for s in sessions if s.sets_done and s.status is SessionStatus.ENDED_EARLY
+        ),
         pain=tuple(pain),
         mornings=tuple(mornings),
         weeks=tuple(
@@ -238,11 +239,7 @@ class Records:
 
 
 def _workouts(sessions: Iterable[SessionRow]) -> list[Workout]:
-    return [
-        Workout(naive(datetime.fromisoformat(s.started)), s.sets_done, s.set_count)
-        for s in sessions
-        if s.sets_done
-    ]
+    return [Workout(naive(s.started), s.sets_done, s.set_count) for s in sessions if s.sets_done]
 
 
 def _flag_lines(events: Iterable[Event], every: Sequence[Event],
@@ -253,20 +250,17 @@ def _flag_lines(events: Iterable[Event], every: Sequence[Event],
     """
     status = {p.id: p.status for p in programs}
 
-    def when(e: Event) -> datetime:
-        return datetime.fromisoformat(e.at)
-
     for e in events:
-        if e.kind != RED_FLAG:
+        if e.kind is not EventKind.RED_FLAG:
             continue
         resumes = [
-            when(r)
+            r.at
             for r in every
-            if r.kind == RESUMED and r.program_id == e.program_id and when(r) > when(e)
+            if r.kind is EventKind.RESUMED and r.program_id == e.program_id and r.at > e.at
         ]
         resumed = min(resumes, default=None)
         yield FlagLine(
-            when=naive(when(e)),
+            when=naive(e.at),
             what=e.detail,
             had_program=e.program_id is not None,
             resumed=None if resumed is None else naive(resumed),
@@ -337,7 +331,7 @@ def _note(session: SessionRow) -> Note:
     cut = len(text) > MAX_NOTE_CHARS
     if cut:
         text = text[:MAX_NOTE_CHARS].rstrip() + "…"
-    when = naive(datetime.fromisoformat(session.started))
+    when = naive(session.started)
     return Note(when, session.part_of_day, text, cut)
 
 

@@ -61,6 +61,17 @@ def stamp(moment: datetime) -> str:
     return moment.isoformat(timespec="seconds")
 
 
+def instant(text: str) -> datetime:
+    """A stamp read back (`stamp`'s text): an aware datetime, in the local time it was taken.
+
+    Raises StorageError for text that is no date and time (a row edited by hand, say).
+    """
+    try:
+        return datetime.fromisoformat(text)
+    except ValueError as e:
+        raise StorageError(f"The history holds a time Coach cannot read ({text!r}).") from e
+
+
 def naive(moment: datetime) -> datetime:
     """A stamp's local wall-clock time, which is what the program's calendar is in."""
     return moment.replace(tzinfo=None)

@@ -41,7 +41,7 @@ from coach.domain.visa_a import VisaAnswers, VisaError
 from coach.domain.visa_a import score as visa_score
 from coach.domain.wall_clock import CLOCK_SLACK, EARLIEST
 from coach.storage import schema
-from coach.storage.database import Database, day_range, failing_as, stamp
+from coach.storage.database import Database, day_range, failing_as, instant, stamp
 from coach.storage.files import write_atomically
 from coach.storage.programs import RED_FLAG, RESUMED, Programs
 from coach.storage.schema import StorageError
@@ -123,7 +123,7 @@ def export_csv(db: Database, target: Path, first: date | None = None,
         split = Programs(db).day_split()
         for row in db.sql.execute(_CSV_QUERY.format(where=where), params):
             *cells, planned, done = row
-            cells.insert(3, split.part(row[1]))
+            cells.insert(3, split.part(instant(row[1])))
             cells.insert(6, sets_text(done, set_count(row[5], row[6], planned)))
             out.writerow([_safe_cell(c) for c in cells])
             count += 1

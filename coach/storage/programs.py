@@ -8,6 +8,7 @@ saved, when the disk refuses.
 
 from __future__ import annotations
 
+import enum
 import json
 import uuid
 from dataclasses import dataclass, field
@@ -17,19 +18,25 @@ from typing import Any
 from coach.domain.advice import Morning, check_stiffness
 from coach.domain.pain import check_rating
 from coach.domain.program import DOSE, Program, Status, halfway, parse_time
+from coach.domain.red_flags import RedFlag, from_label
 from coach.domain.settings import Injured, Side
 from coach.domain.visa_a import VisaAnswers, score
-from coach.storage.database import Database, day_range, failing_as, stamp
+from coach.storage.database import Database, day_range, failing_as, instant, stamp
 from coach.storage.schema import StorageError
 
-RED_FLAG = "red flag"
+RED_FLAG = "red flag"  # the kinds of event, as stored (schema: events.kind)
 RESUMED = "resumed"
+
+
+class EventKind(enum.Enum):
+    RED_FLAG = RED_FLAG  # reported; the program, if any, paused for it
+    RESUMED = RESUMED  # the program resumed after one
 
 
 @dataclass(frozen=True)
 class VisaResult:
     id: str
-    taken: str  # stamp
+    taken: datetime  # aware: the local time, with its UTC offset
     answers: VisaAnswers
     score: int
     # The leg it is about when both hurt (one questionnaire each); None: the program's
@@ -38,16 +45,22 @@ class VisaResult:
 
     @property
     def day(self) -> date:
-        return date.fromisoformat(self.taken[:10])
+        """The local day it was taken."""
+        return self.taken.date()
 
 
 @dataclass(frozen=True)
 class Event:
     id: str
-    at: str
+    at: datetime  # aware, as VisaResult.taken
     program_id: str | None
-    kind: str  # RED_FLAG or RESUMED
-    detail: str
+    kind: EventKind
+    detail: str  # a red flag's label (RedFlag.label), as recorded; "" for a resume
+
+    @property
+    def red_flag(self) -> RedFlag | None:
+        """The red flag reported, if this is one Coach knows by its label."""
+        return from_label(self.detail) if self.kind is EventKind.RED_FLAG else None
 
 
 @dataclass(frozen=True)
@@ -60,24 +73,25 @@ class DaySplit:
     the History, the exports and the Progress page agree on it.
     """
 
-    halves: tuple[tuple[str, float], ...] = ()  # (start day, halfway in minutes), newest first
-    # Each stamp's answer: a CSV export asks once per set, about six times per session.
-    _known: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    halves: tuple[tuple[date, float], ...] = ()  # (start day, halfway in minutes), newest first
+    # Each local time's answer: a CSV export asks once per set, about six times per session.
+    _known: dict[datetime, str] = field(default_factory=dict, compare=False, repr=False)
 
-    def part(self, started: str) -> str:
-        """The part ("morning"/"evening") a workout started at stamp `started` counts as.
+    def part(self, started: datetime) -> str:
+        """The part ("morning"/"evening") a workout started at `started` counts as.
 
-        Read from the stamp's text (Coach's form: its local time first).
+        By its own local time (the wall clock it was stamped with, whatever the offset).
         """
-        known = self._known.get(started)
+        local = started.replace(tzinfo=None, microsecond=0)
+        known = self._known.get(local)
         if known is not None:
             return known
-        day = started[:10]
+        day = local.date()
         half = next((h for start, h in self.halves if start <= day), None)
         if half is None:
             half = self.halves[-1][1] if self.halves else halfway()
-        minutes = int(started[11:13]) * 60 + int(started[14:16]) + int(started[17:19]) / 60
-        known = self._known[started] = "morning" if minutes < half else "evening"
+        minutes = local.hour * 60 + local.minute + local.second / 60
+        known = self._known[local] = "morning" if minutes < half else "evening"
         return known
 
 
@@ -140,18 +154,21 @@ class Programs:
         with failing_as("save the settings"), self.db.sql.atomic():
             self.db.sql.table("programs").update(program.id, changes)
 
-    def pause(self, program_id: str | None, red_flag: str) -> None:
-        """Record a red flag and pause the program for it (without a program: record it)."""
+    def pause(self, program_id: str | None, red_flag: RedFlag) -> None:
+        """Record a red flag and pause the program for it (without a program: record it).
+
+        The flag is stored by its label, which the program's `reason` then says.
+        """
         with failing_as("record the red flag"), self.db.sql.atomic():
-            self._event(program_id, RED_FLAG, red_flag)
+            self._event(program_id, EventKind.RED_FLAG, red_flag.label)
             if program_id is not None:
                 self.db.sql.table("programs").update(
-                    program_id, {"status": Status.PAUSED.value, "reason": red_flag}
+                    program_id, {"status": Status.PAUSED.value, "reason": red_flag.label}
                 )
 
     def resume(self, program_id: str) -> None:
         with failing_as("resume the program"), self.db.sql.atomic():
-            self._event(program_id, RESUMED, "")
+            self._event(program_id, EventKind.RESUMED, "")
             self.db.sql.table("programs").update(
                 program_id, {"status": Status.ACTIVE.value, "reason": ""}
             )
@@ -159,15 +176,18 @@ class Programs:
     def events(self, first: date | None = None, last: date | None = None) -> list[Event]:
         where, params = day_range("at", first, last)
         rows = self.db.sql.query(f"SELECT * FROM events {where} ORDER BY at", params)  # noqa: S608 - fixed SQL
-        return [Event(**r) for r in rows]
+        return [
+            Event(r["id"], instant(r["at"]), r["program_id"], EventKind(r["kind"]), r["detail"])
+            for r in rows
+        ]
 
-    def _event(self, program_id: str | None, kind: str, detail: str) -> None:
+    def _event(self, program_id: str | None, kind: EventKind, detail: str) -> None:
         self.db.sql.table("events").insert(
             {
                 "id": uuid.uuid4().hex,
                 "at": stamp(self.db.now()),
                 "program_id": program_id,
-                "kind": kind,
+                "kind": kind.value,
                 "detail": detail,
             }
         )
@@ -209,16 +229,17 @@ class Programs:
         self, answers: VisaAnswers, taken: datetime | None = None, side: Side | None = None
     ) -> VisaResult:
         """Save a questionnaire; `side` is the leg it is about when both hurt, else None."""
+        when = stamp(taken or self.db.now())
         result = VisaResult(
             id=uuid.uuid4().hex,
-            taken=stamp(taken or self.db.now()),
+            taken=instant(when),  # as it reads back: to the second
             answers=answers,
             score=score(answers),
             side=side,
         )
         row = {
             "id": result.id,
-            "taken": result.taken,
+            "taken": when,
             "answers": json.dumps(answers.as_dict(), sort_keys=True),
             "score": result.score,
             "side": None if side is None else side.value,
@@ -244,7 +265,10 @@ class Programs:
             "SELECT start, morning, evening FROM programs ORDER BY created DESC"
         )
         return DaySplit(
-            tuple((s, halfway(time.fromisoformat(m), time.fromisoformat(e))) for s, m, e in rows)
+            tuple(
+                (date.fromisoformat(s), halfway(time.fromisoformat(m), time.fromisoformat(e)))
+                for s, m, e in rows
+            )
         )
 
 
@@ -269,9 +293,10 @@ def _morning(r: dict[str, Any]) -> Morning:
 
 
 def _visa(r: dict[str, Any]) -> VisaResult:
+    taken = instant(r["taken"])
     try:
         answers = VisaAnswers.from_dict(json.loads(r["answers"]))
     except ValueError as e:
-        raise StorageError(f"The VISA-A result of {r['taken'][:10]} is unreadable ({e}).") from e
+        raise StorageError(f"The VISA-A result of {taken:%Y-%m-%d} is unreadable ({e}).") from e
     side = None if r["side"] is None else Side(r["side"])
-    return VisaResult(r["id"], r["taken"], answers, r["score"], side)
+    return VisaResult(r["id"], taken, answers, r["score"], side)

@@ -24,7 +24,7 @@ from coach.domain.program import (
 )
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.trends import LoadPoint, PainPoint
-from coach.storage.database import Database, day_range, naive
+from coach.storage.database import Database, day_range, instant, naive
 from coach.storage.programs import Programs
 from coach.storage.sessions import set_count
 
@@ -46,7 +46,7 @@ class Queries:
             [program.start.isoformat(), program.end.isoformat()],
         )
         return [
-            Workout(naive(datetime.fromisoformat(started)), done, set_count(p, injured, sets))
+            Workout(naive(instant(started)), done, set_count(p, injured, sets))
             for started, p, injured, sets, done in rows
         ]
 
@@ -79,7 +79,7 @@ class Queries:
             whole = set_count(protocol, injured, planned)
             sessions.setdefault(sid, (started, whole, float(load), []))[3].append(pain)
         return [
-            SessionPain(date.fromisoformat(started[:10]), load, tuple(pains), len(pains) >= whole)
+            SessionPain(instant(started).date(), load, tuple(pains), len(pains) >= whole)
             for started, whole, load, pains in sessions.values()
         ]
 
@@ -125,7 +125,7 @@ class Queries:
             params,
         )
         return [
-            PainPoint(naive(datetime.fromisoformat(started)), sd, float(mean), int(worst), n)
+            PainPoint(naive(instant(started)), sd, float(mean), int(worst), n)
             for started, sd, mean, worst, n in rows
         ]
 
@@ -138,7 +138,7 @@ class Queries:
             "ORDER BY julianday(s.started)",
             params,
         )
-        return [LoadPoint(naive(datetime.fromisoformat(t)), float(kg)) for t, kg in rows]
+        return [LoadPoint(naive(instant(t)), float(kg)) for t, kg in rows]
 
     def done_parts(
         self, first: date | None = None, last: date | None = None
@@ -151,6 +151,5 @@ class Queries:
             params,
         )
         split = self.programs.day_split()
-        return {
-            (date.fromisoformat(started[:10]), Part(split.part(started))) for (started,) in rows
-        }
+        moments = (instant(started) for (started,) in rows)
+        return {(m.date(), Part(split.part(m))) for m in moments}

@@ -9,20 +9,22 @@ returns, so a set the screen calls saved survives a crash or a power cut.
 
 from __future__ import annotations
 
+import enum
 import sqlite3
 import uuid
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from coach.domain.plan import plan
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.record import Outcome, SetResult
+from coach.domain.red_flags import REASON, RedFlag, by_id
 from coach.domain.settings import Injured, Settings, Side
 from coach.domain.timeline import Timeline, timeline
 from coach.storage import schema
-from coach.storage.database import Database, day_range, failing_as, stamp
-from coach.storage.programs import Programs
+from coach.storage.database import Database, day_range, failing_as, instant, stamp
+from coach.storage.programs import DaySplit, Programs
 from coach.storage.schema import StorageError
 
 
@@ -50,17 +52,27 @@ def sets_text(sets_done: int, set_count: int) -> str:
     return f"{completeness(sets_done, set_count)}: {sets_done} of {set_count} sets"
 
 
+class SessionStatus(enum.Enum):
+    """Where a session stands: its row's `status` (schema.STATUSES, stored as these values)."""
+
+    IN_PROGRESS = schema.IN_PROGRESS  # begun; the app may have died since
+    COMPLETED = Outcome.COMPLETED.value
+    ENDED_EARLY = Outcome.ENDED_EARLY.value
+    STOPPED = Outcome.STOPPED.value
+    PARTIAL = schema.PARTIAL  # interrupted, and closed without resuming
+
+
 @dataclass(frozen=True)
 class SessionRow:
     """A session as the history shows it."""
 
     id: str
-    started: str
-    ended: str | None
-    status: str
+    started: datetime  # aware: the local time it began, with its UTC offset
+    ended: datetime | None
+    status: SessionStatus
     reason: str
     protocol: str
-    injured: str
+    injured: Injured
     lower_seconds: int
     rest_seconds: int
     reps: int
@@ -78,7 +90,7 @@ class SessionRow:
     @property
     def set_count(self) -> int:
         """Sets in the whole session: each exercise's sets, on each injured side."""
-        return set_count(self.protocol, self.injured, self.planned_sets)
+        return set_count(self.protocol, self.injured.value, self.planned_sets)
 
     @property
     def complete(self) -> bool:
@@ -96,12 +108,18 @@ class SessionRow:
 
     @property
     def day(self) -> date:
-        return date.fromisoformat(self.started[:10])
+        """The local day it began."""
+        return self.started.date()
+
+    @property
+    def red_flag(self) -> RedFlag | None:
+        """The red flag it was stopped for (its reason names it), if any."""
+        return by_id(self.reason.removeprefix(REASON)) if self.reason.startswith(REASON) else None
 
     @property
     def settings(self) -> Settings:
         return Settings(
-            injured=Injured(self.injured),
+            injured=self.injured,
             lower_seconds=self.lower_seconds,
             rest_seconds=self.rest_seconds,
             reps=self.reps,
@@ -121,20 +139,20 @@ class SetRow:
     position: int
     exercise: str
     number: int
-    side: str
+    side: Side
     reps: int
     load_kg: float
     lower_seconds: int
     pain: int | None
-    started: str
-    finished: str
+    started: datetime  # aware, as SessionRow.started
+    finished: datetime
 
     def result(self) -> SetResult:
         return SetResult(
             index=self.position,
             exercise=self.exercise,
             number=self.number,
-            side=Side(self.side),
+            side=self.side,
             reps=self.reps,
             load_kg=self.load_kg,
             lower_seconds=self.lower_seconds,
@@ -144,6 +162,32 @@ class SetRow:
 
 SESSION_COLUMNS = tuple(f.name for f in fields(SessionRow))[:15]
 SET_COLUMNS = tuple(f.name for f in fields(SetRow))
+
+
+def _session_row(r: dict[str, Any], split: DaySplit) -> SessionRow:
+    """A row of `_SUMMARY`, its text made into the types it stands for."""
+    started, ended = instant(r["started"]), r["ended"]
+    return SessionRow(
+        **{
+            **r,
+            "started": started,
+            "ended": None if ended is None else instant(ended),
+            "status": SessionStatus(r["status"]),
+            "injured": Injured(r["injured"]),
+        },
+        part_of_day=split.part(started),
+    )
+
+
+def _set_row(r: dict[str, Any]) -> SetRow:
+    return SetRow(
+        **{
+            **r,
+            "side": Side(r["side"]),
+            "started": instant(r["started"]),
+            "finished": instant(r["finished"]),
+        }
+    )
 
 
 @dataclass(frozen=True)
@@ -179,7 +223,8 @@ class Sessions:
 
     def interrupted(self) -> list[SessionRow]:
         """Sessions left in progress by an app that died (oldest first)."""
-        return self._summaries("WHERE s.status = ?", [schema.IN_PROGRESS], newest_first=False)
+        where = "WHERE s.status = ?"
+        return self._summaries(where, [SessionStatus.IN_PROGRESS.value], newest_first=False)
 
     def close_as_partial(self, session_id: str) -> None:
         """End an interrupted session where its last saved set ended.
@@ -195,7 +240,7 @@ class Sessions:
             self.db.sql.table("sessions").update(
                 session_id,
                 {
-                    "status": "completed" if done else schema.PARTIAL,
+                    "status": (SessionStatus.COMPLETED if done else SessionStatus.PARTIAL).value,
                     "ended": last,
                     "reason": "" if done else "interrupted",
                 },
@@ -217,7 +262,7 @@ class Sessions:
         rows = self.db.sql.query(
             "SELECT * FROM sets WHERE session_id = ? ORDER BY position", [session_id]
         )
-        return [SetRow(**r) for r in rows]
+        return [_set_row(r) for r in rows]
 
     def set_pain(self, session_id: str, position: int, pain: int | None) -> int | None:
         """Change a set's pain rating. Returns the rating it had."""
@@ -254,10 +299,7 @@ class Sessions:
         order = "DESC" if newest_first else "ASC"
         sql = f"{_SUMMARY} {where} GROUP BY s.id ORDER BY julianday(s.started) {order}"
         split = Programs(self.db).day_split()
-        return [
-            SessionRow(**r, part_of_day=split.part(r["started"]))
-            for r in self.db.sql.query(sql, params)
-        ]
+        return [_session_row(r, split) for r in self.db.sql.query(sql, params)]
 
 
 class SessionJournal:
@@ -297,7 +339,7 @@ class SessionJournal:
             "id": uuid.uuid4().hex,
             "started": stamp(self.sessions.db.now()),
             "ended": None,
-            "status": schema.IN_PROGRESS,
+            "status": SessionStatus.IN_PROGRESS.value,
             "reason": "",
             "protocol": self.timeline.plan.protocol.id,
             "injured": settings.injured.value,

@@ -76,7 +76,7 @@ class ResumeSession:
         box.setWindowTitle("Carry on where you stopped?")
         box.setIcon(QMessageBox.Icon.Question)
         box.setText(
-            f"The session started {session.started[:16].replace('T', ' at ')} did not finish: "
+            f"The session started {session.started:%Y-%m-%d at %H:%M} did not finish: "
             f"Coach closed with {session.sets_done} of {planned} sets done, all of them saved."
         )
         box.setInformativeText(

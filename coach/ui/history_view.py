@@ -56,15 +56,15 @@ def _load(kg: float) -> str:
 
 COLUMNS: tuple[tuple[str, Callable[[SessionRow], str]], ...] = (
     ("Date", lambda r: f"{r.day:%a %d %b %Y}"),
-    ("Time", lambda r: r.started[11:16]),
+    ("Time", lambda r: f"{r.started:%H:%M}"),
     ("Session", lambda r: r.part_of_day),
     ("Protocol", lambda r: PROTOCOLS[r.protocol].name),
-    ("Sides", lambda r: r.injured),
+    ("Sides", lambda r: r.injured.value),
     ("Sets", lambda r: r.sets_text()),  # complete or partial: only complete ones count
     ("Mean pain", lambda r: _pain(r.mean_pain)),
     ("Max pain", lambda r: _pain(r.max_pain)),
     ("Load", lambda r: _load(r.load_kg)),
-    ("Status", lambda r: r.status),
+    ("Status", lambda r: r.status.value),
     ("Note", lambda r: r.note.replace("\n", " ")),
 )
 
@@ -257,7 +257,7 @@ class HistoryView(QWidget):
             self.note.setPlainText("")
             return
         self.heading.setText(
-            f"{row.day:%A %d %B %Y}, {row.part_of_day} ({row.started[11:16]}): {row.status}"
+            f"{row.day:%A %d %B %Y}, {row.part_of_day} ({row.started:%H:%M}): {row.status.value}"
             + (f" ({row.reason})" if row.reason else "")
         )
         sets = self.store.sessions.sets(row.id)
@@ -269,7 +269,7 @@ class HistoryView(QWidget):
         self.sets_table.setRowCount(len(sets))
         for i, s in enumerate(sets):
             cells = (f"{s.number} of {row.planned_sets}", names.get(s.exercise, s.exercise),
-                     s.side, str(s.reps), _load(s.load_kg))  # fmt: skip
+                     s.side.value, str(s.reps), _load(s.load_kg))  # fmt: skip
             for col, text in enumerate(cells):
                 self.sets_table.setItem(i, col, QTableWidgetItem(text))
             self.sets_table.setCellWidget(

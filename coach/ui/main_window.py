@@ -450,7 +450,7 @@ class MainWindow(QMainWindow):
             program = None  # unreadable: the flag is still recorded, as an event
         program_id = program.id if program is not None else None
         self._write("Red flag not recorded", self.store.programs.pause, program_id,
-                    by_id(flag_id).label)  # fmt: skip
+                    by_id(flag_id))  # fmt: skip
 
     def resume_program(self) -> None:
         state = self.today.state

@@ -170,7 +170,7 @@ class ProgressView(QWidget):
         where = WHERE[span] if first is not None else "yet"  # no program: everything
         pains = queries.pain_points(first, last, by_side=True)
         mornings = programs.checkins(first, last)
-        visa = [trends.VisaPoint(naive(datetime.fromisoformat(v.taken)),
+        visa = [trends.VisaPoint(naive(v.taken),
                                  v.side.value if v.side else None, v.score)
                 for v in programs.visa(first, last)]  # fmt: skip
         loads = queries.load_points(first, last)

@@ -8,6 +8,7 @@ import pytest
 
 from coach.domain.advice import Kind, Morning, advise
 from coach.domain.program import Program, Status, Workout
+from coach.domain.red_flags import CALF, FEVER_OR_REST_PAIN, OTHER, RUPTURE
 from coach.domain.settings import Injured, Side
 from coach.domain.trends import LoadPoint, PainPoint
 from coach.domain.visa_a import VisaAnswers
@@ -80,30 +81,30 @@ def test_a_replaced_program_counts_until_the_next_one_starts(
 
 def test_a_red_flag_is_reported_with_the_pause(store: History) -> None:
     store.programs.start_program(program(TODAY - timedelta(days=3)))
-    store.programs.pause("p1", "a hot, red calf")
+    store.programs.pause("p1", CALF)
     report = gather(store)
-    assert report.paused_for == "a hot, red calf"
-    assert [e.detail for e in report.events] == ["a hot, red calf"]
+    assert report.paused_for == "a hot, red or swollen calf"
+    assert [e.detail for e in report.events] == ["a hot, red or swollen calf"]
     assert report.advice is not None
     assert report.advice.kind is Kind.PAUSED
 
 
 def test_each_red_flag_says_what_became_of_its_pause(store: History, wall: WallClock) -> None:
-    store.programs.pause(None, "a fever")  # before any program: nothing to pause
+    store.programs.pause(None, FEVER_OR_REST_PAIN)  # before any program: nothing to pause
     wall.advance(days=1)
     store.programs.start_program(program(TODAY - timedelta(days=3), "old"))
-    store.programs.pause("old", "a hot, red calf")
+    store.programs.pause("old", CALF)
     wall.advance(days=1)
     store.programs.start_program(program(TODAY, "new"))  # replaces the paused one
-    store.programs.pause("new", "signs of a possible tendon tear")
+    store.programs.pause("new", RUPTURE)
     wall.advance(hours=5)
     store.programs.resume("new")
     wall.advance(hours=1)
-    store.programs.pause("new", "something that worried you")
+    store.programs.pause("new", OTHER)
     flags = gather(store).red_flags
     assert [(f.what, f.had_program, f.resumed, f.still_paused) for f in flags] == [
-        ("a fever", False, None, False),
-        ("a hot, red calf", True, None, False),
+        ("a fever, or pain at night or at rest", False, None, False),
+        ("a hot, red or swollen calf", True, None, False),
         ("signs of a possible tendon tear", True, at(TODAY + timedelta(days=2), 13), False),
         ("something that worried you", True, None, True),
     ]

@@ -27,7 +27,7 @@ from coach.storage import demo
 from coach.storage.history import History
 from coach.storage.schema import StorageError
 from coach.storage.sessions import SessionJournal
-from tests.helpers import ZONE, WallClock, run_sets
+from tests.helpers import ZONE, WallClock, flag, run_sets
 
 pytestmark = pytest.mark.usefixtures("qapp")  # Qt's fonts need a QGuiApplication
 
@@ -50,7 +50,7 @@ def read(path: Path) -> tuple[PdfReader, list[str]]:
 def demo_store(store: History) -> History:
     """Twelve weeks of made-up history, ending yesterday; the program paused today."""
     demo.fill(store.db, 12, seed=1)
-    store.programs.pause(current(store).id, RED_FLAG)
+    store.programs.pause(current(store).id, flag(RED_FLAG))
     return store
 
 
@@ -96,7 +96,7 @@ def test_the_report_says_what_the_history_holds(demo_store: History, tmp_path: P
     day = short_day(latest.day, year=True)
     assert f"{day} {latest.score} {latest.score - first.score:+d}" in text
     note = next(s for s in demo_store.sessions.sessions() if s.note)
-    when = f"{short_day(note.day, year=True)} {note.started[11:16]}"
+    when = f"{short_day(note.day, year=True)} {note.started:%H:%M}"
     assert f"{when} {note.part_of_day} {note.note}" in text
     assert "The program is paused" in text
     assert f"a red flag was reported ({RED_FLAG})." in text  # as typed: not read as markup
@@ -277,11 +277,11 @@ def test_page_one_shows_each_red_flag_and_whether_the_program_is_still_paused(
     program_id = current(store).id
     today = wall.now
     wall.now = datetime(2026, 11, 10, 9, 15, tzinfo=ZONE)
-    store.programs.pause(program_id, "a hot, red calf")
+    store.programs.pause(program_id, flag("a hot, red calf"))
     wall.now = datetime(2026, 11, 12, 18, 30, tzinfo=ZONE)
     store.programs.resume(program_id)
     wall.now = today
-    store.programs.pause(program_id, RED_FLAG)
+    store.programs.pause(program_id, flag(RED_FLAG))
     target = tmp_path / "report.pdf"
     pdf.write_report(store, target)
     _, pages = read(target)

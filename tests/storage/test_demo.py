@@ -9,6 +9,7 @@ import pytest
 
 from coach.storage import demo, exchange
 from coach.storage.history import History
+from coach.storage.sessions import SessionStatus
 from tests.helpers import WallClock
 
 
@@ -34,7 +35,7 @@ def test_twelve_weeks_look_like_a_program(store: History, wall: WallClock) -> No
     loads = [r.load_kg for r in reversed(rows)]
     assert loads == sorted(loads)
     assert loads[-1] > 0  # load was added once sessions stopped hurting
-    assert {r.status for r in rows} <= {"completed", "ended early"}
+    assert {r.status for r in rows} <= {SessionStatus.COMPLETED, SessionStatus.ENDED_EARLY}
 
 
 def test_the_demo_program_has_check_ins_and_a_visa_a_every_two_weeks(

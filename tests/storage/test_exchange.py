@@ -19,9 +19,11 @@ from coach.domain.settings import Injured, Side
 from coach.domain.timeline import Timeline
 from coach.domain.visa_a import VisaAnswers
 from coach.storage import demo, exchange
+from coach.storage.database import stamp
 from coach.storage.history import History
 from coach.storage.schema import StorageError
-from tests.helpers import ZONE, WallClock, run_sets, table_rows
+from coach.storage.sessions import SessionStatus
+from tests.helpers import ZONE, WallClock, flag, run_sets, table_rows
 
 
 @pytest.fixture
@@ -118,7 +120,7 @@ def test_json_round_trips_into_an_empty_database_and_twice_adds_nothing(
             r.sets_done for r in filled.sessions.sessions()
         ]
         # A session that was still running where it was exported cannot go on here.
-        assert {r.status for r in other.sessions.sessions()} == {"partial"}
+        assert {r.status for r in other.sessions.sessions()} == {SessionStatus.PARTIAL}
 
 
 def test_a_write_that_fails_leaves_the_old_file_whole(
@@ -327,7 +329,9 @@ def test_a_date_before_2000_as_a_stamp_shows_it_imports_as_it_is_but_is_named(
     with History.open(tmp_path / "other", now=wall) as other:
         result = exchange.import_file(other.db, write_doc(tmp_path, doc))
         assert result.checkins_added == 2
-        assert [r.started for r in other.sessions.sessions(last=date(2000, 1, 1))] == [started]
+        assert [stamp(r.started) for r in other.sessions.sessions(last=date(2000, 1, 1))] == [
+            started
+        ]
     too_early = "is before 2000-01-01"
     assert result.odd_dates == (
         (
@@ -376,7 +380,8 @@ def test_a_utc_offset_of_zero_is_local_time_but_z_is_refused(
     with History.open(tmp_path / "other", now=wall) as other:
         exchange.import_file(other.db, write_doc(tmp_path, doc))
         assert [
-            r.started for r in other.sessions.sessions(date(2026, 11, 21), date(2026, 11, 21))
+            stamp(r.started)
+            for r in other.sessions.sessions(date(2026, 11, 21), date(2026, 11, 21))
         ] == [london]
         assert exchange.export_document(other.db)["sessions"][0]["started"] == london
     for utc in ("2026-11-21T23:30:00Z", "2026-11-21T23:30:00-00:00"):
@@ -410,7 +415,7 @@ def complete(filled: History, wall: WallClock) -> History:
     progress.start_program(program("p1", date(2026, 11, 16)))
     wall.advance(minutes=1)
     progress.start_program(program("p2", date(2026, 11, 21)))
-    progress.pause("p2", "a snap in the heel")
+    progress.pause("p2", flag("a snap in the heel"))
     wall.advance(minutes=1)
     progress.resume("p2")
     progress.save_checkin(date(2026, 11, 21), 2, 10)
@@ -460,7 +465,7 @@ def test_every_table_round_trips_and_a_second_import_adds_nothing(
     demo.fill(store.db, 12, seed=1)
     current = store.programs.program()
     assert current is not None
-    store.programs.pause(current.id, "a snap in the heel")
+    store.programs.pause(current.id, flag("a snap in the heel"))
     out = tmp_path / "h.json"
     exchange.export_json(store.db, out)
     doc = json.loads(out.read_text(encoding="utf-8"))
@@ -549,11 +554,11 @@ def spread(store: History, wall: WallClock) -> History:
     wall.now = datetime(2026, 1, 5, 7, 0, tzinfo=ZONE)
     progress.start_program(program("a", date(2026, 1, 5), weeks=2))
     wall.now = datetime(2026, 3, 1, 9, 0, tzinfo=ZONE)
-    progress.pause("a", "swelling")
+    progress.pause("a", flag("swelling"))
     wall.now = datetime(2026, 3, 1, 10, 0, tzinfo=ZONE)
     progress.start_program(program("b", date(2026, 3, 2), weeks=4))
     wall.now = datetime(2026, 3, 20, 8, 0, tzinfo=ZONE)
-    progress.pause("b", "bruising")
+    progress.pause("b", flag("bruising"))
     wall.now = datetime(2026, 5, 4, 7, 0, tzinfo=ZONE)
     progress.start_program(program("c", date(2026, 5, 4), weeks=1))
     for day in ("01-05", "01-18", "01-19", "02-28", "03-01", "03-31", "04-01"):

@@ -26,7 +26,7 @@ from coach.domain.timeline import Timeline
 from coach.domain.visa_a import VisaAnswers
 from coach.storage import exchange
 from coach.storage.history import History
-from tests.helpers import WallClock, run_sets, table_rows
+from tests.helpers import WallClock, flag, run_sets, table_rows
 
 
 @dataclass(frozen=True)
@@ -109,7 +109,7 @@ def record(store: History, tl: Timeline, wall: WallClock, action: str, args: Any
         )
     else:
         program = store.programs.program()
-        store.programs.pause(None if program is None else program.id, args or "a red flag")
+        store.programs.pause(None if program is None else program.id, flag(args or "a red flag"))
         if program is not None:
             store.programs.resume(program.id)
 

@@ -34,7 +34,7 @@ from coach.storage import database as database_module
 from coach.storage import demo, exchange
 from coach.storage.database import DB_NAME
 from coach.storage.history import History
-from tests.helpers import WallClock
+from tests.helpers import WallClock, flag
 
 Damage = Callable[[bytes], bytes]
 
@@ -435,7 +435,7 @@ def good(tmp_path_factory: pytest.TempPathFactory) -> bytes:
         demo.fill(source.db, 2)
         program = source.programs.program()
         assert program is not None
-        source.programs.pause(program.id, "a sudden snap at the heel")
+        source.programs.pause(program.id, flag("a sudden snap at the heel"))
         source.programs.resume(program.id)
         exchange.export_json(source.db, folder / "good.json")
     exported = (folder / "good.json").read_bytes()

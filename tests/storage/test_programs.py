@@ -10,11 +10,13 @@ import pytest
 
 from coach.domain.advice import Kind, Morning, advise
 from coach.domain.program import Program, Status
+from coach.domain.red_flags import RUPTURE
 from coach.domain.settings import Injured, Side
 from coach.domain.timeline import Timeline
 from coach.domain.visa_a import VisaAnswers
+from coach.storage.database import instant
 from coach.storage.history import History
-from coach.storage.programs import DaySplit
+from coach.storage.programs import DaySplit, EventKind
 from coach.storage.schema import StorageError
 from tests.helpers import WallClock, fill_the_disk, run_sets
 
@@ -74,21 +76,22 @@ def test_no_program_until_one_is_started(store: History) -> None:
 
 def test_a_red_flag_pauses_the_program_and_is_recorded(store: History) -> None:
     store.programs.start_program(program())
-    store.programs.pause("p1", "a snap in the heel")
+    store.programs.pause("p1", RUPTURE)
     paused = store.programs.program()
     assert paused is not None
-    assert (paused.status, paused.reason) == (Status.PAUSED, "a snap in the heel")
+    assert (paused.status, paused.reason) == (Status.PAUSED, "signs of a possible tendon tear")
     advice = advise(store.queries.history(paused, store.db.now()))
     assert advice.kind is Kind.PAUSED
-    assert "a snap in the heel" in advice.text
+    assert "signs of a possible tendon tear" in advice.text
     store.programs.resume("p1")
     resumed = store.programs.program()
     assert resumed is not None
     assert resumed.status is Status.ACTIVE
     events = store.programs.events()
+    assert [e.red_flag for e in events] == [RUPTURE, None]
     assert [(e.kind, e.detail, e.program_id) for e in events] == [
-        ("red flag", "a snap in the heel", "p1"),
-        ("resumed", "", "p1"),
+        (EventKind.RED_FLAG, "signs of a possible tendon tear", "p1"),
+        (EventKind.RESUMED, "", "p1"),
     ]
 
 
@@ -142,13 +145,18 @@ def test_a_visa_a_result_keeps_the_leg_it_is_about(store: History, wall: WallClo
 
 
 def test_the_day_splits_halfway_between_the_session_times_of_the_program_of_that_day() -> None:
-    split = DaySplit((("2026-11-22", 14 * 60.0), ("2026-11-11", 13 * 60.0)))  # newest first
-    assert split.part("2026-11-21T13:30:00+01:00") == "evening"  # the older program: 13:00
-    assert split.part("2026-11-22T13:30:00+01:00") == "morning"  # the newer one: 14:00
-    assert split.part("2026-11-01T13:30:00+01:00") == "evening"  # before both: the first's
-    assert split.part("2026-11-21T12:59:59-05:00") == "morning"  # its own local time
-    assert DaySplit().part("2026-11-21T12:59:59+01:00") == "morning"  # no program: 08:00/18:00
-    assert DaySplit().part("2026-11-21T13:00:00+01:00") == "evening"
+    newest_first = ((date(2026, 11, 22), 14 * 60.0), (date(2026, 11, 11), 13 * 60.0))
+    split = DaySplit(newest_first)
+
+    def part(split: DaySplit, stamp: str) -> str:
+        return split.part(instant(stamp))
+
+    assert part(split, "2026-11-21T13:30:00+01:00") == "evening"  # the older program: 13:00
+    assert part(split, "2026-11-22T13:30:00+01:00") == "morning"  # the newer one: 14:00
+    assert part(split, "2026-11-01T13:30:00+01:00") == "evening"  # before both: the first's
+    assert part(split, "2026-11-21T12:59:59-05:00") == "morning"  # its own local time
+    assert part(DaySplit(), "2026-11-21T12:59:59+01:00") == "morning"  # no program: 08:00/18:00
+    assert part(DaySplit(), "2026-11-21T13:00:00+01:00") == "evening"
 
 
 def test_the_tables_refuse_bad_values_even_past_the_code(store: History) -> None:

@@ -9,8 +9,10 @@ import pytest
 
 from coach.domain.record import Outcome, SessionRecord
 from coach.domain.timeline import Timeline
+from coach.storage.database import stamp
 from coach.storage.history import History
 from coach.storage.schema import StorageError
+from coach.storage.sessions import SessionStatus
 from tests.helpers import WallClock, fill_the_disk, run_sets
 
 
@@ -21,8 +23,8 @@ def test_a_session_row_exists_from_the_start_and_each_set_as_it_ends(
     assert store.db.count("sessions") == 0
     journal.begin()
     (row,) = store.sessions.interrupted()
-    assert row.status == "in progress"
-    assert row.started == "2026-11-21T08:00:00+01:00"
+    assert row.status == SessionStatus.IN_PROGRESS
+    assert stamp(row.started) == "2026-11-21T08:00:00+01:00"
     assert row.sets_done == 0
     record = SessionRecord(short_timeline)
     span = short_timeline.spans[0]
@@ -48,9 +50,10 @@ def test_finish_and_note_end_the_session(
     journal.note("Sore = stairs")
     row = store.sessions.session(sid)
     assert (row.status, row.reason, row.seconds, row.note) == (
-        "ended early", "too much pain", 123.457, "Sore = stairs"
+        SessionStatus.ENDED_EARLY, "too much pain", 123.457, "Sore = stairs"
     )  # fmt: skip
-    assert row.ended == "2026-11-21T08:01:00+01:00"
+    assert row.ended is not None
+    assert stamp(row.ended) == "2026-11-21T08:01:00+01:00"
     assert store.sessions.interrupted() == []
 
 
@@ -72,8 +75,9 @@ def test_an_interrupted_session_can_be_closed_as_partial(
     sid = run_sets(store, short_timeline, wall, 1)
     store.sessions.close_as_partial(sid)
     row = store.sessions.session(sid)
-    assert row.status == "partial"
-    assert row.ended == "2026-11-21T08:00:30+01:00"  # when the last set ended
+    assert row.status == SessionStatus.PARTIAL
+    assert row.ended is not None
+    assert stamp(row.ended) == "2026-11-21T08:00:30+01:00"  # when the last set ended
     assert store.sessions.interrupted() == []
 
 
@@ -83,7 +87,7 @@ def test_an_interrupted_session_with_every_set_saved_closes_as_completed(
     sid = run_sets(store, short_timeline, wall, len(short_timeline.spans))
     store.sessions.close_as_partial(sid)
     assert (store.sessions.session(sid).status, store.sessions.session(sid).reason) == (
-        "completed",
+        SessionStatus.COMPLETED,
         "",
     )
 

@@ -18,7 +18,8 @@ from coach.domain.settings import Injured, Settings, Side
 from coach.domain.timeline import timeline
 from coach.domain.visa_a import VisaAnswers
 from coach.storage.history import History
-from coach.storage.sessions import SessionRow
+from coach.storage.programs import EventKind
+from coach.storage.sessions import SessionRow, SessionStatus
 from coach.ui import exchange_dialogs, sound
 from coach.ui.data import ResumeSession
 from coach.ui.history_view import ConfirmDelete
@@ -139,7 +140,7 @@ def test_a_workout_is_saved_and_shows_in_the_history(
     assert window.pages.currentWidget() is window.today
     assert window.nav.isEnabled()
     (row,) = window.history.model.rows
-    assert (row.status, row.injured) == ("ended early", "left")
+    assert (row.status, row.injured) == (SessionStatus.ENDED_EARLY, Injured.LEFT)
 
 
 def interrupted_session(folder: Path, sets_done: int) -> str:
@@ -150,11 +151,11 @@ def interrupted_session(folder: Path, sets_done: int) -> str:
 
 @pytest.mark.parametrize(
     ("answer", "status"),
-    [(ResumeSession.CLOSE, "partial"), (None, "in progress")],
+    [(ResumeSession.CLOSE, SessionStatus.PARTIAL), (None, SessionStatus.IN_PROGRESS)],
 )
 def test_an_interrupted_session_is_offered_at_start(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer: str | None,
-    status: str,
+    status: SessionStatus,
 ) -> None:  # fmt: skip
     sid = interrupted_session(tmp_path / "data", 1)
     asked: list[tuple[str, int]] = []
@@ -169,7 +170,7 @@ def test_an_interrupted_session_is_offered_at_start(
     window.open_data()
     assert window.store is not None
     assert asked == [(sid, 3)]
-    assert window.store.sessions.session(sid).status == status
+    assert window.store.sessions.session(sid).status is status
     assert window.workout is None
     window.store.close()
 
@@ -460,7 +461,7 @@ def test_a_red_flag_in_a_workout_pauses_the_program_until_resumed(
     assert resumed is not None
     assert resumed.status is Status.ACTIVE
     assert w.today.start_button.isEnabled()
-    assert [e.kind for e in w.store.programs.events()] == ["red flag", "resumed"]
+    assert [e.kind for e in w.store.programs.events()] == [EventKind.RED_FLAG, EventKind.RESUMED]
     w.store.close()
 
 
@@ -625,7 +626,7 @@ def test_a_problem_reported_outside_a_workout_pauses_the_program_and_says_what_t
     assert program is not None
     assert program.status is Status.PAUSED
     assert program.reason == "a swollen calf with breathlessness or chest pain"
-    assert [e.kind for e in w.store.programs.events()] == ["red flag"]
+    assert [e.kind for e in w.store.programs.events()] == [EventKind.RED_FLAG]
     assert "ambulance" in w.today.advice_box.text()
     assert not w.today.start_button.isEnabled()
     w.store.close()
@@ -641,7 +642,7 @@ def test_a_problem_without_a_program_is_still_recorded(
     window.today.problem_button.click()
     [event] = window.store.programs.events()
     assert (event.kind, event.detail, event.program_id) == (
-        "red flag",
+        EventKind.RED_FLAG,
         "a hot, red or swollen calf",
         None,
     )
