@@ -330,7 +330,7 @@ def _out_path(text: str) -> Path:
 
 
 def _zone_name(text: str) -> str:
-    from coach.storage.schedule import zone_named  # noqa: PLC0415 - storage only when needed
+    from coach.reports.calendar import zone_named  # noqa: PLC0415 - storage only when needed
 
     if zone_named(text) is None:
         raise argparse.ArgumentTypeError(
@@ -474,7 +474,7 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
         raise UsageError("argument --out: required, a file name ending in .ics")
     if args.out.suffix.lower() != ".ics":
         raise UsageError(f"argument --out: must be a file name ending in .ics (got {args.out})")
-    from coach.storage import schedule  # noqa: PLC0415 - sqlite-utils only when needed
+    from coach.reports import calendar  # noqa: PLC0415 - sqlite-utils only when needed
     from coach.storage.database import DB_NAME  # noqa: PLC0415
     from coach.storage.history import History  # noqa: PLC0415
 
@@ -486,11 +486,11 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
     if not (folder / DB_NAME).exists():
         print(no_program, file=sys.stderr)
         return 1
-    zone = args.timezone or schedule.local_zone_name()
+    zone = args.timezone or calendar.local_zone_name()
     with History.reading(folder) as store:
         try:
-            summary = schedule.write_schedule(store.programs, args.out, zone)
-        except schedule.NoProgramError:
+            summary = calendar.write_schedule(store.programs, args.out, zone)
+        except calendar.NoProgramError:
             print(no_program, file=sys.stderr)
             return 1
     print(summary.describe(args.out))

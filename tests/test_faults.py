@@ -572,8 +572,8 @@ def test_every_file_coach_writes_in_the_data_folder_is_the_users_only_under_umas
     qtbot: QtBot, tmp_path: Path, wall: WallClock
 ) -> None:  # qtbot: the report draws with Qt
     from coach.paths import DataLock  # noqa: PLC0415 - Qt's lock, as the app takes it
-    from coach.reports import pdf  # noqa: PLC0415
-    from coach.storage import demo, schedule  # noqa: PLC0415
+    from coach.reports import calendar, pdf  # noqa: PLC0415
+    from coach.storage import demo  # noqa: PLC0415
     from coach.ui.prefs import Prefs, PrefsFile  # noqa: PLC0415
 
     folder = tmp_path / "data"
@@ -589,7 +589,7 @@ def test_every_file_coach_writes_in_the_data_folder_is_the_users_only_under_umas
             exchange.export_csv(store.db, folder / "history.csv")
             exchange.export_json(store.db, folder / "history.json")
             pdf.write_report(store, folder / "report.pdf")
-            schedule.write_schedule(store.programs, folder / "sessions.ics", "Europe/London")
+            calendar.write_schedule(store.programs, folder / "sessions.ics", "Europe/London")
         assert PrefsFile.in_folder(folder).save(Prefs()) is None
         lock.release()
     finally:

@@ -39,7 +39,7 @@ from coach.domain.protocols import JONSSON
 from coach.domain.record import Outcome, SessionRecord
 from coach.domain.settings import Injured, Settings
 from coach.domain.timeline import CueKind, Timeline, timeline
-from coach.storage import schedule
+from coach.reports import calendar
 from coach.storage.database import naive, stamp
 from coach.storage.history import History
 from coach.storage.sessions import SessionStatus
@@ -314,7 +314,7 @@ def test_new_york_sessions_keep_their_local_time_through_fall_back_and_spring_fo
     # 26 Oct 2026 to 14 Mar 2027: clocks go back on 1 Nov and forward on 14 Mar.
     p = program(date(2026, 10, 26), weeks=20)
     assert p.end == date(2027, 3, 14)
-    data = schedule.schedule_bytes(p, NEW_YORK, STAMP)
+    data = calendar.schedule_bytes(p, NEW_YORK, STAMP)
     cal = icalendar.Calendar.from_ical(data)
     events = sessions(data)
     starts = {start(e).date(): start(e) for e in events if start(e).hour == 8}
@@ -352,7 +352,7 @@ def test_each_vtimezone_change_starts_at_the_old_offsets_local_time(zone_name: s
     changes: each one, and no other.
     """
     p = program(date(2026, 10, 26), weeks=20)
-    [vtimezone] = icalendar.Calendar.from_ical(schedule.schedule_bytes(p, zone_name, STAMP)).walk(
+    [vtimezone] = icalendar.Calendar.from_ical(calendar.schedule_bytes(p, zone_name, STAMP)).walk(
         "VTIMEZONE"
     )
     onsets = set()
@@ -381,7 +381,7 @@ def test_each_vtimezone_change_starts_at_the_old_offsets_local_time(zone_name: s
 
 
 def test_without_a_zone_every_session_floats_at_its_wall_clock_time_across_a_change() -> None:
-    data = schedule.schedule_bytes(program(date(2027, 3, 22), weeks=1), None, STAMP)  # 28 Mar
+    data = calendar.schedule_bytes(program(date(2027, 3, 22), weeks=1), None, STAMP)  # 28 Mar
     # Plain `DTSTART:` (no TZID) and no Z: 08:00 and 18:00 on both sides of the change.
     floating = re.findall(rb"\r\nDTSTART:(\d{8})(T\d{6}Z?)\r\n", data)
     assert len(floating) == 14
@@ -401,6 +401,6 @@ def test_without_a_zone_every_session_floats_at_its_wall_clock_time_across_a_cha
 def test_a_session_time_in_a_missing_or_repeated_hour_is_written_as_chosen(
     day: date, at: time, utc: datetime
 ) -> None:
-    data = schedule.schedule_bytes(program(day, weeks=1, morning=at), NEW_YORK, STAMP)
+    data = calendar.schedule_bytes(program(day, weeks=1, morning=at), NEW_YORK, STAMP)
     assert f"DTSTART;TZID={NEW_YORK}:{day:%Y%m%d}T{at:%H%M%S}\r\n".encode() in data
     assert start(sessions(data)[0]).astimezone(UTC) == utc

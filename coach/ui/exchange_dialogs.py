@@ -11,7 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QDir, QTimeZone
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from coach.storage import exchange, schedule
+from coach.reports import calendar
+from coach.storage import exchange
 from coach.storage.history import History
 from coach.storage.schema import StorageError
 
@@ -165,13 +166,13 @@ def local_zone_name() -> str | None:
     """The local time zone's IANA name: the system's files first, then Qt's answer.
 
     Qt knows the zone on Windows and macOS too, where the files that
-    `schedule.local_zone_name` reads do not exist.
+    `calendar.local_zone_name` reads do not exist.
     """
-    name = schedule.local_zone_name()
+    name = calendar.local_zone_name()
     if name is not None:
         return name
     qt_name = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")
-    return qt_name if schedule.zone_named(qt_name) else None
+    return qt_name if calendar.zone_named(qt_name) else None
 
 
 def export_schedule(parent: QWidget, store: History) -> Path | None:
@@ -188,8 +189,8 @@ def export_schedule(parent: QWidget, store: History) -> Path | None:
     if path is None:
         return None
     try:
-        summary = schedule.write_schedule(store.programs, path, local_zone_name())
-    except schedule.NoProgramError as e:  # the program ended while the dialog was open
+        summary = calendar.write_schedule(store.programs, path, local_zone_name())
+    except calendar.NoProgramError as e:  # the program ended while the dialog was open
         Tell.problem(parent, "Schedule not exported", str(e))
         return None
     except StorageError as e:

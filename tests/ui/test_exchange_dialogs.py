@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 from coach.domain.timeline import Timeline
-from coach.storage import schedule
+from coach.reports import calendar
 from coach.storage.history import History
 from coach.ui import exchange_dialogs as dialogs
 from tests.helpers import WallClock, run_sets
@@ -208,7 +208,7 @@ def test_the_local_zone_falls_back_to_qts(
             return QByteArray(qt_says)
 
     monkeypatch.setattr(dialogs, "QTimeZone", FakeZone)
-    monkeypatch.setattr(schedule, "local_zone_name", lambda: None)
+    monkeypatch.setattr(calendar, "local_zone_name", lambda: None)
     assert dialogs.local_zone_name() == zone
-    monkeypatch.setattr(schedule, "local_zone_name", lambda: "Asia/Tokyo")
+    monkeypatch.setattr(calendar, "local_zone_name", lambda: "Asia/Tokyo")
     assert dialogs.local_zone_name() == "Asia/Tokyo"
