@@ -180,12 +180,12 @@ store = History.open(folder)
 left = [r for r in store.sessions.interrupted() if r.sets_done < r.set_count]
 if left:  # what the app's Resume does (MainWindow.resume_workout)
     row = left[-1]
-    journal = LoudJournal(store, row.id, row.timeline())
+    journal = LoudJournal(store.sessions, row.id, row.timeline())
     done = [s.result() for s in store.sessions.sets(row.id)]
     say("resumed", row.id)
 else:
     settings = Settings(injured=Injured.RIGHT, reps=2, sets=2, rest_seconds=30)
-    journal = LoudJournal(store, None, timeline(plan(ALFREDSON, settings)))
+    journal = LoudJournal(store.sessions, None, timeline(plan(ALFREDSON, settings)))
     done = []
 view = WorkoutView(journal.timeline, FastClock(), journal=journal, done=done)
 ready = time.monotonic()
