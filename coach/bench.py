@@ -61,10 +61,10 @@ import json, sys, time
 from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
-from coach.storage.store import Store
+from coach.storage.history import History
 
 app = QApplication(sys.argv[:1])
-store = Store.open(Path(sys.argv[1]))
+store = History.open(Path(sys.argv[1]))
 times = {}
 
 class FirstPaint(QObject):
@@ -393,7 +393,7 @@ def durable_insert(runs: int) -> Result:
     from coach.domain.settings import Settings  # noqa: PLC0415
     from coach.domain.timeline import timeline  # noqa: PLC0415
     from coach.paths import data_dir  # noqa: PLC0415
-    from coach.storage.store import Store  # noqa: PLC0415
+    from coach.storage.history import History  # noqa: PLC0415
 
     inserts = max(runs, 50)
     tl = timeline(plan(ALFREDSON, Settings(sets=10)))
@@ -403,9 +403,9 @@ def durable_insert(runs: int) -> Result:
         prefix="coach-bench-", dir=near if near.is_dir() else None
     ) as folder:
         samples: list[float] = []
-        with Store.open(Path(folder)) as store:
+        with History.open(Path(folder)) as store:
             while len(samples) < inserts:
-                journal = store.journal(tl)
+                journal = store.sessions.journal(tl)
                 journal.begin()
                 record = SessionRecord(tl)
                 for span in tl.spans:
@@ -427,20 +427,21 @@ def durable_insert(runs: int) -> Result:
 def five_years(runs: int) -> Result:
     """Opening the database (integrity check included) with 5 years of demo history."""
     from coach.storage import demo  # noqa: PLC0415
-    from coach.storage.store import Store  # noqa: PLC0415
+    from coach.storage.database import Database  # noqa: PLC0415
+    from coach.storage.history import History  # noqa: PLC0415
 
     with tempfile.TemporaryDirectory(prefix="coach-bench-") as name:
         folder = Path(name)
-        with Store.open(folder) as store:
-            made = demo.fill(store, FIVE_YEARS_WEEKS, seed=5)
+        with Database.open(folder) as db:
+            made = demo.fill(db, FIVE_YEARS_WEEKS, seed=5)
         samples: list[float] = []
         listing: list[float] = []
         for _ in range(runs):
             start = time.perf_counter()
-            store = Store.open(folder)
+            store = History.open(folder)
             samples.append((time.perf_counter() - start) * 1000)
             start = time.perf_counter()
-            store.sessions()
+            store.sessions.sessions()
             listing.append((time.perf_counter() - start) * 1000)
             store.close()
     value = Stats.of(samples)
@@ -460,11 +461,11 @@ def five_years(runs: int) -> Result:
 def _demo_folder(parent: Path, weeks: int, seed: int) -> tuple[Path, DemoResult]:
     """A data folder in `parent` holding `weeks` of demo history (5 years: seed 5)."""
     from coach.storage import demo  # noqa: PLC0415
-    from coach.storage.store import Store  # noqa: PLC0415
+    from coach.storage.database import Database  # noqa: PLC0415
 
     folder = parent / f"{weeks}w"
-    with Store.open(folder) as store:
-        made = demo.fill(store, weeks, seed=seed)
+    with Database.open(folder) as db:
+        made = demo.fill(db, weeks, seed=seed)
     return folder, made
 
 
@@ -582,23 +583,23 @@ def peak_rss(runs: int) -> Result:
 def export_csv(runs: int) -> Result:
     """Writing 100 000 set rows to CSV, as `coach export --format csv` does."""
     from coach.storage import demo, exchange  # noqa: PLC0415
-    from coach.storage.store import Store  # noqa: PLC0415
+    from coach.storage.database import Database  # noqa: PLC0415
 
     with tempfile.TemporaryDirectory(prefix="coach-bench-") as name:
         folder = Path(name)
-        with Store.open(folder) as store:
-            demo.fill(store, 1400, seed=6)  # a little over 100 000 sets...
-            extra = store.db.execute("SELECT count(*) FROM sets").fetchone()[0] - SET_ROWS
-            store.db.execute(  # ...trimmed to exactly that many rows
+        with Database.open(folder) as db:
+            demo.fill(db, 1400, seed=6)  # a little over 100 000 sets...
+            extra = db.sql.execute("SELECT count(*) FROM sets").fetchone()[0] - SET_ROWS
+            db.sql.execute(  # ...trimmed to exactly that many rows
                 "DELETE FROM sets WHERE rowid IN (SELECT rowid FROM sets ORDER BY rowid DESC "
                 "LIMIT ?)",
                 [extra],
             )
-            store.db.execute("DELETE FROM sessions WHERE id NOT IN (SELECT session_id FROM sets)")
+            db.sql.execute("DELETE FROM sessions WHERE id NOT IN (SELECT session_id FROM sets)")
             samples: list[float] = []
             for _ in range(min(runs, 5)):
                 start = time.perf_counter()
-                rows = exchange.export_csv(store, folder / "export.csv")
+                rows = exchange.export_csv(db, folder / "export.csv")
                 samples.append((time.perf_counter() - start) * 1000)
             if rows != SET_ROWS:
                 raise BenchError(f"the CSV export wrote {rows} rows, not {SET_ROWS}")

@@ -25,7 +25,7 @@ from coach.domain.summary import summarize
 from coach.domain.timeline import timeline
 
 if TYPE_CHECKING:
-    from coach.storage.store import Store
+    from coach.storage.database import Database
 
 
 class _Parser(argparse.ArgumentParser):
@@ -330,7 +330,7 @@ def _out_path(text: str) -> Path:
 
 
 def _zone_name(text: str) -> str:
-    from coach.storage.schedule import zone_named  # noqa: PLC0415 - storage only when needed
+    from coach.reports.calendar import zone_named  # noqa: PLC0415 - storage only when needed
 
     if zone_named(text) is None:
         raise argparse.ArgumentTypeError(
@@ -395,10 +395,15 @@ def _cmd_export(args: argparse.Namespace) -> int:
     if folder is None:
         return 1
     # sqlite-utils only when needed
-    from coach.storage.store import DB_NAME, CorruptDatabaseError, Store, check_file  # noqa: PLC0415
+    from coach.storage.database import (  # noqa: PLC0415
+        DB_NAME,
+        CorruptDatabaseError,
+        Database,
+        check_file,
+    )
 
     try:
-        with Store.reading(folder) as store:
+        with Database.reading(folder) as store:
             _export(args, store, None)
     except CorruptDatabaseError as e:
         # A damaged history (a row that breaks a CHECK constraint) still exports what it
@@ -410,7 +415,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
             return 1
         print(f"coach export: warning: {e}", file=sys.stderr)
         skipped: list[str] = []
-        with Store.reading(folder, check=False) as store:
+        with Database.reading(folder, check=False) as store:
             _export(args, store, skipped)
         more = f"; and {len(skipped) - 5} more" if len(skipped) > 5 else ""
         print(f"coach export: warning: left out what fails the import's checks: "
@@ -418,7 +423,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export(args: argparse.Namespace, store: Store, salvage: list[str] | None) -> None:
+def _export(args: argparse.Namespace, store: Database, salvage: list[str] | None) -> None:
     from coach.storage import exchange  # noqa: PLC0415 - sqlite-utils only when needed
 
     if args.format == "csv":
@@ -433,7 +438,7 @@ def _period_and_data(args: argparse.Namespace, command: str) -> Path | None:
     """The data folder for a command that reads `--from`/`--to`; None if it holds no data."""
     if args.first and args.last and args.first > args.last:
         raise UsageError(f"--from {args.first} is after --to {args.last}")
-    from coach.storage.store import DB_NAME  # noqa: PLC0415 - sqlite-utils only when needed
+    from coach.storage.database import DB_NAME  # noqa: PLC0415 - sqlite-utils only when needed
 
     folder = _data_dir(args)
     if not (folder / DB_NAME).exists():
@@ -454,9 +459,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
         return 1
     from coach.reports import pdf  # noqa: PLC0415 - QtGui only when needed
-    from coach.storage.store import Store  # noqa: PLC0415 - sqlite-utils only when needed
+    from coach.storage.history import History  # noqa: PLC0415 - sqlite-utils only when needed
 
-    with pdf.application(), Store.reading(folder) as store:
+    with pdf.application(), History.reading(folder) as store:
         summary = pdf.write_report(store, args.out, args.first, args.last)
     pages = f"{summary.pages} page{'s' if summary.pages > 1 else ''}"
     period = "no data yet" if summary.first is None else f"{summary.first} to {summary.last}"
@@ -469,8 +474,9 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
         raise UsageError("argument --out: required, a file name ending in .ics")
     if args.out.suffix.lower() != ".ics":
         raise UsageError(f"argument --out: must be a file name ending in .ics (got {args.out})")
-    from coach.storage import schedule  # noqa: PLC0415 - sqlite-utils only when needed
-    from coach.storage.store import DB_NAME, Store  # noqa: PLC0415
+    from coach.reports import calendar  # noqa: PLC0415 - sqlite-utils only when needed
+    from coach.storage.database import DB_NAME  # noqa: PLC0415
+    from coach.storage.history import History  # noqa: PLC0415
 
     folder = _data_dir(args)
     no_program = (
@@ -480,11 +486,11 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
     if not (folder / DB_NAME).exists():
         print(no_program, file=sys.stderr)
         return 1
-    zone = args.timezone or schedule.local_zone_name()
-    with Store.reading(folder) as store:
+    zone = args.timezone or calendar.local_zone_name()
+    with History.reading(folder) as store:
         try:
-            summary = schedule.write_schedule(store, args.out, zone)
-        except schedule.NoProgramError:
+            summary = calendar.write_schedule(store.programs, args.out, zone)
+        except calendar.NoProgramError:
             print(no_program, file=sys.stderr)
             return 1
     print(summary.describe(args.out))
@@ -493,13 +499,13 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from coach.storage import exchange  # noqa: PLC0415 - sqlite-utils only when needed
-    from coach.storage.store import Store  # noqa: PLC0415
+    from coach.storage.database import Database  # noqa: PLC0415
 
     try:
         document = exchange.read_document(args.file)
     except exchange.ImportFileError as e:
         raise UsageError(str(e)) from e
-    with _locked(_data_dir(args)) as folder, Store.open(folder) as store:
+    with _locked(_data_dir(args)) as folder, Database.open(folder) as store:
         result = exchange.import_document(store, document)
     print(result.describe())
     return 0
@@ -513,9 +519,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     if args.weeks is None:
         raise UsageError("argument --weeks: required, a whole number from 1 to 520")
     from coach.storage import demo  # noqa: PLC0415 - sqlite-utils only when needed
-    from coach.storage.store import Store  # noqa: PLC0415
+    from coach.storage.database import Database  # noqa: PLC0415
 
-    with _locked(_data_dir(args)) as folder, Store.open(folder) as store:
+    with _locked(_data_dir(args)) as folder, Database.open(folder) as store:
         try:
             result = demo.fill(store, args.weeks, args.seed)
         except demo.DemoRefusedError as e:

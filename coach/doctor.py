@@ -38,8 +38,7 @@ from coach.desktop_entry import data_home
 from coach.domain.wall_clock import clock_doubt
 from coach.resources import asset_path
 from coach.storage.backup import backups_in, future_backups
-from coach.storage.schema import SCHEMA_VERSION
-from coach.storage.store import (
+from coach.storage.database import (
     DB_NAME,
     CorruptDatabaseError,
     check_file,
@@ -47,6 +46,7 @@ from coach.storage.store import (
     latest_stamp,
     loose_files,
 )
+from coach.storage.schema import SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication

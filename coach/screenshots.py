@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QPixmap
     from PySide6.QtWidgets import QWidget
 
-    from coach.storage.store import Store
+    from coach.storage.history import History
     from coach.ui.main_window import MainWindow
     from coach.ui.workout.view import WorkoutView
 
@@ -55,7 +55,7 @@ def render(out: Path) -> list[Path]:
     """
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from coach.storage import demo  # noqa: PLC0415 - the heavy imports only when asked
-    from coach.storage.store import Store  # noqa: PLC0415
+    from coach.storage.history import History  # noqa: PLC0415
     from coach.ui.app import app_icon, create_application  # noqa: PLC0415
 
     app = create_application()
@@ -63,9 +63,9 @@ def render(out: Path) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     with tempfile.TemporaryDirectory(prefix="coach-screenshots-") as folder:
-        store = Store.open(Path(folder))
+        store = History.open(Path(folder))
         try:
-            demo.fill(store, DEMO_WEEKS, seed=DEMO_SEED)
+            demo.fill(store.db, DEMO_WEEKS, seed=DEMO_SEED)
             studio = Studio(store)
         except BaseException:
             store.close()
@@ -85,11 +85,11 @@ def render(out: Path) -> list[Path]:
 class Studio:
     """The main window on demo data, and how to bring each shot's state about."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: History) -> None:
         from coach.ui.main_window import MainWindow  # noqa: PLC0415 - see render()
 
         self.store = store
-        self.window: MainWindow = MainWindow(store.path.parent)
+        self.window: MainWindow = MainWindow(store.db.path.parent)
         self.window.attach_store(store)
         self.window.refresh_today()
         self.window.install_shortcuts()
@@ -141,7 +141,7 @@ class Studio:
             self.window.nav.setCurrentRow(0)
             timeline = self.window.today.timeline
             session = WorkoutSession(
-                timeline, SilentPlayer(self.clock), self.store.journal(timeline)
+                timeline, SilentPlayer(self.clock), self.store.sessions.journal(timeline)
             )
             self.workout = WorkoutView(session, text_scale=self.window.prefs.text_scale)
             self.window.pages.addWidget(self.workout)
@@ -188,7 +188,7 @@ class Studio:
     def _onboarding(self) -> QWidget:
         from coach.ui.onboarding import OnboardingWizard  # noqa: PLC0415
 
-        wizard = OnboardingWizard(self.store.now().date(), None, self.window)
+        wizard = OnboardingWizard(self.store.db.now().date(), None, self.window)
         wizard.show()  # a wizard moves on only once it is shown
         wizard.welcome.understood.setChecked(True)
         wizard.next()  # to where it hurts
@@ -198,4 +198,4 @@ class Studio:
     def _settings(self) -> QWidget:
         from coach.ui.settings_dialog import SettingsDialog  # noqa: PLC0415
 
-        return SettingsDialog(self.store.progress.program(), self.window.prefs, self.window)
+        return SettingsDialog(self.store.programs.program(), self.window.prefs, self.window)

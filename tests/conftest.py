@@ -16,7 +16,7 @@ from tests.multimedia import skip_or_fail, why_no_qt_multimedia
 
 if TYPE_CHECKING:
     from coach.domain.timeline import Timeline
-    from coach.storage.store import Store
+    from coach.storage.history import History
 
 # Before Qt is imported anywhere: a bare `pytest` works on a machine with no display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -146,11 +146,11 @@ def wall() -> WallClock:
 
 
 @pytest.fixture
-def store(tmp_path: Path, wall: WallClock) -> Iterator[Store]:
+def store(tmp_path: Path, wall: WallClock) -> Iterator[History]:
     """A real database file in tmp_path, stamped by the test's wall clock."""
-    from coach.storage.store import Store  # noqa: PLC0415 - storage tests only
+    from coach.storage.history import History  # noqa: PLC0415 - storage tests only
 
-    with Store.open(tmp_path / "data", now=wall) as s:
+    with History.open(tmp_path / "data", now=wall) as s:
         yield s
 
 

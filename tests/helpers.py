@@ -17,13 +17,20 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from coach.domain.red_flags import OTHER, RedFlag
+
 if TYPE_CHECKING:
     from PySide6.QtGui import QColor
 
     from coach.domain.timeline import Timeline
-    from coach.storage.store import Store
+    from coach.storage.history import History
 
 ZONE = timezone(timedelta(hours=1))
+
+
+def flag(label: str) -> RedFlag:
+    """A red flag recorded under `label`: what an imported file or an older Coach may hold."""
+    return RedFlag("test", label, OTHER.action, label, OTHER.urgency, OTHER.steps, OTHER.still)
 
 
 class WallClock:
@@ -39,11 +46,11 @@ class WallClock:
         self.now += timedelta(**kw)
 
 
-def run_sets(store: Store, tl: Timeline, wall: WallClock, count: int) -> str:
+def run_sets(store: History, tl: Timeline, wall: WallClock, count: int) -> str:
     """Begin a session and finish `count` sets, as the workout view does."""
     from coach.domain.record import SessionRecord  # noqa: PLC0415 - keeps this module light
 
-    journal = store.journal(tl)
+    journal = store.sessions.journal(tl)
     journal.begin()
     record = SessionRecord(tl)
     for span in tl.spans[:count]:
@@ -65,28 +72,28 @@ TABLES = {
 }
 
 
-def table_rows(store: Store) -> dict[str, list[dict[str, Any]]]:
+def table_rows(store: History) -> dict[str, list[dict[str, Any]]]:
     """Every row of every table, in a fixed order: two databases with equal rows compare equal."""
     return {
-        table: list(store.db.query(f"SELECT * FROM {table} ORDER BY {key}"))  # noqa: S608 - TABLES
+        table: list(store.db.sql.query(f"SELECT * FROM {table} ORDER BY {key}"))  # noqa: S608 - TABLES
         for table, key in TABLES.items()
     }
 
 
-def fill_the_disk(store: Store, session_id: str) -> None:
+def fill_the_disk(store: History, session_id: str) -> None:
     """Make SQLite report a full disk: cap the file at its size, then fill every page.
 
     The sets table is packed with rows down to a few bytes shorter than a real set,
     so the next real set needs a page the "disk" does not have.
     """
-    pages = store.db.execute("PRAGMA page_count").fetchone()[0]
-    store.db.execute(f"PRAGMA max_page_count = {pages + 4}")
+    pages = store.db.sql.execute("PRAGMA page_count").fetchone()[0]
+    store.db.sql.execute(f"PRAGMA max_page_count = {pages + 4}")
     position = 1000
     for size in (2000, 500, 100, 20, 1):
         with contextlib.suppress(sqlite3.OperationalError):
             for _ in range(1000):
                 position += 1
-                store.db.execute(
+                store.db.sql.execute(
                     "INSERT INTO sets SELECT session_id, ?, substr(hex(zeroblob(?)), 1, ?), "
                     "number, side, reps, load_kg, lower_seconds, pain, started, finished "
                     "FROM sets WHERE session_id = ? AND position = 0",
@@ -100,9 +107,9 @@ _WRITES = frozenset({"INSERT", "UPDATE", "DELETE", "REPLACE"})
 def refusing_writer(allowed: int = 0) -> Callable[[str, object], None]:
     """A sqlite-utils tracer that fails writes as SQLite does on a full disk.
 
-    Use as `with store.db.tracer(refusing_writer()):`. The first `allowed` writes go
+    Use as `with store.db.sql.tracer(refusing_writer()):`. The first `allowed` writes go
     through, so a transaction can fail half-way. The tracer runs before each statement
-    that Store's code sends through sqlite-utils: the storage layer's boundary.
+    that History's code sends through sqlite-utils: the storage layer's boundary.
     """
     count = 0
 

@@ -13,7 +13,7 @@ import pytest
 from coach.cli import main
 from coach.domain.program import Program
 from coach.domain.settings import Injured
-from coach.storage.store import Store
+from coach.storage.history import History
 
 
 def run_main(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -29,8 +29,8 @@ def run_main(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, 
 def data(tmp_path: Path) -> Path:
     """A data folder holding a 12-week program from Monday 7 December 2026."""
     folder = tmp_path / "data"
-    with Store.open(folder) as store:
-        store.progress.start_program(
+    with History.open(folder) as store:
+        store.programs.start_program(
             Program(id="p1", start=date(2026, 12, 7), protocol="jonsson", injured=Injured.LEFT)
         )
     return folder
@@ -98,7 +98,7 @@ def test_without_a_program_it_says_to_set_one_up(
     out = tmp_path / "plan.ics"
     for folder in (tmp_path / "none", tmp_path / "empty"):
         if folder.name == "empty":
-            Store.open(folder).close()  # a history, but no program in it
+            History.open(folder).close()  # a history, but no program in it
         status, stdout, err = run_main(capsys, "schedule", "--out", str(out),
                                        "--data-dir", str(folder))  # fmt: skip
         assert (status, stdout) == (1, "")

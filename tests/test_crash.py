@@ -29,7 +29,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from coach.storage.store import SessionRow, Store
+from coach.storage.history import History
+from coach.storage.sessions import SessionRow, SessionStatus
 from coach.ui import data
 from coach.ui.data import ResumeSession
 from coach.ui.main_window import MainWindow
@@ -42,11 +43,11 @@ from coach.domain.protocols import ALFREDSON
 from coach.domain.record import SessionRecord
 from coach.domain.settings import Settings
 from coach.domain.timeline import timeline
-from coach.storage.store import Store
+from coach.storage.history import History
 
-store = Store.open(Path(sys.argv[1]))
+store = History.open(Path(sys.argv[1]))
 tl = timeline(plan(ALFREDSON, Settings()))
-journal = store.journal(tl)
+journal = store.sessions.journal(tl)
 journal.begin()
 print("session", journal.id, flush=True)
 record = SessionRecord(tl)
@@ -91,8 +92,8 @@ def test_every_confirmed_set_survives_sigkill_and_the_next_start_offers_to_resum
     assert store is not None
     (row,) = offered
     assert row.id == session_id
-    assert row.status == "in progress"
-    saved = store.sets(session_id)
+    assert row.status == SessionStatus.IN_PROGRESS
+    saved = store.sessions.sets(session_id)
     positions = [s.position for s in saved]
     assert positions[: len(confirmed)] == confirmed  # each confirmed set is there...
     assert positions == list(range(len(positions)))  # ...and nothing half-written
@@ -124,7 +125,8 @@ from coach.domain.settings import Injured, Settings
 from coach.domain.timeline import timeline
 from coach.app.player import SilentPlayer
 from coach.app.session import WorkoutSession
-from coach.storage.store import SessionJournal, Store
+from coach.storage.history import History
+from coach.storage.sessions import SessionJournal
 from coach.ui.workout.view import WorkoutView
 
 SPEED, BEFORE_START, ON_SUMMARY = {SPEED}, {BEFORE_START}, {ON_SUMMARY}
@@ -176,16 +178,16 @@ class LoudJournal(SessionJournal):
 app = QApplication([])
 say("waiting")
 sys.stdin.readline()  # "go": everything is imported; the parent's count starts now
-store = Store.open(folder)
-left = [r for r in store.interrupted() if r.sets_done < r.set_count]
+store = History.open(folder)
+left = [r for r in store.sessions.interrupted() if r.sets_done < r.set_count]
 if left:  # what the app's Resume does (MainWindow.resume_workout)
     row = left[-1]
-    journal = LoudJournal(store, row.id, row.timeline())
-    done = [s.result() for s in store.sets(row.id)]
+    journal = LoudJournal(store.sessions, row.id, row.timeline())
+    done = [s.result() for s in store.sessions.sets(row.id)]
     say("resumed", row.id)
 else:
     settings = Settings(injured=Injured.RIGHT, reps=2, sets=2, rest_seconds=30)
-    journal = LoudJournal(store, None, timeline(plan(ALFREDSON, settings)))
+    journal = LoudJournal(store.sessions, None, timeline(plan(ALFREDSON, settings)))
     done = []
 view = WorkoutView(WorkoutSession(journal.timeline, SilentPlayer(FastClock()), journal, done=done))
 ready = time.monotonic()
@@ -265,7 +267,7 @@ class Ledger:
                 self.notes[current] = " ".join(rest)
         return current
 
-    def learn(self, store: Store, current: str | None) -> None:
+    def learn(self, store: History, current: str | None) -> None:
         """Take what the kill cut off from the disk, once it has been checked.
 
         The write a kill interrupted may have committed before its line was printed:
@@ -274,7 +276,7 @@ class Ledger:
         it unchanged.
         """
         if current is not None:
-            self.sets[current] = {s.position: s.pain for s in store.sets(current)}
+            self.sets[current] = {s.position: s.pain for s in store.sessions.sets(current)}
 
 
 def kill_moments(rng: random.Random) -> list[float]:
@@ -309,7 +311,7 @@ class AppStart:
         self.problems.append(problem)
         return data.RestoreBackup.EMPTY
 
-    def __call__(self, folder: Path) -> Store:
+    def __call__(self, folder: Path) -> History:
         self.offered.clear()
         window = MainWindow(folder)
         self.qtbot.addWidget(window)
@@ -359,7 +361,7 @@ def test_the_workout_page_killed_at_30_random_moments_loses_nothing_it_confirmed
             store = start_of_the_app(folder)
             try:
                 assert start_of_the_app.problems == [], where
-                assert store.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)], where
+                assert store.db.sql.execute("PRAGMA integrity_check").fetchall() == [("ok",)], where
                 check_every_saved_set(store, ledger, current, run, where)
                 ledger.learn(store, current)
                 offered = start_of_the_app.offered
@@ -411,11 +413,11 @@ def check_each_write_came_when_the_screen_made_it(lines: list[str], where: str) 
 
 
 def check_every_saved_set(
-    store: Store, ledger: Ledger, current: str | None, run: int, where: str
+    store: History, ledger: Ledger, current: str | None, run: int, where: str
 ) -> None:
     """Every set a child said it saved is there, with the pain it said it saved."""
     for sid, said in ledger.sets.items():
-        stored = {s.position: s.pain for s in store.sets(sid)}
+        stored = {s.position: s.pain for s in store.sessions.sets(sid)}
         assert said.keys() <= stored.keys(), where
         for index, pain in said.items():
             if pain is not None:
@@ -428,11 +430,11 @@ def check_every_saved_set(
         assert len(unsaid) <= (1 if sid == current else 0), where
         assert sorted(stored) == list(range(len(stored))), where  # no gap: nothing half-done
         if sid in ledger.notes:
-            assert store.session(sid).note == ledger.notes[sid], where
+            assert store.sessions.session(sid).note == ledger.notes[sid], where
 
 
 def check_the_offer(
-    store: Store, ledger: Ledger, current: str | None, offered: list[SessionRow], where: str
+    store: History, ledger: Ledger, current: str | None, offered: list[SessionRow], where: str
 ) -> str | None:
     """An unfinished session is offered for resume. Returns the one left in progress."""
     if current is None:  # killed before the session began, or before it said so
@@ -440,18 +442,18 @@ def check_the_offer(
         if offered:
             ledger.sets[offered[0].id] = {}
         return offered[0].id if offered else None
-    row = store.session(current)
+    row = store.sessions.session(current)
     if current in ledger.finished:
         assert offered == [], where
-        assert row.status == "completed", where
+        assert row.status == SessionStatus.COMPLETED, where
         return None
     if offered:
         assert [r.id for r in offered] == [current], where
-        assert row.status == "in progress", where
+        assert row.status == SessionStatus.IN_PROGRESS, where
         assert row.sets_done < row.set_count, where
         return current
     # Not offered: only if the kill cut off the last set's line or the ending's, and the
     # app then closed the session, every set done, as completed.
     assert len(ledger.sets[current]) >= row.set_count - 1, where
-    assert (row.status, row.sets_done) == ("completed", row.set_count), where
+    assert (row.status, row.sets_done) == (SessionStatus.COMPLETED, row.set_count), where
     return None

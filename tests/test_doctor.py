@@ -16,8 +16,9 @@ from coach.audio import track
 from coach.cli import main
 from coach.paths import DataLock
 from coach.storage import backup
+from coach.storage.database import DB_NAME
+from coach.storage.history import History
 from coach.storage.schema import SCHEMA_VERSION
-from coach.storage.store import DB_NAME, Store
 from tests.missing_libs import pretend_missing
 from tests.multimedia import skip_or_fail, why_no_qt_multimedia
 
@@ -55,7 +56,7 @@ def problems_of(out: str) -> list[str]:
 
 
 def a_database(folder: Path) -> Path:
-    Store.open(folder).close()
+    History.open(folder).close()
     return folder / DB_NAME
 
 
@@ -84,10 +85,10 @@ def test_a_database_in_use_is_read_without_changing_it(
 ) -> None:
     folder = tmp_path / "data"
     lock = DataLock(folder)
-    with Store.open(folder) as store:  # as the running app holds it: locked, WAL files open
+    with History.open(folder) as store:  # as the running app holds it: locked, WAL files open
         lock.acquire()
         try:
-            backup.make_backup(store, folder / "backups", datetime.now().astimezone())
+            backup.make_backup(store.db, folder / "backups", datetime.now().astimezone())
             before = (folder / DB_NAME).read_bytes()
             status, out = run_doctor(capsys, folder)
         finally:
@@ -120,8 +121,8 @@ def test_records_dated_after_the_computer_s_clock_say_the_clock_looks_wrong(
 ) -> None:
     folder = tmp_path / "data"
     ahead = datetime.now().astimezone() + timedelta(days=365)
-    with Store.open(folder, now=lambda: ahead) as store:
-        store.progress.save_checkin(ahead.date(), 2, 10)
+    with History.open(folder, now=lambda: ahead) as store:
+        store.programs.save_checkin(ahead.date(), 2, 10)
     status, out = run_doctor(capsys, folder)
     assert status == 1
     assert f"; the latest record is dated {ahead:%Y-%m-%d %H:%M} (looks wrong)" in out

@@ -84,9 +84,11 @@ from coach.domain.visa_a import VisaAnswers
 from coach.paths import backups_dir
 from coach.resources import asset_path
 from coach.storage import backup, exchange, schema
+from coach.storage.database import DB_NAME, CorruptDatabaseError, local_now
 from coach.storage.files import private_dir
+from coach.storage.history import History
 from coach.storage.schema import StorageError
-from coach.storage.store import DB_NAME, CorruptDatabaseError, SessionJournal, Store, local_now
+from coach.storage.sessions import SessionJournal, SessionStatus
 from coach.ui import data
 from coach.ui.main_window import MainWindow
 from coach.ui.workout.view import WorkoutView
@@ -141,25 +143,25 @@ def parent(qtbot: QtBot) -> QWidget:
     return w
 
 
-def fill_history(store: Store, wall: WallClock, sessions: int = 2) -> None:
+def fill_history(store: History, wall: WallClock, sessions: int = 2) -> None:
     """A program, finished sessions rated set by set, a check-in and a VISA-A."""
-    store.progress.start_program(
+    store.programs.start_program(
         Program("p1", wall.now.date() - timedelta(days=3), "alfredson", Injured.RIGHT)
     )
     for n in range(sessions):
         sid = run_sets(store, TIMELINE, wall, 2)
-        journal = store.resume(sid)[0]
+        journal = store.sessions.resume(sid)[0]
         journal.rate(0, n % 11)
         journal.rate(1, 4)
         journal.finish(Outcome.COMPLETED, 63.0)
         wall.advance(hours=10)
-    store.progress.save_checkin(wall.now.date(), 2, 15)
-    store.progress.save_visa(VisaAnswers(7, 7, 7, 7, 7, 7, 0, "C", 0))
+    store.programs.save_checkin(wall.now.date(), 2, 15)
+    store.programs.save_visa(VisaAnswers(7, 7, 7, 7, 7, 7, 0, "C", 0))
 
 
-def saved(store: Store) -> dict[str, Any]:
+def saved(store: History) -> dict[str, Any]:
     """Everything the user has saved, as an export carries it (without its own stamp)."""
-    document = exchange.export_document(store)
+    document = exchange.export_document(store.db)
     return {k: document[k] for k in ("sessions", "programs", "checkins", "visa_a", "events")}
 
 
@@ -211,60 +213,60 @@ def killed_writer(folder: Path, statements: list[str]) -> None:
 
 # -- a full disk, injected at the storage boundary (every machine) ----------------------
 
-Write = Callable[[Store, SessionJournal, Path], object]
+Write = Callable[[History, SessionJournal, Path], object]
 WRITES: list[tuple[str, int, Write]] = [
     ("save the pain rating", 0, lambda _s, journal, _f: journal.rate(0, 9)),
     ("save the end of the session", 0, lambda _s, j, _f: j.finish(Outcome.COMPLETED, 63.0)),
     ("save the note", 0, lambda _s, journal, _f: journal.note("heavy legs")),
     ("save the morning check-in", 0,
-     lambda store, _j, _f: store.progress.save_checkin(date(2026, 11, 25), 1, 5)),
-    ("import the file", 3, lambda store, _j, file: exchange.import_file(store, file)),
+     lambda store, _j, _f: store.programs.save_checkin(date(2026, 11, 25), 1, 5)),
+    ("import the file", 3, lambda store, _j, file: exchange.import_file(store.db, file)),
 ]  # fmt: skip
 
 
 @pytest.mark.parametrize(("what", "allowed", "write"), WRITES, ids=[w[0] for w in WRITES])
 def test_a_write_the_disk_refuses_says_so_and_changes_nothing(
-    store: Store, wall: WallClock, tmp_path: Path, what: str, allowed: int, write: Write
+    store: History, wall: WallClock, tmp_path: Path, what: str, allowed: int, write: Write
 ) -> None:
-    with Store.open(tmp_path / "other", now=wall) as other:  # a file to import
+    with History.open(tmp_path / "other", now=wall) as other:  # a file to import
         fill_history(other, wall)
-        exchange.export_json(other, tmp_path / "import.json")
+        exchange.export_json(other.db, tmp_path / "import.json")
     fill_history(store, wall)
-    journal = store.resume(run_sets(store, TIMELINE, wall, 1))[0]
+    journal = store.sessions.resume(run_sets(store, TIMELINE, wall, 1))[0]
     before = saved(store)
     with (
-        store.db.tracer(refusing_writer(allowed)),  # the import fails after `allowed` rows
+        store.db.sql.tracer(refusing_writer(allowed)),  # the import fails after `allowed` rows
         pytest.raises(StorageError, match=rf"^Could not {what}: {FULL}\.$"),
     ):
         write(store, journal, tmp_path / "import.json")
     assert saved(store) == before
-    assert not store.db.conn.in_transaction  # nothing half-written waits to be committed
+    assert not store.db.sql.conn.in_transaction  # nothing half-written waits to be committed
     write(store, journal, tmp_path / "import.json")  # room again: the same write succeeds
     assert saved(store) != before
 
 
-def test_a_refused_set_is_saved_when_rated_later(store: Store, wall: WallClock) -> None:
+def test_a_refused_set_is_saved_when_rated_later(store: History, wall: WallClock) -> None:
     sid = run_sets(store, TIMELINE, wall, 1)
-    journal = store.resume(sid)[0]
+    journal = store.sessions.resume(sid)[0]
     second = SessionRecord(TIMELINE).add_completed(TIMELINE.spans[1])
-    with store.db.tracer(refusing_writer()):
+    with store.db.sql.tracer(refusing_writer()):
         with pytest.raises(StorageError, match=rf"^Could not save set 2 \(right leg\): {FULL}\.$"):
             journal.add(second)
         # Rating the set the disk refused says why it is not saved; not "no longer there".
         with pytest.raises(StorageError, match=rf"^Could not save set 2 \(right leg\): {FULL}\.$"):
             journal.rate(1, 5)
     journal.rate(1, 6)  # the disk has room again: the set is saved, with its pain
-    assert [(s.position, s.pain) for s in store.sets(sid)] == [(0, None), (1, 6)]
+    assert [(s.position, s.pain) for s in store.sessions.sets(sid)] == [(0, None), (1, 6)]
 
 
 def test_a_backup_the_disk_refuses_says_so_and_keeps_the_old_backups(
     parent: QWidget, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, told: Told, wall: WallClock
 ) -> None:
     folder = tmp_path / "data"
-    with Store.open(folder, now=wall) as store:
+    with History.open(folder, now=wall) as store:
         fill_history(store, wall)
         before = saved(store)
-        old = backup.make_backup(store, backups_dir(folder), local_now() - timedelta(days=2))
+        old = backup.make_backup(store.db, backups_dir(folder), local_now() - timedelta(days=2))
     kept = files_in(backups_dir(folder))
     connect = sqlite3.connect
 
@@ -295,20 +297,22 @@ def test_a_backup_the_disk_refuses_says_so_and_keeps_the_old_backups(
 def test_on_a_full_file_system_every_save_says_so_and_nothing_saved_is_lost(
     qtbot: QtBot, parent: QWidget, tmp_path: Path, told: Told, wall: WallClock
 ) -> None:
-    with Store.open(tmp_path / "other", now=wall) as other:  # a file to import, elsewhere
+    with History.open(tmp_path / "other", now=wall) as other:  # a file to import, elsewhere
         run_sets(other, TIMELINE, wall, 2)
-        exchange.export_json(other, tmp_path / "import.json")
+        exchange.export_json(other.db, tmp_path / "import.json")
     with mounted_or_skip(tmpfs(tmp_path / "disk", "1m"), "a full disk needs a small tmpfs") as disk:
         folder = disk / "data"
         opened = data.open_store(parent, folder)  # the first start: creates it, backs it up
         store = opened.store
         assert store is not None
-        store.now = wall
+        store.db.now = wall
         fill_history(store, wall)
         prefs = PrefsFile.in_folder(folder)
         assert prefs.save(Prefs(volume=30)) is None
         clock = ManualClock()
-        view = WorkoutView(WorkoutSession(TIMELINE, SilentPlayer(clock), store.journal(TIMELINE)))
+        view = WorkoutView(
+            WorkoutSession(TIMELINE, SilentPlayer(clock), store.sessions.journal(TIMELINE))
+        )
         qtbot.addWidget(view)
         view.start()
         at(view, clock, 20)  # set 1 saved
@@ -319,18 +323,18 @@ def test_on_a_full_file_system_every_save_says_so_and_nothing_saved_is_lost(
         workout_on_a_full_disk(view, clock)
         writes: list[tuple[str, Callable[[], object]]] = [
             ("save the morning check-in",
-             lambda: store.progress.save_checkin(wall.now.date() + timedelta(days=1), 1, 5)),
+             lambda: store.programs.save_checkin(wall.now.date() + timedelta(days=1), 1, 5)),
             ("save the VISA-A answers",
-             lambda: store.progress.save_visa(VisaAnswers(9, 9, 9, 9, 9, 9, 0, "C", 0))),
-            ("import the file", lambda: exchange.import_file(store, tmp_path / "import.json")),
+             lambda: store.programs.save_visa(VisaAnswers(9, 9, 9, 9, 9, 9, 0, "C", 0))),
+            ("import the file", lambda: exchange.import_file(store.db, tmp_path / "import.json")),
             (r"write the backup \S+", lambda: backup.make_backup(
-                store, backups_dir(folder), local_now() + timedelta(days=1))),
+                store.db, backups_dir(folder), local_now() + timedelta(days=1))),
         ]  # fmt: skip
         for what, write in writes:
             with pytest.raises(StorageError, match=rf"^Could not {what}: {FULL}\.$"):
                 write()
         with pytest.raises(StorageError, match=rf"^Could not write \S+history.csv: {FULL}\.$"):
-            exchange.export_csv(store, disk / "history.csv")
+            exchange.export_csv(store.db, disk / "history.csv")
         assert f"could not write its settings to {prefs.path}: {FULL}." in (
             prefs.save(Prefs(volume=70)) or ""
         )
@@ -403,7 +407,7 @@ def test_a_read_only_data_folder_is_refused_clearly_and_left_as_it_was(
     qtbot: QtBot, tmp_path: Path, told: Told, wall: WallClock, crashed: bool
 ) -> None:
     folder = tmp_path / "data"
-    with Store.open(folder, now=wall) as store:
+    with History.open(folder, now=wall) as store:
         fill_history(store, wall)
         before = saved(store)
     if crashed:  # a -wal and -shm in the folder: SQLite could then read, but never write
@@ -423,7 +427,7 @@ def test_a_read_only_data_folder_is_refused_clearly_and_left_as_it_was(
         assert "it is read-only. Your history there has not been changed." in text
         assert text in window.history.empty.text()  # the History page says it too
     assert files_in(folder) == files
-    with Store.open(folder) as store:
+    with History.open(folder) as store:
         assert saved(store) == before
 
 
@@ -463,10 +467,10 @@ def test_a_damaged_database_is_kept_aside_and_the_backup_restores_its_sessions(
     wall: WallClock, damage: Callable[[Path], None], crashed: bool, said: str,
 ) -> None:  # fmt: skip
     folder = tmp_path / "data"
-    with Store.open(folder, now=wall) as store:
+    with History.open(folder, now=wall) as store:
         fill_history(store, wall, sessions=20)  # pages enough that half the file lacks some
         backed_up = saved(store)
-        taken = backup.make_backup(store, backups_dir(folder), local_now() - timedelta(hours=1))
+        taken = backup.make_backup(store.db, backups_dir(folder), local_now() - timedelta(hours=1))
         run_sets(store, TIMELINE, wall, 1)  # after the backup: lost with the file
     if crashed:
         killed_writer(folder, ["INSERT INTO checkins VALUES ('2026-11-30', 'x', 3, 5)"])
@@ -494,7 +498,7 @@ def test_a_damaged_database_is_kept_aside_and_the_backup_restores_its_sessions(
         assert aside.with_name(aside.name + "-wal").read_bytes() == left[f"{DB_NAME}-wal"]
     assert window.store is not None
     assert saved(window.store) == backed_up  # every session of the backup, with its pains
-    assert window.store.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert window.store.db.sql.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     window.store.close()
 
 
@@ -558,7 +562,9 @@ def test_a_missing_voice_clip_is_named_and_the_workout_still_runs(
     # The sound plays (its position is the workout's clock), and the session is saved.
     qtbot.waitUntil(lambda: view.session.engine.state().elapsed > 0.2, timeout=5000)
     assert view.session.engine.state().status is Status.RUNNING
-    assert [row.status for row in window.store.interrupted()] == ["in progress"]
+    assert [row.status for row in window.store.sessions.interrupted()] == [
+        SessionStatus.IN_PROGRESS
+    ]
     window.close()
     window.store.close()
 
@@ -572,8 +578,8 @@ def test_every_file_coach_writes_in_the_data_folder_is_the_users_only_under_umas
 ) -> None:  # qtbot: the report draws with Qt
     from coach.app.prefs import Prefs, PrefsFile  # noqa: PLC0415
     from coach.paths import DataLock  # noqa: PLC0415 - Qt's lock, as the app takes it
-    from coach.reports import pdf  # noqa: PLC0415
-    from coach.storage import demo, schedule  # noqa: PLC0415
+    from coach.reports import calendar, pdf  # noqa: PLC0415
+    from coach.storage import demo  # noqa: PLC0415
 
     folder = tmp_path / "data"
     old = os.umask(0)
@@ -582,13 +588,13 @@ def test_every_file_coach_writes_in_the_data_folder_is_the_users_only_under_umas
         lock.acquire()
         held = folder / "coach.lock"  # removed on release: its mode is checked while held
         assert oct(held.stat().st_mode & 0o777) == "0o600"
-        with Store.open(folder, now=wall) as store:
-            demo.fill(store, 2)
-            backup.make_backup(store, backups_dir(folder), local_now())
-            exchange.export_csv(store, folder / "history.csv")
-            exchange.export_json(store, folder / "history.json")
+        with History.open(folder, now=wall) as store:
+            demo.fill(store.db, 2)
+            backup.make_backup(store.db, backups_dir(folder), local_now())
+            exchange.export_csv(store.db, folder / "history.csv")
+            exchange.export_json(store.db, folder / "history.json")
             pdf.write_report(store, folder / "report.pdf")
-            schedule.write_schedule(store, folder / "sessions.ics", "Europe/London")
+            calendar.write_schedule(store.programs, folder / "sessions.ics", "Europe/London")
         assert PrefsFile.in_folder(folder).save(Prefs()) is None
         lock.release()
     finally:
@@ -610,12 +616,12 @@ def test_a_database_copied_in_with_a_loose_mode_is_tightened_and_doctor_says_so(
     from coach import doctor  # noqa: PLC0415
 
     folder = tmp_path / "data"
-    Store.open(folder).close()
+    History.open(folder).close()
     (folder / DB_NAME).chmod(0o644)
     findings = doctor.database(folder)
     [loose] = [f for f in findings if f.label == "Database permissions"]
     assert "others can read it (coach.sqlite3 644)" in loose.value
-    Store.open(folder).close()
+    History.open(folder).close()
     assert (folder / DB_NAME).stat().st_mode & 0o777 == 0o600
     assert not [f for f in doctor.database(folder) if f.label == "Database permissions"]
 
@@ -624,13 +630,13 @@ def test_a_database_copied_in_with_a_loose_mode_is_tightened_and_doctor_says_so(
 
 
 def test_one_start_with_the_clock_a_year_ahead_does_not_stop_daily_backups(
-    store: Store, tmp_path: Path
+    store: History, tmp_path: Path
 ) -> None:
     folder = tmp_path / "backups"
     now = datetime(2026, 11, 21, 8, 0)  # noqa: DTZ001 - backups are named in local time
-    ahead = backup.make_backup(store, folder, now + timedelta(days=365))
+    ahead = backup.make_backup(store.db, folder, now + timedelta(days=365))
     assert backup.backup_due(folder, now)  # the future one is no reason to wait a year
-    made = [backup.make_backup(store, folder, now + timedelta(days=d), keep=3) for d in range(4)]
+    made = [backup.make_backup(store.db, folder, now + timedelta(days=d), keep=3) for d in range(4)]
     kept = [b.path for b in backup.backups_in(folder)]
     assert ahead not in kept  # the misdated one rotates away first
     assert made[-3:] == sorted(kept)
@@ -656,16 +662,16 @@ def test_a_broken_check_constraint_is_damage_at_start_in_doctor_and_in_backups(
     from coach import doctor  # noqa: PLC0415
 
     folder = tmp_path / "data"
-    with Store.open(folder, now=wall) as store:
+    with History.open(folder, now=wall) as store:
         fill_history(store, wall, sessions=3)
-        good = backup.make_backup(store, backups_dir(folder), local_now() - timedelta(days=2))
+        good = backup.make_backup(store.db, backups_dir(folder), local_now() - timedelta(days=2))
     newer = (local_now() - timedelta(days=1)).strftime("%Y%m%dT%H%M%S")
     bad = backups_dir(folder) / f"coach-{newer}.sqlite3"  # a newer copy, damaged
     bad.write_bytes(good.read_bytes())
     break_a_check(bad)
     break_a_check(folder / DB_NAME)
     with pytest.raises(CorruptDatabaseError, match="CHECK constraint failed in sessions"):
-        Store.open(folder)
+        History.open(folder)
     [check] = [f for f in doctor.database(folder) if f.label == "Integrity check"]
     assert check.value.startswith("failed (CHECK constraint failed in sessions")
     newest = backup.newest_good(backups_dir(folder))
@@ -685,7 +691,7 @@ def test_a_broken_check_constraint_is_damage_at_start_in_doctor_and_in_backups(
     assert offers
     assert "CHECK constraint failed in sessions" in offers[0]
     assert window.store is not None
-    assert window.store.count_sessions() == 3
+    assert window.store.db.count("sessions") == 3
     window.store.close()
 
 
@@ -695,7 +701,7 @@ def test_a_damaged_history_exports_what_it_can_and_says_what_it_left_out(
     from coach.cli import main  # noqa: PLC0415
 
     folder = tmp_path / "data"
-    with Store.open(folder, now=wall) as store:
+    with History.open(folder, now=wall) as store:
         fill_history(store, wall, sessions=3)
     break_a_check(folder / DB_NAME)
     out = tmp_path / "saved.json"
@@ -704,8 +710,8 @@ def test_a_damaged_history_exports_what_it_can_and_says_what_it_left_out(
     assert said == f"Wrote 2 sessions to {out}\n"
     assert "is damaged (SQLite's integrity check says: CHECK constraint failed" in warned
     assert "left out what fails the import's checks: sessions[0].injured: must be one of" in warned
-    with Store.open(tmp_path / "restored", now=wall) as restored:  # what was saved imports
-        assert exchange.import_file(restored, out).sessions_added == 2
+    with History.open(tmp_path / "restored", now=wall) as restored:  # what was saved imports
+        assert exchange.import_file(restored.db, out).sessions_added == 2
     csv = tmp_path / "saved.csv"
     assert main(["export", "--format", "csv", "--out", str(csv), "--data-dir", str(folder)]) == 1
     said, refused = capsys.readouterr()
@@ -726,9 +732,9 @@ def test_a_history_on_a_full_disk_can_still_be_exported_to_another(
 
     with mounted_or_skip(tmpfs(tmp_path / "disk", "1m"), "a full disk needs a small tmpfs") as disk:
         folder = disk / "data"
-        with Store.open(folder, now=wall) as store:
+        with History.open(folder, now=wall) as store:
             fill_history(store, wall)
-            sessions = store.count_sessions()
+            sessions = store.db.count("sessions")
         before = (folder / DB_NAME).read_bytes()
         fill_up(disk)
         out = tmp_path / "elsewhere"
@@ -748,13 +754,13 @@ def test_a_wal_left_without_its_database_is_kept_aside_not_replayed_onto_a_new_o
 ) -> None:
     """The main file deleted after a crash: its -wal would damage the next database."""
     folder = tmp_path / "data"
-    with Store.open(folder, now=wall) as store:
+    with History.open(folder, now=wall) as store:
         fill_history(store, wall, sessions=2)
     killed_writer(folder, ["INSERT INTO checkins VALUES ('2026-11-30', 'x', 3, 5)"])
     wal = (folder / f"{DB_NAME}-wal").read_bytes()
     (folder / DB_NAME).unlink()
-    with Store.open(folder, now=wall) as fresh:  # no damage: a new, empty history
-        assert fresh.count_sessions() == 0
+    with History.open(folder, now=wall) as fresh:  # no damage: a new, empty history
+        assert fresh.db.count("sessions") == 0
     (kept,) = folder.glob(f"{DB_NAME}-wal.orphan-*")
     assert kept.read_bytes() == wal
 

@@ -314,19 +314,19 @@ def test_while_a_coach_holds_the_folder_no_other_start_or_command_writes(
 
 def test_two_stores_in_one_process_both_keep_every_set(tmp_path: Path) -> None:
     # The lock is per folder and per holder, taken by the app and the writing commands,
-    # not by Store: a process may open a folder twice (doctor reads beside the app).
+    # not by History: a process may open a folder twice (doctor reads beside the app).
     # Then SQLite serialises the writes (WAL, a 5 s busy timeout) and nothing is lost.
     from coach.domain.plan import plan  # noqa: PLC0415 - storage tests only
     from coach.domain.protocols import ALFREDSON  # noqa: PLC0415
     from coach.domain.record import SessionRecord  # noqa: PLC0415
     from coach.domain.settings import Injured, Settings  # noqa: PLC0415
     from coach.domain.timeline import timeline  # noqa: PLC0415
-    from coach.storage.store import Store  # noqa: PLC0415
+    from coach.storage.history import History  # noqa: PLC0415
 
     tl = timeline(plan(ALFREDSON, Settings(injured=Injured.BOTH, reps=2, sets=2)))
     wall = WallClock()
-    with Store.open(tmp_path, now=wall) as first, Store.open(tmp_path, now=wall) as second:
-        journals = [first.journal(tl), second.journal(tl)]
+    with History.open(tmp_path, now=wall) as first, History.open(tmp_path, now=wall) as second:
+        journals = [first.sessions.journal(tl), second.sessions.journal(tl)]
         records = [SessionRecord(tl), SessionRecord(tl)]
         for journal in journals:
             journal.begin()
@@ -336,4 +336,4 @@ def test_two_stores_in_one_process_both_keep_every_set(tmp_path: Path) -> None:
         every = list(range(len(tl.spans)))
         for store in (first, second):
             for journal in journals:
-                assert [s.position for s in store.sets(journal.session_id)] == every
+                assert [s.position for s in store.sessions.sets(journal.session_id)] == every

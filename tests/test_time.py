@@ -43,9 +43,10 @@ from coach.domain.protocols import JONSSON
 from coach.domain.record import Outcome, SessionRecord
 from coach.domain.settings import Injured, Settings
 from coach.domain.timeline import CueKind, Timeline, timeline
-from coach.storage import schedule
-from coach.storage.progress import naive
-from coach.storage.store import Store
+from coach.reports import calendar
+from coach.storage.database import naive, stamp
+from coach.storage.history import History
+from coach.storage.sessions import SessionStatus
 from coach.ui.workout import view as workout_view_module
 from coach.ui.workout.view import WorkoutView
 from tests.helpers import ZONE, WallClock
@@ -64,10 +65,10 @@ def program(start: date = DAY, **kw: object) -> Program:
     return Program("p", start, "alfredson", Injured.RIGHT, **kw)  # type: ignore[arg-type] # the test's own keywords
 
 
-def workout(store: Store, wall: WallClock, tl: Timeline, at: datetime) -> str:
+def workout(store: History, wall: WallClock, tl: Timeline, at: datetime) -> str:
     """A workout begun at wall-clock time `at`, every set done (complete: it counts)."""
     wall.now = at
-    journal = store.journal(tl)
+    journal = store.sessions.journal(tl)
     journal.begin()
     record = SessionRecord(tl)
     for span in tl.spans:
@@ -131,13 +132,13 @@ def test_setting_the_system_clock_back_or_forward_moves_neither_cue_nor_session_
 
 
 def test_the_workout_page_keeps_time_and_saves_in_order_while_the_wall_clock_jumps(
-    qtbot: QtBot, store: Store, wall: WallClock
+    qtbot: QtBot, store: History, wall: WallClock
 ) -> None:
     p = program()
-    store.progress.start_program(p)
+    store.programs.start_program(p)
     clock = ManualClock()
     tl = jonsson()
-    view = WorkoutView(WorkoutSession(tl, SilentPlayer(clock), store.journal(tl)))
+    view = WorkoutView(WorkoutSession(tl, SilentPlayer(clock), store.sessions.journal(tl)))
     qtbot.addWidget(view)
 
     def at(seconds: float) -> None:
@@ -156,18 +157,18 @@ def test_the_workout_page_keeps_time_and_saves_in_order_while_the_wall_clock_jum
     at(70)
     assert view.session.engine.state().elapsed == 63
     view.rate(2)  # the last set's pain, asked as the session ends
-    [row] = store.sessions()
-    assert (row.status, row.seconds) == ("completed", 63.0)  # the session's own time
-    assert row.started == "2026-11-21T08:00:00+01:00"
-    sets = store.sets(row.id)
+    [row] = store.sessions.sessions()
+    assert (row.status, row.seconds) == (SessionStatus.COMPLETED, 63.0)  # the session's own time
+    assert stamp(row.started) == "2026-11-21T08:00:00+01:00"
+    sets = store.sessions.sets(row.id)
     assert [s.position for s in sets] == [0, 1]
     # The stamps say what the wall clock said, jumps and all; nothing is computed from them.
-    assert [(s.started, s.finished) for s in sets] == [
+    assert [(stamp(s.started), stamp(s.finished)) for s in sets] == [
         ("2026-11-21T08:00:00+01:00", "2026-11-21T07:00:06+01:00"),
         ("2026-11-22T09:30:00+01:00", "2026-11-22T09:30:00+01:00"),
     ]
     # It fills the session of the day and time it started, not of a stamp after the jump.
-    assert store.progress.done_slots(p) == {Slot(DAY, Part.MORNING, time(8))}
+    assert store.queries.done_slots(p) == {Slot(DAY, Part.MORNING, time(8))}
 
 
 # -- midnight -----------------------------------------------------------------------
@@ -213,26 +214,26 @@ def test_workouts_either_side_of_midnight_fill_two_sessions_once_each() -> None:
 
 
 def test_a_stamp_reads_back_on_its_own_local_day_not_the_utc_one(
-    store: Store, wall: WallClock
+    store: History, wall: WallClock
 ) -> None:
     p = program()
-    store.progress.start_program(p)
+    store.programs.start_program(p)
     tl = jonsson()
     new_york = timezone(timedelta(hours=-5))
     workout(store, wall, tl, datetime(2026, 11, 21, 23, 30, tzinfo=ZONE))  # UTC: 22:30
     late = workout(store, wall, tl, datetime(2026, 11, 22, 0, 30, tzinfo=ZONE))  # UTC: the 21st
     workout(store, wall, tl, datetime(2026, 11, 21, 20, 30, tzinfo=new_york))  # UTC: the 22nd
-    assert [r.started for r in store.sessions()] == [
+    assert [stamp(r.started) for r in store.sessions.sessions()] == [
         "2026-11-21T20:30:00-05:00", "2026-11-22T00:30:00+01:00", "2026-11-21T23:30:00+01:00",
     ]  # newest first by the instant (01:30, 23:30 and 22:30 UTC), not by the text  # fmt: skip
-    assert naive(datetime.fromisoformat(store.session(late).started)) == at_(NEXT, 0, 30)
-    assert store.progress.done_slots(p) == {
+    assert naive(store.sessions.session(late).started) == at_(NEXT, 0, 30)
+    assert store.queries.done_slots(p) == {
         Slot(DAY, Part.EVENING, time(18)), Slot(NEXT, Part.MORNING, time(8)),
     }  # fmt: skip
-    assert [r.id for r in store.sessions(NEXT, NEXT)] == [late]
-    assert store.progress.done_parts() == {(DAY, Part.EVENING), (NEXT, Part.MORNING)}
+    assert [r.id for r in store.sessions.sessions(NEXT, NEXT)] == [late]
+    assert store.queries.done_parts() == {(DAY, Part.EVENING), (NEXT, Part.MORNING)}
     wall.now = datetime(2026, 11, 22, 0, 40, tzinfo=ZONE)
-    plan_ = store.progress.day_plan(p)
+    plan_ = store.queries.day_plan(p, store.db.now())
     assert plan_.done == (Slot(NEXT, Part.MORNING, time(8)),)
     assert (plan_.adherence.done, plan_.adherence.planned) == (2, 3)  # the 21st's morning missed
 
@@ -252,7 +253,7 @@ DST_DAYS = [
 
 @pytest.mark.parametrize(("name", "day", "odd"), DST_DAYS)
 def test_on_a_daylight_saving_day_workouts_land_on_that_day_once(
-    store: Store, wall: WallClock, name: str, day: date, odd: time
+    store: History, wall: WallClock, name: str, day: date, odd: time
 ) -> None:
     zone = ZoneInfo(name)
 
@@ -268,7 +269,7 @@ def test_on_a_daylight_saving_day_workouts_land_on_that_day_once(
     first, second = clock_reads(odd, fold=0), clock_reads(odd, fold=1)
     assert first.utcoffset() != second.utcoffset()  # the premise: a changing day
     p = program(day - timedelta(days=1), weeks=1)
-    store.progress.start_program(p)
+    store.programs.start_program(p)
     tl = jonsson()
     ids = [
         workout(store, wall, tl, clock_reads(time(8), day - timedelta(days=1))),
@@ -282,20 +283,20 @@ def test_on_a_daylight_saving_day_workouts_land_on_that_day_once(
     for sid, moment in zip(
         ids[2:5], (first, second, datetime.combine(day, odd, zone)), strict=True
     ):
-        row = store.session(sid)
+        row = store.sessions.session(sid)
         # The same instant comes back (compared in UTC: PEP 495 makes a time in a fold
         # unequal to any time in another zone).
-        assert datetime.fromisoformat(row.started).astimezone(UTC) == moment.astimezone(UTC)
-        assert (row.day, p.part_of(naive(datetime.fromisoformat(row.started)))) == (
+        assert row.started.astimezone(UTC) == moment.astimezone(UTC)
+        assert (row.day, p.part_of(naive(row.started))) == (
             day, Part.MORNING,
         )  # fmt: skip
     wall.now = clock_reads(time(20))
-    assert store.progress.done_slots(p) == {
+    assert store.queries.done_slots(p) == {
         Slot(day - timedelta(days=1), Part.MORNING, time(8)),
         Slot(day - timedelta(days=1), Part.EVENING, time(18)),
         Slot(day, Part.MORNING, time(8)), Slot(day, Part.EVENING, time(18)),
     }  # fmt: skip
-    plan_ = store.progress.day_plan(p)
+    plan_ = store.queries.day_plan(p, store.db.now())
     assert [s.part for s in plan_.done] == [Part.MORNING, Part.EVENING]
     assert plan_.adherence.describe() == "4 of 4 sessions done (100%)"
 
@@ -320,7 +321,7 @@ def test_new_york_sessions_keep_their_local_time_through_fall_back_and_spring_fo
     # 26 Oct 2026 to 14 Mar 2027: clocks go back on 1 Nov and forward on 14 Mar.
     p = program(date(2026, 10, 26), weeks=20)
     assert p.end == date(2027, 3, 14)
-    data = schedule.schedule_bytes(p, NEW_YORK, STAMP)
+    data = calendar.schedule_bytes(p, NEW_YORK, STAMP)
     cal = icalendar.Calendar.from_ical(data)
     events = sessions(data)
     starts = {start(e).date(): start(e) for e in events if start(e).hour == 8}
@@ -358,7 +359,7 @@ def test_each_vtimezone_change_starts_at_the_old_offsets_local_time(zone_name: s
     changes: each one, and no other.
     """
     p = program(date(2026, 10, 26), weeks=20)
-    [vtimezone] = icalendar.Calendar.from_ical(schedule.schedule_bytes(p, zone_name, STAMP)).walk(
+    [vtimezone] = icalendar.Calendar.from_ical(calendar.schedule_bytes(p, zone_name, STAMP)).walk(
         "VTIMEZONE"
     )
     onsets = set()
@@ -387,7 +388,7 @@ def test_each_vtimezone_change_starts_at_the_old_offsets_local_time(zone_name: s
 
 
 def test_without_a_zone_every_session_floats_at_its_wall_clock_time_across_a_change() -> None:
-    data = schedule.schedule_bytes(program(date(2027, 3, 22), weeks=1), None, STAMP)  # 28 Mar
+    data = calendar.schedule_bytes(program(date(2027, 3, 22), weeks=1), None, STAMP)  # 28 Mar
     # Plain `DTSTART:` (no TZID) and no Z: 08:00 and 18:00 on both sides of the change.
     floating = re.findall(rb"\r\nDTSTART:(\d{8})(T\d{6}Z?)\r\n", data)
     assert len(floating) == 14
@@ -407,6 +408,6 @@ def test_without_a_zone_every_session_floats_at_its_wall_clock_time_across_a_cha
 def test_a_session_time_in_a_missing_or_repeated_hour_is_written_as_chosen(
     day: date, at: time, utc: datetime
 ) -> None:
-    data = schedule.schedule_bytes(program(day, weeks=1, morning=at), NEW_YORK, STAMP)
+    data = calendar.schedule_bytes(program(day, weeks=1, morning=at), NEW_YORK, STAMP)
     assert f"DTSTART;TZID={NEW_YORK}:{day:%Y%m%d}T{at:%H%M%S}\r\n".encode() in data
     assert start(sessions(data)[0]).astimezone(UTC) == utc

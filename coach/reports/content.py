@@ -1,10 +1,11 @@
-"""What the clinician's report says, gathered from a `Store` as plain records (no Qt).
+"""What the clinician's report says, gathered from a `History` as plain records (no Qt).
 
-`gather(store, first, last)` reads the programs, sessions, check-ins, VISA-A results,
+`gather(history, first, last)` reads the programs, sessions, check-ins, VISA-A results,
 load changes, events and notes of a period and shapes them into a `Report`: one record
 per table row of the PDF, so `coach.reports.pdf` only has to lay it out. The figures
 are those the app shows: adherence is counted as `coach.domain.program.adherence`
-counts it, the advice is `store.progress.advice()`, the trends are `coach.domain.trends`'.
+counts it, the advice is `advise()` of `Queries.history()`, the trends are
+`coach.domain.trends`'.
 """
 
 from __future__ import annotations
@@ -14,16 +15,18 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from coach.domain import advice as rules
 from coach.domain.advice import Advice, Morning
 from coach.domain.program import Adherence, Program, Slot, Status, Workout
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.trends import LoadPoint, PainPoint, load_steps
-from coach.storage.progress import RED_FLAG, RESUMED, Event, VisaResult, naive
-from coach.storage.store import SessionRow, Store
+from coach.storage.database import naive
+from coach.storage.history import History
+from coach.storage.programs import Event, EventKind, VisaResult
+from coach.storage.sessions import SessionRow, SessionStatus
 
 MAX_NOTES = 50  # the newest notes shown; the rest are counted
 MAX_NOTE_CHARS = 1000  # a longer note is cut, so one row never outgrows a page
-ENDED_EARLY = "ended early"
 
 
 @dataclass(frozen=True)
@@ -138,28 +141,29 @@ class Report:
         )
 
 
-def gather(store: Store, first: date | None = None, last: date | None = None) -> Report:
+def gather(history: History, first: date | None = None, last: date | None = None) -> Report:
     """The report of the days `first` to `last` (inclusive); None: from or to the data's end."""
     if first is not None and last is not None and first > last:
         raise ValueError(f"the first day {first} is after the last day {last}")
-    progress = store.progress
-    now = naive(store.now())
+    programs, queries = history.programs, history.queries
+    moment = history.db.now()
+    now = naive(moment)
     today = now.date()
-    sessions = store.sessions(first, last)  # newest first
-    mornings = progress.checkins(first, last)
-    visa = progress.visa(first, last)
-    events = progress.events(first, last)
-    pain = progress.pain_points(first, last)
-    loads = progress.load_points(first, last)
-    current = progress.program()
-    followed = _followed(progress.programs(), today)
+    sessions = history.sessions.sessions(first, last)  # newest first
+    mornings = programs.checkins(first, last)
+    visa = programs.visa(first, last)
+    events = programs.events(first, last)
+    pain = queries.pain_points(first, last)
+    loads = queries.load_points(first, last)
+    current = programs.program()
+    followed = _followed(programs.programs(), today)
     in_range = [
         (p, end)
         for p, end in followed
         if (last is None or p.start <= last) and (first is None or end >= first)
     ]
     days = [s.day for s in sessions] + [m.day for m in mornings] + [v.day for v in visa]
-    days += [date.fromisoformat(e.at[:10]) for e in events]
+    days += [e.at.date() for e in events]
     started = [(p, end) for p, end in in_range if p.start <= today]
     starts = [p.start for p, _ in started]
     period_first = first if first is not None else min(days + starts, default=last)
@@ -173,13 +177,13 @@ def gather(store: Store, first: date | None = None, last: date | None = None) ->
     )
 
     period = _Period(period_first, period_last, now)
-    programs = [
-        _program_line(p, end, progress.done_slots(p), period, current)
+    lines = [
+        _program_line(p, end, queries.done_slots(p), period, current)
         for p, end in reversed(in_range)  # oldest first
     ]
     due = {
         s
-        for line in programs
+        for line in lines
         for s in _due(line.program, period_first, min(period_last, line.last_day), now)
     }
     notes = [_note(s) for s in sessions if s.note.strip()]
@@ -188,18 +192,20 @@ def gather(store: Store, first: date | None = None, last: date | None = None) ->
         first=period_first,
         last=period_last,
         limited=first is not None or last is not None,
-        programs=tuple(programs),
-        advice=progress.advice(current) if current is not None else None,
+        programs=tuple(lines),
+        advice=rules.advise(queries.history(current, moment)) if current is not None else None,
         sessions=sum(1 for s in sessions if s.sets_done),
         partial=sum(1 for s in sessions if s.sets_done and not s.complete),
-        ended_early=sum(1 for s in sessions if s.sets_done and s.status == ENDED_EARLY),
+        ended_early=sum(
+            1 for s in sessions if s.sets_done and s.status is SessionStatus.ENDED_EARLY
+        ),
         pain=tuple(pain),
         mornings=tuple(mornings),
         weeks=tuple(
             weekly(
                 period_first,
                 period_last,
-                [line.program for line in programs],
+                [line.program for line in lines],
                 due,
                 Records(pain, mornings, loads, _workouts(sessions)),
             )
@@ -207,11 +213,11 @@ def gather(store: Store, first: date | None = None, last: date | None = None) ->
         visa=tuple(_visa_rows(visa)),
         loads=tuple(load_steps(loads)),
         events=tuple(events),
-        red_flags=tuple(_flag_lines(events, progress.events(), progress.programs())),
+        red_flags=tuple(_flag_lines(events, programs.events(), programs.programs())),
         notes=tuple(notes[:MAX_NOTES]),
         notes_left_out=max(0, len(notes) - MAX_NOTES),
         paused_for=current.reason if current and current.status is Status.PAUSED else "",
-        protocols=tuple(dict.fromkeys(line.program.protocol for line in programs)),
+        protocols=tuple(dict.fromkeys(line.program.protocol for line in lines)),
     )
 
 
@@ -233,11 +239,7 @@ class Records:
 
 
 def _workouts(sessions: Iterable[SessionRow]) -> list[Workout]:
-    return [
-        Workout(naive(datetime.fromisoformat(s.started)), s.sets_done, s.set_count)
-        for s in sessions
-        if s.sets_done
-    ]
+    return [Workout(naive(s.started), s.sets_done, s.set_count) for s in sessions if s.sets_done]
 
 
 def _flag_lines(events: Iterable[Event], every: Sequence[Event],
@@ -248,20 +250,17 @@ def _flag_lines(events: Iterable[Event], every: Sequence[Event],
     """
     status = {p.id: p.status for p in programs}
 
-    def when(e: Event) -> datetime:
-        return datetime.fromisoformat(e.at)
-
     for e in events:
-        if e.kind != RED_FLAG:
+        if e.kind is not EventKind.RED_FLAG:
             continue
         resumes = [
-            when(r)
+            r.at
             for r in every
-            if r.kind == RESUMED and r.program_id == e.program_id and when(r) > when(e)
+            if r.kind is EventKind.RESUMED and r.program_id == e.program_id and r.at > e.at
         ]
         resumed = min(resumes, default=None)
         yield FlagLine(
-            when=naive(when(e)),
+            when=naive(e.at),
             what=e.detail,
             had_program=e.program_id is not None,
             resumed=None if resumed is None else naive(resumed),
@@ -332,7 +331,7 @@ def _note(session: SessionRow) -> Note:
     cut = len(text) > MAX_NOTE_CHARS
     if cut:
         text = text[:MAX_NOTE_CHARS].rstrip() + "…"
-    when = naive(datetime.fromisoformat(session.started))
+    when = naive(session.started)
     return Note(when, session.part_of_day, text, cut)
 
 

@@ -1,6 +1,6 @@
 """The clinician's report: an A4 PDF of a period of the history, made with Qt's PDF writer.
 
-`write_report(store, target, first, last)` gathers the period (`coach.reports.content`),
+`write_report(history, target, first, last)` gathers the period (`coach.reports.content`),
 makes its sections (`coach.reports.sections` and `coach.reports.outcomes`, on a
 `coach.reports.sheet.Sheet`), lays them out on pages (`coach.reports.layout`) and
 draws them with QPainter on a QPdfWriter: real
@@ -28,9 +28,10 @@ from coach.reports.content import Report, gather
 from coach.reports.layout import draw_page, paginate
 from coach.reports.sections import report_items
 from coach.reports.sheet import DPI, TITLE, Sheet
+from coach.storage.database import failing_as
 from coach.storage.files import private_temp
+from coach.storage.history import History
 from coach.storage.schema import StorageError
-from coach.storage.store import Store, failing_as
 
 MARGINS_MM = QMarginsF(16, 14, 16, 12)  # left, top, right, bottom
 
@@ -46,14 +47,14 @@ class ReportSummary:
     sessions: int  # sessions with at least one set done, in the period
 
 
-def write_report(store: Store, target: Path, first: date | None = None,
+def write_report(history: History, target: Path, first: date | None = None,
                  last: date | None = None) -> ReportSummary:  # fmt: skip
     """Write the report of the days `first` to `last` (inclusive; None: the data's own end).
 
     Needs a QGuiApplication. Raises StorageError, saying what went wrong, when the file
     cannot be written; `target` is then as it was.
     """
-    report = gather(store, first, last)
+    report = gather(history, first, last)
     with failing_as(f"write {target}"), private_temp(target) as temp:
         pages = render(report, temp)
         with temp.open("rb") as f:

@@ -16,8 +16,14 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from coach.domain.wall_clock import CLOCK_SLACK
+from coach.storage.database import (
+    DB_NAME,
+    CorruptDatabaseError,
+    Database,
+    failing_as,
+    integrity_check,
+)
 from coach.storage.files import make_private, private_dir, private_temp
-from coach.storage.store import DB_NAME, CorruptDatabaseError, Store, failing_as, integrity_check
 
 KEEP = 14
 EVERY = timedelta(hours=24)
@@ -77,7 +83,7 @@ def backup_due(folder: Path, now: datetime) -> bool:
     return not trusted or _local(now) - trusted[0].taken >= EVERY
 
 
-def make_backup(store: Store, folder: Path, now: datetime, keep: int = KEEP) -> Path:
+def make_backup(db: Database, folder: Path, now: datetime, keep: int = KEEP) -> Path:
     """Copy the database into `folder`, check the copy, drop all but the newest `keep`."""
     if keep < 1:
         raise ValueError(f"keep must be at least 1 (got {keep})")
@@ -87,7 +93,7 @@ def make_backup(store: Store, folder: Path, now: datetime, keep: int = KEEP) -> 
         with private_temp(target) as temp:
             dest = sqlite3.connect(temp)
             try:
-                store.db.conn.backup(dest)
+                db.sql.conn.backup(dest)
                 # The copy is a plain rollback-journal file: one file, complete in itself.
                 dest.execute("PRAGMA journal_mode = DELETE")
                 integrity_check(dest, target)
@@ -98,7 +104,7 @@ def make_backup(store: Store, folder: Path, now: datetime, keep: int = KEEP) -> 
         dropped = in_time_order(folder, now)[keep:]
         if dropped:
             protected = _protected(folder, folder.parent)
-            richer = _richer(folder, _sessions(store.db.conn), target)
+            richer = _richer(folder, _sessions(db.sql.conn), target)
             if richer is not None:
                 protected.add(richer)
             for old in dropped:
@@ -151,8 +157,8 @@ def _protected(folder: Path, data: Path) -> set[Path]:
     return keep
 
 
-def backup_if_due(store: Store, folder: Path, now: datetime, keep: int = KEEP) -> Path | None:
-    return make_backup(store, folder, now, keep) if backup_due(folder, now) else None
+def backup_if_due(db: Database, folder: Path, now: datetime, keep: int = KEEP) -> Path | None:
+    return make_backup(db, folder, now, keep) if backup_due(folder, now) else None
 
 
 def move_aside(data: Path, now: datetime) -> Path:
@@ -162,7 +168,7 @@ def move_aside(data: Path, now: datetime) -> Path:
     with failing_as(f"move the damaged database {db} aside"):
         # The main file first: a stop halfway leaves no damaged file in place without its
         # -wal (it could then pass the check and quietly lose what the -wal held), and a
-        # -wal left alone is moved aside by the next database made (see store._create).
+        # -wal left alone is moved aside by the next database made (see database._create).
         db.replace(aside)
         for suffix in ("-wal", "-shm"):
             extra = db.with_name(db.name + suffix)

@@ -27,7 +27,7 @@ from coach.domain.protocols import PROTOCOLS
 from coach.domain.settings import Injured, Settings
 from coach.domain.timeline import Timeline, timeline
 from coach.domain.visa_a import VisaAnswers, score
-from coach.storage.store import Store, failing_as, stamp
+from coach.storage.database import Database, failing_as, stamp
 
 PROGRAM_DAYS = 12 * 7
 LOAD_STEP_KG = 5.0
@@ -56,16 +56,16 @@ class DemoResult:
     visa: int = 0
 
 
-def fill(store: Store, weeks: int, seed: int = 1, *, protocol: str = "alfredson",
+def fill(db: Database, weeks: int, seed: int = 1, *, protocol: str = "alfredson",
          injured: Injured = Injured.RIGHT) -> DemoResult:  # fmt: skip
     """Write `weeks` of history ending yesterday, in one transaction."""
-    if store.count_sessions():
+    if db.count("sessions"):
         raise DemoRefusedError(
-            f"{store.path.parent} already holds {store.count_sessions()} sessions; "
+            f"{db.path.parent} already holds {db.count('sessions')} sessions; "
             "demo data goes only into an empty data folder (use --data-dir)."
         )
     rng = random.Random(seed)  # noqa: S311 - made-up data, not a secret
-    today = store.now().date()
+    today = db.now().date()
     days = weeks * 7
     sessions: list[dict[str, Any]] = []
     sets: list[dict[str, Any]] = []
@@ -108,12 +108,12 @@ def fill(store: Store, weeks: int, seed: int = 1, *, protocol: str = "alfredson"
             if easy_sessions >= 2 and d - load_added_day >= 7 and load < MAX_LOAD_KG:
                 load += LOAD_STEP_KG
                 load_added_day, easy_sessions = d, 0
-    with failing_as("write the demo data"), store.db.atomic():
-        store.db.table("sessions").insert_all(sessions)
-        store.db.table("sets").insert_all(sets, batch_size=500)
-        store.db.table("programs").insert_all(programs)
-        store.db.table("checkins").insert_all(checkins, batch_size=500)
-        store.db.table("visa_a").insert_all(visas)
+    with failing_as("write the demo data"), db.sql.atomic():
+        db.sql.table("sessions").insert_all(sessions)
+        db.sql.table("sets").insert_all(sets, batch_size=500)
+        db.sql.table("programs").insert_all(programs)
+        db.sql.table("checkins").insert_all(checkins, batch_size=500)
+        db.sql.table("visa_a").insert_all(visas)
     return DemoResult(
         len(sessions),
         len(sets),

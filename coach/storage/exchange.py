@@ -41,19 +41,11 @@ from coach.domain.visa_a import VisaAnswers, VisaError
 from coach.domain.visa_a import score as visa_score
 from coach.domain.wall_clock import CLOCK_SLACK, EARLIEST
 from coach.storage import schema
+from coach.storage.database import Database, day_range, failing_as, instant, stamp
 from coach.storage.files import write_atomically
-from coach.storage.progress import RED_FLAG, RESUMED
+from coach.storage.programs import RED_FLAG, RESUMED, Programs
 from coach.storage.schema import StorageError
-from coach.storage.store import (
-    SESSION_COLUMNS,
-    SET_COLUMNS,
-    Store,
-    day_range,
-    failing_as,
-    set_count,
-    sets_text,
-    stamp,
-)
+from coach.storage.sessions import SESSION_COLUMNS, SET_COLUMNS, set_count, sets_text
 
 FORMAT = "coach-export"
 VERSION = 4
@@ -118,7 +110,7 @@ def _safe_cell(value: object) -> object:
 
 
 # -- export ---------------------------------------------------------------------
-def export_csv(store: Store, target: Path, first: date | None = None,
+def export_csv(db: Database, target: Path, first: date | None = None,
                last: date | None = None) -> int:  # fmt: skip
     """Write one row per set (a session with no sets gets one row). Returns the rows."""
     where, params = day_range("s.started", first, last)
@@ -128,10 +120,10 @@ def export_csv(store: Store, target: Path, first: date | None = None,
         nonlocal count
         out = csv.writer(f, lineterminator="\r\n")
         out.writerow(CSV_COLUMNS)
-        split = store.day_split()
-        for row in store.db.execute(_CSV_QUERY.format(where=where), params):
+        split = Programs(db).day_split()
+        for row in db.sql.execute(_CSV_QUERY.format(where=where), params):
             *cells, planned, done = row
-            cells.insert(3, split.part(row[1]))
+            cells.insert(3, split.part(instant(row[1])))
             cells.insert(6, sets_text(done, set_count(row[5], row[6], planned)))
             out.writerow([_safe_cell(c) for c in cells])
             count += 1
@@ -146,7 +138,7 @@ def _select(table: str, columns: tuple[str, ...], where: str, order: str) -> str
     return f"SELECT {', '.join(columns)} FROM {table} {where} ORDER BY {order}"  # noqa: S608 - ours
 
 
-def export_document(store: Store, first: date | None = None,
+def export_document(db: Database, first: date | None = None,
                     last: date | None = None) -> dict[str, Any]:  # fmt: skip
     """Everything in the database, or what falls in a date range, as one document.
 
@@ -157,34 +149,34 @@ def export_document(store: Store, first: date | None = None,
     """
     where, params = day_range("started", first, last)
     sessions = []
-    for session in store.db.query(
+    for session in db.sql.query(
         _select("sessions", SESSION_COLUMNS, where, "julianday(started), id"), params
     ):
-        sets = store.db.query(_SETS_OF_SESSION, [session["id"]])
+        sets = db.sql.query(_SETS_OF_SESSION, [session["id"]])
         sessions.append({**session, "sets": list(sets)})
     where, params = day_range("day", first, last)
-    checkins = list(store.db.query(_select("checkins", CHECKIN_COLUMNS, where, "day"), params))
+    checkins = list(db.sql.query(_select("checkins", CHECKIN_COLUMNS, where, "day"), params))
     where, params = day_range("taken", first, last)
     visa = [
         {**row, "answers": json.loads(row["answers"])}
-        for row in store.db.query(
+        for row in db.sql.query(
             _select("visa_a", VISA_COLUMNS, where, "julianday(taken), id"), params
         )
     ]
     where, params = day_range("at", first, last)
     events = list(
-        store.db.query(_select("events", EVENT_COLUMNS, where, "julianday(at), id"), params)
+        db.sql.query(_select("events", EVENT_COLUMNS, where, "julianday(at), id"), params)
     )
     belonging = {e["program_id"] for e in events if e["program_id"] is not None}
     programs = [
         p
-        for p in store.db.query(_select("programs", PROGRAM_COLUMNS, "", "julianday(created), id"))
+        for p in db.sql.query(_select("programs", PROGRAM_COLUMNS, "", "julianday(created), id"))
         if p["id"] in belonging or _overlaps(p, first, last)
     ]
     return {
         "format": FORMAT,
         "version": VERSION,
-        "exported": stamp(store.now()),
+        "exported": stamp(db.now()),
         "app": f"coach {__version__}",
         "sessions": sessions,
         "programs": programs,
@@ -246,14 +238,14 @@ def _overlaps(program: dict[str, Any], first: date | None, last: date | None) ->
     return (last is None or start <= last) and (first is None or end >= first)
 
 
-def export_json(store: Store, target: Path, first: date | None = None,
+def export_json(db: Database, target: Path, first: date | None = None,
                 last: date | None = None, *, salvage: list[str] | None = None) -> int:  # fmt: skip
     """Write the document to `target`. Returns the number of sessions.
 
     With `salvage` (a damaged history), only the rows the importer accepts are written,
     and what was left out, and why, is added to that list (`salvaged`).
     """
-    document = export_document(store, first, last)
+    document = export_document(db, first, last)
     if salvage is not None:
         document, skipped = salvaged(document)
         salvage += skipped
@@ -576,7 +568,7 @@ def _insert(table: str, columns: tuple[str, ...]) -> str:
 _INSERT_SESSION = _insert("sessions", SESSION_COLUMNS)
 
 
-def import_document(store: Store, document: dict[str, Any]) -> ImportResult:
+def import_document(db: Database, document: dict[str, Any]) -> ImportResult:
     """Write a checked document (version 1 to 4) in one transaction.
 
     Rows a wrong clock dated are written as they are, and named (`odd_dates`, measured
@@ -587,22 +579,22 @@ def import_document(store: Store, document: dict[str, Any]) -> ImportResult:
     Raises MissingProgramError, having written nothing, if an event belongs to a
     program that is neither in the file nor in the database.
     """
-    odd = tuple(odd_dates(document, store.now()))
-    with failing_as("import the file"), store.db.atomic():
-        added, sets_added, present = _import_sessions(store, document["sessions"])
+    odd = tuple(odd_dates(document, db.now()))
+    with failing_as("import the file"), db.sql.atomic():
+        added, sets_added, present = _import_sessions(db, document["sessions"])
         programs, programs_present = _add_rows(
-            store, "programs", PROGRAM_COLUMNS, "id", document.get("programs", [])
+            db, "programs", PROGRAM_COLUMNS, "id", document.get("programs", [])
         )
         brought_current = any(p["status"] != Status.ENDED.value for p in programs)
-        programs_ended = _one_current_program(store) if brought_current else 0
+        programs_ended = _one_current_program(db) if brought_current else 0
         checkins, checkins_present = _add_rows(
-            store, "checkins", CHECKIN_COLUMNS, "day", document.get("checkins", [])
+            db, "checkins", CHECKIN_COLUMNS, "day", document.get("checkins", [])
         )
         visa = [_visa_row(v) for v in document.get("visa_a", [])]
-        visa, visa_present = _add_rows(store, "visa_a", VISA_COLUMNS, "id", visa)
-        _check_programs_of(store, document.get("events", []))
+        visa, visa_present = _add_rows(db, "visa_a", VISA_COLUMNS, "id", visa)
+        _check_programs_of(db, document.get("events", []))
         events, events_present = _add_rows(
-            store, "events", EVENT_COLUMNS, "id", document.get("events", [])
+            db, "events", EVENT_COLUMNS, "id", document.get("events", [])
         )
     return ImportResult(
         added,
@@ -621,7 +613,7 @@ def import_document(store: Store, document: dict[str, Any]) -> ImportResult:
     )
 
 
-def _import_sessions(store: Store, sessions: list[dict[str, Any]]) -> tuple[int, int, int]:
+def _import_sessions(db: Database, sessions: list[dict[str, Any]]) -> tuple[int, int, int]:
     added = sets_added = present = 0
     for session in sessions:
         row = {k: session[k] for k in SESSION_COLUMNS}
@@ -629,43 +621,43 @@ def _import_sessions(store: Store, sessions: list[dict[str, Any]]) -> tuple[int,
             row["status"] = schema.PARTIAL  # a session running elsewhere cannot go on here
         row["load_kg"] = float(row["load_kg"])
         row["seconds"] = float(row["seconds"])
-        exists = store.db.execute("SELECT 1 FROM sessions WHERE id = ?", [row["id"]])
+        exists = db.sql.execute("SELECT 1 FROM sessions WHERE id = ?", [row["id"]])
         if exists.fetchone():
             present += 1
             continue
-        store.db.execute(_INSERT_SESSION, list(row.values()))
+        db.sql.execute(_INSERT_SESSION, list(row.values()))
         added += 1
         sets = [{**s, "session_id": row["id"]} for s in session["sets"]]
         for s in sets:
             s["load_kg"] = float(s["load_kg"])
         if sets:
-            store.db.table("sets").insert_all(sets)
+            db.sql.table("sets").insert_all(sets)
             sets_added += len(sets)
     return added, sets_added, present
 
 
 def _add_rows(
-    store: Store, table: str, columns: tuple[str, ...], key: str, rows: list[dict[str, Any]]
+    db: Database, table: str, columns: tuple[str, ...], key: str, rows: list[dict[str, Any]]
 ) -> tuple[list[dict[str, Any]], int]:
     """Insert the rows whose `key` is not in `table` yet. Returns those added, and the rest."""
     insert = _insert(table, columns)
     exists = f"SELECT 1 FROM {table} WHERE {key} = ?"  # noqa: S608 - fixed names, bound value
     added = []
     for row in rows:
-        if store.db.execute(exists, [row[key]]).fetchone():
+        if db.sql.execute(exists, [row[key]]).fetchone():
             continue
-        store.db.execute(insert, [row[c] for c in columns])
+        db.sql.execute(insert, [row[c] for c in columns])
         added.append(row)
     return added, len(rows) - len(added)
 
 
 def _visa_row(v: dict[str, Any]) -> dict[str, Any]:
-    # Stored as Progress.save_visa stores it, whatever the spacing in the file.
+    # Stored as Programs.save_visa stores it, whatever the spacing in the file.
     answers = VisaAnswers.from_dict(v["answers"]).as_dict()
     return {**v, "answers": json.dumps(answers, sort_keys=True)}
 
 
-def _one_current_program(store: Store) -> int:
+def _one_current_program(db: Database) -> int:
     """Keep one program current after an import brought an active or paused one.
 
     Coach has at most one program that is not ended: the one the Today page plans
@@ -674,38 +666,36 @@ def _one_current_program(store: Store) -> int:
     `created` (the moment it was set up, compared as instants; ties by id) stays as
     it is, whichever side it came from. Every other is stored as ended, its `ended`
     set to the newest one's `created`: what starting the newer program here would
-    have done to it (`Progress.start_program`). Returns how many were ended.
+    have done to it (`Programs.start_program`). Returns how many were ended.
     """
-    newest = store.db.execute(
+    newest = db.sql.execute(
         "SELECT id, created FROM programs WHERE status != 'ended' "
         "ORDER BY julianday(created) DESC, id DESC LIMIT 1"
     ).fetchone()
     if newest is None:
         return 0
-    cursor = store.db.execute(
+    cursor = db.sql.execute(
         "UPDATE programs SET status = 'ended', ended = ? WHERE status != 'ended' AND id != ?",
         [newest[1], newest[0]],
     )
     return int(cursor.rowcount)
 
 
-def _check_programs_of(store: Store, events: list[dict[str, Any]]) -> None:
+def _check_programs_of(db: Database, events: list[dict[str, Any]]) -> None:
     """Every event's program is in the database (the file's programs are written by now)."""
     missing = [
         f"events[{i}].program_id: {e['program_id']!r} is neither a program in the file "
         "nor one in your history"
         for i, e in enumerate(events)
         if e["program_id"] is not None
-        and not store.db.execute(
-            "SELECT 1 FROM programs WHERE id = ?", [e["program_id"]]
-        ).fetchone()
+        and not db.sql.execute("SELECT 1 FROM programs WHERE id = ?", [e["program_id"]]).fetchone()
     ]
     if missing:
         raise MissingProgramError(missing)
 
 
-def import_file(store: Store, path: Path) -> ImportResult:
-    return import_document(store, read_document(path))
+def import_file(db: Database, path: Path) -> ImportResult:
+    return import_document(db, read_document(path))
 
 
 # -- checking -------------------------------------------------------------------

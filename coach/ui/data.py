@@ -18,8 +18,10 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from coach.paths import backups_dir
 from coach.storage import backup
+from coach.storage.database import DB_NAME, CorruptDatabaseError, local_now
+from coach.storage.history import History
 from coach.storage.schema import NewerDatabaseError, StorageError
-from coach.storage.store import DB_NAME, CorruptDatabaseError, SessionRow, Store, local_now
+from coach.storage.sessions import SessionRow
 
 
 class DataProblem:
@@ -74,7 +76,7 @@ class ResumeSession:
         box.setWindowTitle("Carry on where you stopped?")
         box.setIcon(QMessageBox.Icon.Question)
         box.setText(
-            f"The session started {session.started[:16].replace('T', ' at ')} did not finish: "
+            f"The session started {session.started:%Y-%m-%d at %H:%M} did not finish: "
             f"Coach closed with {session.sets_done} of {planned} sets done, all of them saved."
         )
         box.setInformativeText(
@@ -95,7 +97,7 @@ class ResumeSession:
 
 @dataclass(frozen=True)
 class Opened:
-    store: Store | None
+    store: History | None
     problem: str = ""  # why there is no store
     backup: Path | None = None  # written at this start
 
@@ -115,21 +117,21 @@ def open_store(parent: QWidget, folder: Path, keep: int = backup.KEEP) -> Opened
         return Opened(None, str(e))
     written = None
     try:
-        written = backup.backup_if_due(store, backups_dir(folder), store.now(), keep)
+        written = backup.backup_if_due(store.db, backups_dir(folder), store.db.now(), keep)
     except StorageError as e:
         DataProblem.tell(parent, "Backup failed", f"{e} Your data itself is unchanged.")
     return Opened(store, backup=written)
 
 
-def _open_or_recover(parent: QWidget, folder: Path) -> Store:
+def _open_or_recover(parent: QWidget, folder: Path) -> History:
     if (place := _read_only(folder)) is not None:
         raise StorageError(
             f"Coach cannot save in {place}: it is read-only. Your history there has not been "
             "changed. Make it writable, or start Coach with --data-dir on a writable folder."
         )
     try:
-        return Store.open(folder)
-    except CorruptDatabaseError as e:  # an empty file included: see Store.open
+        return History.open(folder)
+    except CorruptDatabaseError as e:  # an empty file included: see Database.open
         problem = str(e)
     found = backup.newest_good(backups_dir(folder))
     answer = RestoreBackup.ask(parent, problem, found)
@@ -142,7 +144,7 @@ def _open_or_recover(parent: QWidget, folder: Path) -> Store:
             f"{problem} Nothing was changed: Coach asks again at its next start. Until "
             "then, sessions are not saved."
         )
-    return Store.open(folder)
+    return History.open(folder)
 
 
 def _read_only(folder: Path) -> Path | None:

@@ -11,9 +11,10 @@ from pathlib import Path
 from PySide6.QtCore import QDir, QTimeZone
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from coach.storage import exchange, schedule
+from coach.reports import calendar
+from coach.storage import exchange
+from coach.storage.history import History
 from coach.storage.schema import StorageError
-from coach.storage.store import Store
 
 CSV_FILTER = "CSV for spreadsheets, one row per set (*.csv)"
 JSON_FILTER = "JSON, everything, re-importable (*.json)"
@@ -86,7 +87,7 @@ class Tell:
 
 
 def export_history(
-    parent: QWidget, store: Store, dates: tuple[date | None, date | None]
+    parent: QWidget, store: History, dates: tuple[date | None, date | None]
 ) -> Path | None:
     """Ask for a file and write the sessions of the History page's date range to it."""
     first, last = dates
@@ -97,10 +98,10 @@ def export_history(
     path, fmt = chosen
     try:
         if fmt == "csv":
-            count = exchange.export_csv(store, path, first, last)
+            count = exchange.export_csv(store.db, path, first, last)
             what = f"{count} rows (one per set)"
         else:
-            count = exchange.export_json(store, path, first, last)
+            count = exchange.export_json(store.db, path, first, last)
             what = f"{count} sessions"
     except StorageError as e:
         Tell.problem(parent, "Export failed", f"{e} No file was written.")
@@ -109,13 +110,13 @@ def export_history(
     return path
 
 
-def import_history(parent: QWidget, store: Store) -> bool:
+def import_history(parent: QWidget, store: History) -> bool:
     """Ask for an export file, check all of it, then add its sessions. True if written."""
     path = ChooseImportFile.ask(parent)
     if path is None:
         return False
     try:
-        result = exchange.import_file(store, path)
+        result = exchange.import_file(store.db, path)
     except exchange.ImportFileError as e:
         listed = "\n".join(f"• {p}" for p in e.problems[: exchange.MAX_PROBLEMS])
         more = len(e.problems) - exchange.MAX_PROBLEMS
@@ -134,7 +135,7 @@ def import_history(parent: QWidget, store: Store) -> bool:
 
 
 def write_report(
-    parent: QWidget, store: Store, dates: tuple[date | None, date | None]
+    parent: QWidget, store: History, dates: tuple[date | None, date | None]
 ) -> Path | None:
     """Ask for a file and write the clinician's PDF report of the date range to it."""
     from coach.reports.pdf import write_report  # noqa: PLC0415 - only when asked for
@@ -165,18 +166,18 @@ def local_zone_name() -> str | None:
     """The local time zone's IANA name: the system's files first, then Qt's answer.
 
     Qt knows the zone on Windows and macOS too, where the files that
-    `schedule.local_zone_name` reads do not exist.
+    `calendar.local_zone_name` reads do not exist.
     """
-    name = schedule.local_zone_name()
+    name = calendar.local_zone_name()
     if name is not None:
         return name
     qt_name = bytes(QTimeZone.systemTimeZoneId().data()).decode("ascii", "replace")
-    return qt_name if schedule.zone_named(qt_name) else None
+    return qt_name if calendar.zone_named(qt_name) else None
 
 
-def export_schedule(parent: QWidget, store: Store) -> Path | None:
+def export_schedule(parent: QWidget, store: History) -> Path | None:
     """Ask for a file and write the program's sessions to it as a calendar."""
-    program = store.progress.program()
+    program = store.programs.program()
     if program is None:
         Tell.problem(
             parent, "No program yet",
@@ -188,8 +189,8 @@ def export_schedule(parent: QWidget, store: Store) -> Path | None:
     if path is None:
         return None
     try:
-        summary = schedule.write_schedule(store, path, local_zone_name())
-    except schedule.NoProgramError as e:  # the program ended while the dialog was open
+        summary = calendar.write_schedule(store.programs, path, local_zone_name())
+    except calendar.NoProgramError as e:  # the program ended while the dialog was open
         Tell.problem(parent, "Schedule not exported", str(e))
         return None
     except StorageError as e:

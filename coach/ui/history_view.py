@@ -2,7 +2,7 @@
 
 The pain of a set and a session's note can be changed, and a session deleted;
 each change is written at once and goes on the window's undo stack (Ctrl+Z),
-which lasts until the app closes. The page reads through `Store` only.
+which lasts until the app closes. The page reads through `History.sessions` only.
 """
 
 from __future__ import annotations
@@ -38,7 +38,8 @@ from coach.storage.schema import StorageError
 from coach.ui.widgets import guard_boxes, pain_box
 
 if TYPE_CHECKING:
-    from coach.storage.store import SessionRow, SetRow, Store
+    from coach.storage.history import History
+    from coach.storage.sessions import SessionRow, Sessions, SetRow
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 T = TypeVar("T")
@@ -55,15 +56,15 @@ def _load(kg: float) -> str:
 
 COLUMNS: tuple[tuple[str, Callable[[SessionRow], str]], ...] = (
     ("Date", lambda r: f"{r.day:%a %d %b %Y}"),
-    ("Time", lambda r: r.started[11:16]),
+    ("Time", lambda r: f"{r.started:%H:%M}"),
     ("Session", lambda r: r.part_of_day),
     ("Protocol", lambda r: PROTOCOLS[r.protocol].name),
-    ("Sides", lambda r: r.injured),
+    ("Sides", lambda r: r.injured.value),
     ("Sets", lambda r: r.sets_text()),  # complete or partial: only complete ones count
     ("Mean pain", lambda r: _pain(r.mean_pain)),
     ("Max pain", lambda r: _pain(r.max_pain)),
     ("Load", lambda r: _load(r.load_kg)),
-    ("Status", lambda r: r.status),
+    ("Status", lambda r: r.status.value),
     ("Note", lambda r: r.note.replace("\n", " ")),
 )
 
@@ -112,7 +113,7 @@ class HistoryView(QWidget):
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.undo_stack = undo_stack
-        self.store: Store | None = None
+        self.store: History | None = None
         title = QLabel("History")
         title.setStyleSheet("font-size: 22pt; font-weight: 600;")
         filters = self._build_filters()
@@ -207,7 +208,7 @@ class HistoryView(QWidget):
         return detail
 
     # -- data -----------------------------------------------------------------
-    def set_store(self, store: Store | None, problem: str = "") -> None:
+    def set_store(self, store: History | None, problem: str = "") -> None:
         self.store = store
         if store is None and problem:
             self.empty.setText(f"The history is not available: {problem}")
@@ -221,7 +222,7 @@ class HistoryView(QWidget):
     def reload(self, *_args: object, select: str | None = None) -> None:
         """Read the sessions again, keeping (or moving to) the selected one."""
         keep = select or self.selected_id()
-        rows = self.store.sessions(*self.date_range()) if self.store is not None else []
+        rows = self.store.sessions.sessions(*self.date_range()) if self.store is not None else []
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         shown = "session" if len(rows) == 1 else "sessions"
@@ -256,10 +257,10 @@ class HistoryView(QWidget):
             self.note.setPlainText("")
             return
         self.heading.setText(
-            f"{row.day:%A %d %B %Y}, {row.part_of_day} ({row.started[11:16]}): {row.status}"
+            f"{row.day:%A %d %B %Y}, {row.part_of_day} ({row.started:%H:%M}): {row.status.value}"
             + (f" ({row.reason})" if row.reason else "")
         )
-        sets = self.store.sets(row.id)
+        sets = self.store.sessions.sets(row.id)
         self._fill_sets(row, sets)
         self.note.setPlainText(row.note)
 
@@ -268,7 +269,7 @@ class HistoryView(QWidget):
         self.sets_table.setRowCount(len(sets))
         for i, s in enumerate(sets):
             cells = (f"{s.number} of {row.planned_sets}", names.get(s.exercise, s.exercise),
-                     s.side, str(s.reps), _load(s.load_kg))  # fmt: skip
+                     s.side.value, str(s.reps), _load(s.load_kg))  # fmt: skip
             for col, text in enumerate(cells):
                 self.sets_table.setItem(i, col, QTableWidgetItem(text))
             self.sets_table.setCellWidget(
@@ -282,8 +283,8 @@ class HistoryView(QWidget):
         self._edit(
             f"change the pain of set {position + 1}",
             session_id,
-            do=lambda store: store.set_pain(session_id, position, pain),
-            undo_of=lambda store, old: lambda: store.set_pain(session_id, position, old),
+            do=lambda sessions: sessions.set_pain(session_id, position, pain),
+            undo_of=lambda sessions, old: lambda: sessions.set_pain(session_id, position, old),
         )
 
     def _save_note(self) -> None:
@@ -295,9 +296,9 @@ class HistoryView(QWidget):
         self._edit(
             "change the note",
             session_id,
-            do=lambda store: store.set_note(session_id, note),
-            undo_of=lambda store, old: (
-                None if old == note else lambda: store.set_note(session_id, old)
+            do=lambda sessions: sessions.set_note(session_id, note),
+            undo_of=lambda sessions, old: (
+                None if old == note else lambda: sessions.set_note(session_id, old)
             ),
         )
 
@@ -311,8 +312,8 @@ class HistoryView(QWidget):
         self._edit(
             "delete the session",
             session_id,
-            do=lambda store: store.delete_session(session_id),
-            undo_of=lambda store, deleted: lambda: store.restore(deleted),
+            do=lambda sessions: sessions.delete_session(session_id),
+            undo_of=lambda sessions, deleted: lambda: sessions.restore(deleted),
         )
 
     def _edit(
@@ -320,25 +321,25 @@ class HistoryView(QWidget):
         text: str,
         session_id: str,
         *,
-        do: Callable[[Store], T],
-        undo_of: Callable[[Store, T], Callable[[], object] | None],
+        do: Callable[[Sessions], T],
+        undo_of: Callable[[Sessions, T], Callable[[], object] | None],
     ) -> None:
         """Write an edit now and put it on the undo stack.
 
         `do` returns what the edit replaced; `undo_of` turns that into the write that
         puts it back (None: nothing changed, so there is nothing to undo).
         """
-        store = self.store
-        if store is None:
+        if self.store is None:
             return
+        sessions = self.store.sessions
         try:
-            before = do(store)
+            before = do(sessions)
         except StorageError as e:
             self._failed(e)
             return
-        undo = undo_of(store, before)
+        undo = undo_of(sessions, before)
         if undo is not None:
-            redo = partial(do, store)
+            redo = partial(do, sessions)
             self.undo_stack.push(_Edit(self, text, do=redo, undo=undo, session_id=session_id))
         self.reload(select=session_id)
 

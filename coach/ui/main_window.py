@@ -18,7 +18,8 @@ if TYPE_CHECKING:  # imported for real only when needed: start-up skips them
     from coach.domain.record import SessionRecord, SetResult
     from coach.domain.red_flags import RedFlag
     from coach.domain.timeline import Timeline
-    from coach.storage.store import SessionJournal, Store
+    from coach.storage.history import History
+    from coach.storage.sessions import SessionJournal
     from coach.ui.history_view import HistoryView
     from coach.ui.progress_view import ProgressView
     from coach.ui.reminders import Reminders, ReminderState, Tray
@@ -62,7 +63,7 @@ class MainWindow(QMainWindow):
     def __init__(self, data_dir: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.data_dir = data_dir
-        self.store: Store | None = None
+        self.store: History | None = None
         self.store_problem = "the history is still opening"
         self.clock_doubt: str | None = None  # why the computer's date looks wrong
         self._prefs_file: PrefsFile | None = None  # read when first needed: see `prefs`
@@ -192,7 +193,7 @@ class MainWindow(QMainWindow):
 
             DataProblem.tell(self, "Settings not saved", problem)
         if choices.program is not None and choices.program != program and self.store is not None:
-            self._write("Program settings not saved", self.store.progress.change_program,
+            self._write("Program settings not saved", self.store.programs.change_program,
                         choices.program)  # fmt: skip
         self.settings_changed()
 
@@ -220,7 +221,7 @@ class MainWindow(QMainWindow):
     def _now(self) -> datetime:
         from datetime import datetime  # noqa: PLC0415 - as in refresh_today
 
-        return self.store.now() if self.store is not None else datetime.now().astimezone()
+        return self.store.db.now() if self.store is not None else datetime.now().astimezone()
 
     def _reminder_state(self) -> ReminderState | None:
         """The program to remind of; None without one, and during a workout."""
@@ -228,7 +229,7 @@ class MainWindow(QMainWindow):
             return None
         from coach.ui.reminders import program_state  # noqa: PLC0415 - loaded already
 
-        return program_state(self.store.progress)
+        return program_state(self.store)
 
     def remind(self, title: str, body: str) -> None:
         """A session's time has come: a desktop notification, or the window says it."""
@@ -292,7 +293,7 @@ class MainWindow(QMainWindow):
         self.prefs_file.save(self._prefs)  # if it fails, asking again next time is harmless
         self.new_program()
 
-    def attach_store(self, store: Store | None, problem: str = "") -> None:
+    def attach_store(self, store: History | None, problem: str = "") -> None:
         self.store = store
         self.store_problem = problem
         self.history.set_store(store, problem)
@@ -314,12 +315,13 @@ class MainWindow(QMainWindow):
             self.today.show_clock_doubt(self.clock_doubt)
             self.today.show_today(None, now)
             return
+        from coach.app.today import today  # noqa: PLC0415 - loaded with the store
         from coach.storage.schema import StorageError  # noqa: PLC0415 - loaded with the store
 
-        now = self.store.now()
+        now = self.store.db.now()
         try:
-            state = self.store.progress.today()
-            latest = self.store.latest_stamp()
+            state = today(self.store.programs, self.store.queries, now)
+            latest = self.store.db.latest_stamp()
         except StorageError as e:
             state = latest = None
             self.statusBar().showMessage(f"Could not read the program: {e}", 10_000)
@@ -358,14 +360,14 @@ class MainWindow(QMainWindow):
         from coach.ui.onboarding import OnboardingWizard  # noqa: PLC0415 - on demand
 
         try:
-            current = self.store.progress.program()
+            current = self.store.programs.program()
         except StorageError as e:
             DataProblem.tell(self, "Could not read the program", str(e))
             return
-        program = OnboardingWizard.ask(self, self.store.now().date(), current)
+        program = OnboardingWizard.ask(self, self.store.db.now().date(), current)
         if program is None:
             return
-        if self._write("Program not saved", self.store.progress.start_program, program):
+        if self._write("Program not saved", self.store.programs.start_program, program):
             self.take_visa()  # the first VISA-A is the program's baseline
 
     def check_in(self) -> None:
@@ -373,8 +375,8 @@ class MainWindow(QMainWindow):
             return
         from coach.ui.program_dialogs import SKIPPED, CheckinDialog  # noqa: PLC0415 - on demand
 
-        day = self.store.now().date()
-        progress = self.store.progress
+        day = self.store.db.now().date()
+        progress = self.store.programs
         previous = progress.checkin(day)
         answer = CheckinDialog.ask(self, day, previous)
         if answer is None:
@@ -399,7 +401,7 @@ class MainWindow(QMainWindow):
         from coach.ui.visa_dialog import VisaDialog  # noqa: PLC0415 - on demand
 
         try:
-            program = self.store.progress.program()
+            program = self.store.programs.program()
         except StorageError:
             program = None  # an unreadable program: ask about the sore leg (Today says why)
         sides = (None,) if program is None else program.injured.sides
@@ -410,7 +412,7 @@ class MainWindow(QMainWindow):
             if answers is None:
                 return
             stored = side if both else None
-            if not self._write("VISA-A not saved", self.store.progress.save_visa, answers, None,
+            if not self._write("VISA-A not saved", self.store.programs.save_visa, answers, None,
                                stored):  # fmt: skip
                 return
 
@@ -442,12 +444,12 @@ class MainWindow(QMainWindow):
         from coach.storage.schema import StorageError  # noqa: PLC0415 - loaded with the store
 
         try:
-            program = self.store.progress.program()
+            program = self.store.programs.program()
         except StorageError:
             program = None  # unreadable: the flag is still recorded, as an event
         program_id = program.id if program is not None else None
-        self._write("Red flag not recorded", self.store.progress.pause, program_id,
-                    flag.label)  # fmt: skip
+        self._write("Red flag not recorded", self.store.programs.pause, program_id,
+                    flag)  # fmt: skip
 
     def resume_program(self) -> None:
         state = self.today.state
@@ -456,7 +458,7 @@ class MainWindow(QMainWindow):
         from coach.ui.program_dialogs import ConfirmResume  # noqa: PLC0415 - on demand
 
         if ConfirmResume.ask(self, state.program.reason):
-            self._write("Program not resumed", self.store.progress.resume, state.program.id)
+            self._write("Program not resumed", self.store.programs.resume, state.program.id)
 
     def _write(self, title: str, write: Callable[..., object], *args: object) -> bool:
         """Run a write of the program's tables; tell the user if the disk refused it."""
@@ -478,37 +480,37 @@ class MainWindow(QMainWindow):
             return
         from coach.ui.data import ResumeSession  # noqa: PLC0415 - loaded with the store
 
-        interrupted = self.store.interrupted()
+        interrupted = self.store.sessions.interrupted()
         if not interrupted:
             return
         *older, newest = interrupted
         for row in older:  # long gone: keep what was done, as partial sessions
-            self.store.close_as_partial(row.id)
+            self.store.sessions.close_as_partial(row.id)
         if newest.sets_done >= newest.set_count:  # all done: only the ending was missed
-            self.store.close_as_partial(newest.id)
+            self.store.sessions.close_as_partial(newest.id)
             self._data_changed()
             return
         answer = ResumeSession.ask(self, newest, newest.set_count)
         if answer == ResumeSession.RESUME:
             self.resume_workout(newest.id)
         elif answer == ResumeSession.CLOSE:
-            self.store.close_as_partial(newest.id)
+            self.store.sessions.close_as_partial(newest.id)
             self._data_changed()
 
     # -- workouts ---------------------------------------------------------------
     def start_workout(self) -> WorkoutView:
         """Open the workout page for the plan on the Today page."""
         timeline = self.today.timeline
-        journal = self.store.journal(timeline) if self.store is not None else None
+        journal = self.store.sessions.journal(timeline) if self.store is not None else None
         return self._open_workout(timeline, journal, ())
 
     def resume_workout(self, session_id: str) -> WorkoutView | None:
         """Open the workout page on an interrupted session, at its next unfinished set."""
         assert self.store is not None  # noqa: S101 - only offered with a store
-        journal, row, sets = self.store.resume(session_id)
+        journal, row, sets = self.store.sessions.resume(session_id)
         done = [s.result() for s in sets]
         if max((s.index for s in done), default=-1) + 1 >= row.set_count:
-            self.store.close_as_partial(session_id)  # nothing left to do
+            self.store.sessions.close_as_partial(session_id)  # nothing left to do
             self._data_changed()
             return None
         return self._open_workout(journal.timeline, journal, done)

@@ -1,8 +1,8 @@
 """The Progress page: pain, mornings, VISA-A, load and sessions done, charted over time.
 
-The page reads through `store.progress` (SQL does the grouping), `coach.domain.trends`
-shapes the series, and the `coach.ui.charts` package draws them. Importing this module imports
-pyqtgraph, so the main window imports it only when the page is first shown.
+The page reads through `History.programs` and `.queries` (SQL does the grouping),
+`coach.domain.trends` shapes the series, and `coach.ui.charts` draws them. Importing this
+module imports pyqtgraph, so the main window imports it only when the page is first shown.
 While the page is hidden, `reload()` only notes that the data changed; the page
 reads it again when it is next shown.
 """
@@ -28,7 +28,7 @@ from coach.domain import trends
 from coach.domain.chart_data import day_span
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.trends import Span
-from coach.storage.progress import naive
+from coach.storage.database import naive
 from coach.storage.schema import StorageError
 from coach.ui.charts.adherence import CalendarChart
 from coach.ui.charts.axis import seconds
@@ -40,7 +40,7 @@ from coach.ui.charts.visa import VisaChart
 from coach.ui.widgets import guard_boxes
 
 if TYPE_CHECKING:
-    from coach.storage.store import Store
+    from coach.storage.history import History
 
 PADDING = 0.03  # of the data's span, either side, when the range is "everything"
 MIN_SPAN_DAYS = 7  # a single point still gets a week's width of axis
@@ -71,7 +71,7 @@ class ProgressView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store: Store | None = None
+        self.store: History | None = None
         self.problem = ""
         self._stale = True
         title = QLabel("Progress")
@@ -120,7 +120,7 @@ class ProgressView(QWidget):
         # -- data -----------------------------------------------------------------
         guard_boxes(self)  # no value changes under a passing mouse wheel
 
-    def set_store(self, store: Store | None, problem: str = "") -> None:
+    def set_store(self, store: History | None, problem: str = "") -> None:
         """Chart `store` (None: say `problem` instead)."""
         self.store = store
         self.problem = problem
@@ -160,19 +160,19 @@ class ProgressView(QWidget):
         for chart in self.charts:
             chart.show_empty(why)
 
-    def _chart(self, store: Store) -> None:
-        progress = store.progress
-        today = naive(store.now()).date()
-        program = progress.program()
+    def _chart(self, store: History) -> None:
+        programs, queries = store.programs, store.queries
+        today = naive(store.db.now()).date()
+        program = programs.program()
         span = self.span
         first, last = trends.span_dates(span, today, program)
         where = WHERE[span] if first is not None else "yet"  # no program: everything
-        pains = progress.pain_points(first, last, by_side=True)
-        mornings = progress.checkins(first, last)
-        visa = [trends.VisaPoint(naive(datetime.fromisoformat(v.taken)),
+        pains = queries.pain_points(first, last, by_side=True)
+        mornings = programs.checkins(first, last)
+        visa = [trends.VisaPoint(naive(v.taken),
                                  v.side.value if v.side else None, v.score)
-                for v in progress.visa(first, last)]  # fmt: skip
-        loads = progress.load_points(first, last)
+                for v in programs.visa(first, last)]  # fmt: skip
+        loads = queries.load_points(first, last)
         moments = [p.when for p in loads] + [datetime.combine(m.day, time()) for m in mornings]
         moments += [v.when for v in visa]
         xs = x_range(first, last, moments, today)
@@ -205,12 +205,11 @@ class ProgressView(QWidget):
             + (f", {first:%d %b %Y} to {last:%d %b %Y}" if first and last else "")
         )
 
-    def _show_calendar(self, store: Store, span: tuple[date | None, date | None],
+    def _show_calendar(self, store: History, span: tuple[date | None, date | None],
                        today: date, where: str) -> None:  # fmt: skip
         first, last = span
-        progress = store.progress
-        done = progress.done_parts(first, last)
-        programs = [(p.start, p.end) for p in progress.programs()]
+        done = store.queries.done_parts(first, last)
+        programs = [(p.start, p.end) for p in store.programs.programs()]
         days = trends.calendar_span(first, last, (d for d, _ in done), programs, today)
         if days is None:
             self.calendar.show_empty(f"No program or sessions {where}.")

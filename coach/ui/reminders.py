@@ -22,13 +22,13 @@ from coach.domain.program import Program, Slot
 from coach.domain.reminders import CHECK_EVERY, next_check, reminder
 
 if TYPE_CHECKING:
-    from coach.storage.progress import Progress
+    from coach.storage.history import History
 
 ReminderState = tuple[Program, Collection[Slot]]
 MESSAGE_MS = 15_000  # how long a tray message stays up, where the desktop lets us choose
 
 
-def program_state(progress: Progress) -> ReminderState | None:
+def program_state(history: History) -> ReminderState | None:
     """The current program and its sessions done, as `Reminders` reads them.
 
     None without a program, or when the history cannot be read: the Today page says
@@ -37,8 +37,8 @@ def program_state(progress: Progress) -> ReminderState | None:
     from coach.storage.schema import StorageError  # noqa: PLC0415 - loaded with the store
 
     try:
-        program = progress.program()
-        return None if program is None else (program, progress.done_slots(program))
+        program = history.programs.program()
+        return None if program is None else (program, history.queries.done_slots(program))
     except StorageError:
         return None
 

@@ -35,8 +35,8 @@ from coach.ui.look import set_toned_style
 from coach.ui.widgets import guard_boxes
 
 if TYPE_CHECKING:  # the page is drawn before the storage layer (and the rules) are loaded
+    from coach.app.today import Today
     from coach.domain.program import Slot
-    from coach.storage.progress import Today
 
 DISCLAIMER = (
     "Coach is an exercise aid, not a diagnosis or a treatment plan of its own. Use it for "

@@ -6,14 +6,15 @@ from datetime import date, datetime, time, timedelta
 
 import pytest
 
-from coach.domain.advice import Kind, Morning
+from coach.domain.advice import Kind, Morning, advise
 from coach.domain.program import Program, Status, Workout
+from coach.domain.red_flags import CALF, FEVER_OR_REST_PAIN, OTHER, RUPTURE
 from coach.domain.settings import Injured, Side
 from coach.domain.trends import LoadPoint, PainPoint
 from coach.domain.visa_a import VisaAnswers
 from coach.reports.content import MAX_NOTE_CHARS, Gap, Records, WeekRow, gather, weekly
 from coach.storage import demo
-from coach.storage.store import Store
+from coach.storage.history import History
 from tests.helpers import WallClock
 
 TODAY = date(2026, 11, 21)  # the wall clock's day
@@ -23,7 +24,7 @@ def program(start: date, pid: str = "p1") -> Program:
     return Program(pid, start, "jonsson", Injured.LEFT)
 
 
-def test_an_empty_history_has_no_period(store: Store) -> None:
+def test_an_empty_history_has_no_period(store: History) -> None:
     report = gather(store)
     assert report.empty
     assert not report.has_period
@@ -34,21 +35,21 @@ def test_an_empty_history_has_no_period(store: Store) -> None:
     assert (limited.first, limited.last) == (date(2026, 1, 1), date(2026, 1, 31))
 
 
-def test_a_backwards_range_is_a_programming_error(store: Store) -> None:
+def test_a_backwards_range_is_a_programming_error(store: History) -> None:
     with pytest.raises(ValueError, match="after the last day"):
         gather(store, date(2026, 2, 1), date(2026, 1, 1))
 
 
-def test_adherence_is_the_today_pages_figure(store: Store) -> None:
-    demo.fill(store, 5, seed=3)
+def test_adherence_is_the_today_pages_figure(store: History) -> None:
+    demo.fill(store.db, 5, seed=3)
     report = gather(store)
-    current = store.progress.program()
+    current = store.programs.program()
     assert current is not None
     assert [line.program.id for line in report.programs] == [current.id]
     line = report.programs[0]
-    assert line.adherence == store.progress.day_plan(current).adherence
+    assert line.adherence == store.queries.day_plan(current, store.db.now()).adherence
     assert (line.current, line.status, line.week_reached) == (True, "active", 6)  # today: day 36
-    assert report.advice == store.progress.advice(current)
+    assert report.advice == advise(store.queries.history(current, store.db.now()))
     weeks = [w for w in report.weeks if isinstance(w, WeekRow)]
     assert sum(w.planned for w in weeks) == line.adherence.planned
     assert sum(w.done + w.partial for w in weeks) == report.sessions
@@ -58,11 +59,13 @@ def test_adherence_is_the_today_pages_figure(store: Store) -> None:
     assert report.last == TODAY  # the program runs: up to today
 
 
-def test_a_replaced_program_counts_until_the_next_one_starts(store: Store, wall: WallClock) -> None:
+def test_a_replaced_program_counts_until_the_next_one_starts(
+    store: History, wall: WallClock
+) -> None:
     old = program(TODAY - timedelta(days=30), "old")
-    store.progress.start_program(old)
+    store.programs.start_program(old)
     wall.advance(minutes=1)
-    store.progress.start_program(program(TODAY - timedelta(days=9), "new"))
+    store.programs.start_program(program(TODAY - timedelta(days=9), "new"))
     report = gather(store)
     assert [(p.program.id, p.status) for p in report.programs] == [
         ("old", "replaced"),
@@ -76,32 +79,32 @@ def test_a_replaced_program_counts_until_the_next_one_starts(store: Store, wall:
     assert report.first == old.start
 
 
-def test_a_red_flag_is_reported_with_the_pause(store: Store) -> None:
-    store.progress.start_program(program(TODAY - timedelta(days=3)))
-    store.progress.pause("p1", "a hot, red calf")
+def test_a_red_flag_is_reported_with_the_pause(store: History) -> None:
+    store.programs.start_program(program(TODAY - timedelta(days=3)))
+    store.programs.pause("p1", CALF)
     report = gather(store)
-    assert report.paused_for == "a hot, red calf"
-    assert [e.detail for e in report.events] == ["a hot, red calf"]
+    assert report.paused_for == "a hot, red or swollen calf"
+    assert [e.detail for e in report.events] == ["a hot, red or swollen calf"]
     assert report.advice is not None
     assert report.advice.kind is Kind.PAUSED
 
 
-def test_each_red_flag_says_what_became_of_its_pause(store: Store, wall: WallClock) -> None:
-    store.progress.pause(None, "a fever")  # before any program: nothing to pause
+def test_each_red_flag_says_what_became_of_its_pause(store: History, wall: WallClock) -> None:
+    store.programs.pause(None, FEVER_OR_REST_PAIN)  # before any program: nothing to pause
     wall.advance(days=1)
-    store.progress.start_program(program(TODAY - timedelta(days=3), "old"))
-    store.progress.pause("old", "a hot, red calf")
+    store.programs.start_program(program(TODAY - timedelta(days=3), "old"))
+    store.programs.pause("old", CALF)
     wall.advance(days=1)
-    store.progress.start_program(program(TODAY, "new"))  # replaces the paused one
-    store.progress.pause("new", "signs of a possible tendon tear")
+    store.programs.start_program(program(TODAY, "new"))  # replaces the paused one
+    store.programs.pause("new", RUPTURE)
     wall.advance(hours=5)
-    store.progress.resume("new")
+    store.programs.resume("new")
     wall.advance(hours=1)
-    store.progress.pause("new", "something that worried you")
+    store.programs.pause("new", OTHER)
     flags = gather(store).red_flags
     assert [(f.what, f.had_program, f.resumed, f.still_paused) for f in flags] == [
-        ("a fever", False, None, False),
-        ("a hot, red calf", True, None, False),
+        ("a fever, or pain at night or at rest", False, None, False),
+        ("a hot, red or swollen calf", True, None, False),
         ("signs of a possible tendon tear", True, at(TODAY + timedelta(days=2), 13), False),
         ("something that worried you", True, None, True),
     ]
@@ -112,10 +115,10 @@ def at(day: date, hour: int) -> datetime:
     return datetime.combine(day, time(hour))
 
 
-def test_notes_are_one_paragraph_and_cut_when_very_long(store: Store) -> None:
-    demo.fill(store, 2, seed=1)
-    newest = store.sessions()[0]
-    store.set_note(newest.id, "first line\nsecond\tline " + "y" * (2 * MAX_NOTE_CHARS))
+def test_notes_are_one_paragraph_and_cut_when_very_long(store: History) -> None:
+    demo.fill(store.db, 2, seed=1)
+    newest = store.sessions.sessions()[0]
+    store.sessions.set_note(newest.id, "first line\nsecond\tline " + "y" * (2 * MAX_NOTE_CHARS))
     note = gather(store).notes[0]
     assert note.text.startswith("first line second line yyy")
     assert note.cut
@@ -124,9 +127,9 @@ def test_notes_are_one_paragraph_and_cut_when_very_long(store: Store) -> None:
 
 
 def test_visa_a_rows_keep_their_leg_and_change_from_that_legs_first(
-    store: Store, wall: WallClock
+    store: History, wall: WallClock
 ) -> None:
-    progress = store.progress
+    progress = store.programs
     for days_ago, left, right in ((28, 4, 2), (14, 5, 2), (0, 7, 3)):
         when = datetime.combine(TODAY - timedelta(days=days_ago), time(8), wall.now.tzinfo)
         progress.save_visa(VisaAnswers(left, left, left, left, left, left, 0, "C", 0), when,

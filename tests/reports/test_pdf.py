@@ -24,9 +24,10 @@ from coach.domain.visa_a import VisaAnswers
 from coach.reports import pdf
 from coach.reports.chart import short_day
 from coach.storage import demo
+from coach.storage.history import History
 from coach.storage.schema import StorageError
-from coach.storage.store import SessionJournal, Store
-from tests.helpers import ZONE, WallClock, run_sets
+from coach.storage.sessions import SessionJournal
+from tests.helpers import ZONE, WallClock, flag, run_sets
 
 pytestmark = pytest.mark.usefixtures("qapp")  # Qt's fonts need a QGuiApplication
 
@@ -46,21 +47,21 @@ def read(path: Path) -> tuple[PdfReader, list[str]]:
 
 
 @pytest.fixture
-def demo_store(store: Store) -> Store:
+def demo_store(store: History) -> History:
     """Twelve weeks of made-up history, ending yesterday; the program paused today."""
-    demo.fill(store, 12, seed=1)
-    store.progress.pause(current(store).id, RED_FLAG)
+    demo.fill(store.db, 12, seed=1)
+    store.programs.pause(current(store).id, flag(RED_FLAG))
     return store
 
 
-def current(store: Store) -> Program:
-    program = store.progress.program()
+def current(store: History) -> Program:
+    program = store.programs.program()
     assert program is not None
     return program
 
 
 def test_twelve_weeks_make_an_a4_report_of_numbered_pages(
-    demo_store: Store, tmp_path: Path
+    demo_store: History, tmp_path: Path
 ) -> None:
     target = tmp_path / "report.pdf"
     summary = pdf.write_report(demo_store, target)
@@ -77,7 +78,7 @@ def test_twelve_weeks_make_an_a4_report_of_numbered_pages(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "report.pdf"]  # no temp left
 
 
-def test_the_report_says_what_the_history_holds(demo_store: Store, tmp_path: Path) -> None:
+def test_the_report_says_what_the_history_holds(demo_store: History, tmp_path: Path) -> None:
     target = tmp_path / "report.pdf"
     summary = pdf.write_report(demo_store, target)
     text = " ".join(read(target)[1])
@@ -86,16 +87,16 @@ def test_the_report_says_what_the_history_holds(demo_store: Store, tmp_path: Pat
     assert f"Period: {short_day(program.start, year=True)} to 21 Nov 2026" in text
     assert f"by Coach {__version__}" in text
     assert PROTOCOLS["alfredson"].name in text
-    adherence = demo_store.progress.day_plan(program).adherence
+    adherence = demo_store.queries.day_plan(program, demo_store.db.now()).adherence
     assert adherence.planned == 168
     assert f"Adherence in this period: {adherence.describe()}." in text
     assert f"{adherence.done} / {adherence.planned} {adherence.percent}%" in text
-    assert summary.sessions == sum(1 for s in demo_store.sessions() if s.sets_done)
-    first, latest = demo_store.progress.visa()[0], demo_store.progress.visa()[-1]
+    assert summary.sessions == sum(1 for s in demo_store.sessions.sessions() if s.sets_done)
+    first, latest = demo_store.programs.visa()[0], demo_store.programs.visa()[-1]
     day = short_day(latest.day, year=True)
     assert f"{day} {latest.score} {latest.score - first.score:+d}" in text
-    note = next(s for s in demo_store.sessions() if s.note)
-    when = f"{short_day(note.day, year=True)} {note.started[11:16]}"
+    note = next(s for s in demo_store.sessions.sessions() if s.note)
+    when = f"{short_day(note.day, year=True)} {note.started:%H:%M}"
     assert f"{when} {note.part_of_day} {note.note}" in text
     assert "The program is paused" in text
     assert f"a red flag was reported ({RED_FLAG})." in text  # as typed: not read as markup
@@ -107,7 +108,7 @@ def test_the_report_says_what_the_history_holds(demo_store: Store, tmp_path: Pat
 
 
 def test_the_week_by_week_table_has_a_row_per_program_week(
-    demo_store: Store, tmp_path: Path
+    demo_store: History, tmp_path: Path
 ) -> None:
     target = tmp_path / "report.pdf"
     pdf.write_report(demo_store, target)
@@ -118,7 +119,7 @@ def test_the_week_by_week_table_has_a_row_per_program_week(
         assert f"{short_day(monday, year=True)} {week} of 12 14 " in text
 
 
-def test_a_date_range_limits_what_is_reported(demo_store: Store, tmp_path: Path) -> None:
+def test_a_date_range_limits_what_is_reported(demo_store: History, tmp_path: Path) -> None:
     first, last = date(2026, 10, 1), date(2026, 10, 31)
     whole, october = tmp_path / "whole.pdf", tmp_path / "october.pdf"
     pdf.write_report(demo_store, whole)
@@ -126,10 +127,10 @@ def test_a_date_range_limits_what_is_reported(demo_store: Store, tmp_path: Path)
     assert (summary.first, summary.last) == (first, last)
     text = " ".join(read(october)[1])
     assert "Period: 1 Oct 2026 to 31 Oct 2026 (4 weeks 3 days, as asked)" in text
-    slots = demo_store.progress.done_slots(current(demo_store))
+    slots = demo_store.queries.done_slots(current(demo_store))
     done = {s for s in slots if first <= s.day <= last}
     assert f"{len(done)} of 62 sessions done" in text  # 31 days, two sessions a day
-    for v in demo_store.progress.visa():
+    for v in demo_store.programs.visa():
         shown = f"{short_day(v.day, year=True)} {v.score} " in text
         assert shown == (first <= v.day <= last)
     assert len(read(october)[0].pages) <= len(read(whole)[0].pages)
@@ -138,9 +139,9 @@ def test_a_date_range_limits_what_is_reported(demo_store: Store, tmp_path: Path)
 
 
 def test_the_visa_a_section_shows_each_leg_and_cites_the_change_it_uses(
-    store: Store, tmp_path: Path, wall: WallClock
+    store: History, tmp_path: Path, wall: WallClock
 ) -> None:
-    progress = store.progress
+    progress = store.programs
     for days_ago, left, right in ((14, 4, 2), (0, 7, 3)):
         when = wall.now - timedelta(days=days_ago)
         progress.save_visa(VisaAnswers(left, left, left, left, left, left, 0, "C", 0), when,
@@ -169,10 +170,10 @@ def test_the_visa_a_section_shows_each_leg_and_cites_the_change_it_uses(
 
 
 def test_an_insertional_program_gets_the_insertional_change(
-    store: Store, tmp_path: Path, wall: WallClock
+    store: History, tmp_path: Path, wall: WallClock
 ) -> None:
-    store.progress.start_program(Program("p", TODAY - timedelta(days=14), "jonsson", Injured.LEFT))
-    store.progress.save_visa(VisaAnswers(5, 5, 5, 5, 5, 5, 4, "B", 10))
+    store.programs.start_program(Program("p", TODAY - timedelta(days=14), "jonsson", Injured.LEFT))
+    store.programs.save_visa(VisaAnswers(5, 5, 5, 5, 5, 5, 4, "B", 10))
     target = tmp_path / "report.pdf"
     pdf.write_report(store, target)
     text = " ".join(read(target)[1])
@@ -183,7 +184,7 @@ def test_an_insertional_program_gets_the_insertional_change(
     assert "Left leg:" not in text
 
 
-def test_an_empty_history_gives_a_one_page_report(store: Store, tmp_path: Path) -> None:
+def test_an_empty_history_gives_a_one_page_report(store: History, tmp_path: Path) -> None:
     target = tmp_path / "empty.pdf"
     summary = pdf.write_report(store, target)
     reader, pages = read(target)
@@ -195,9 +196,9 @@ def test_an_empty_history_gives_a_one_page_report(store: Store, tmp_path: Path) 
     assert "There is no data in this period" in read(target)[1][0]
 
 
-def test_check_ins_alone_make_a_report(store: Store, tmp_path: Path) -> None:
+def test_check_ins_alone_make_a_report(store: History, tmp_path: Path) -> None:
     for days_ago, pain in ((3, 4), (2, 3), (1, 2)):
-        store.progress.save_checkin(date(2026, 11, 21) - timedelta(days=days_ago), pain, 20)
+        store.programs.save_checkin(date(2026, 11, 21) - timedelta(days=days_ago), pain, 20)
     target = tmp_path / "mornings.pdf"
     pdf.write_report(store, target)
     text = " ".join(read(target)[1])
@@ -206,17 +207,17 @@ def test_check_ins_alone_make_a_report(store: Store, tmp_path: Path) -> None:
 
 
 def test_long_notes_are_cut_and_only_the_newest_are_listed(
-    demo_store: Store, tmp_path: Path
+    demo_store: History, tmp_path: Path
 ) -> None:
-    sessions = demo_store.sessions()  # newest first
+    sessions = demo_store.sessions.sessions()  # newest first
     for i, session in enumerate(sessions[:60]):
-        demo_store.set_note(session.id, f"note {i:02d}")
+        demo_store.sessions.set_note(session.id, f"note {i:02d}")
     long_word = "x" * 3000
-    demo_store.set_note(sessions[0].id, f"see {long_word} here")
+    demo_store.sessions.set_note(sessions[0].id, f"see {long_word} here")
     target = tmp_path / "notes.pdf"
     pdf.write_report(demo_store, target)
     text = " ".join(read(target)[1])
-    total = sum(1 for s in demo_store.sessions() if s.note)
+    total = sum(1 for s in demo_store.sessions.sessions() if s.note)
     assert f"The newest 50 of {total} notes, newest first; {total - 50} more" in text
     assert "note 01" in text
     assert "note 49" in text
@@ -226,7 +227,7 @@ def test_long_notes_are_cut_and_only_the_newest_are_listed(
 
 
 def test_a_failed_write_keeps_the_old_file_and_leaves_no_part(
-    demo_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    demo_store: History, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "report.pdf"
     target.write_bytes(b"the old report")
@@ -242,7 +243,7 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_part(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "report.pdf"]
 
 
-def test_a_folder_that_cannot_be_written_is_a_storage_error(store: Store, tmp_path: Path) -> None:
+def test_a_folder_that_cannot_be_written_is_a_storage_error(store: History, tmp_path: Path) -> None:
     if os.name != "posix" or os.geteuid() == 0:
         pytest.skip("needs POSIX permissions that bind (not root)")
     folder = tmp_path / "locked"
@@ -270,17 +271,17 @@ def test_offscreen_only_on_linux_without_a_display(
 
 
 def test_page_one_shows_each_red_flag_and_whether_the_program_is_still_paused(
-    store: Store, tmp_path: Path, wall: WallClock
+    store: History, tmp_path: Path, wall: WallClock
 ) -> None:
-    demo.fill(store, 12, seed=1)  # a report of more than one page
+    demo.fill(store.db, 12, seed=1)  # a report of more than one page
     program_id = current(store).id
     today = wall.now
     wall.now = datetime(2026, 11, 10, 9, 15, tzinfo=ZONE)
-    store.progress.pause(program_id, "a hot, red calf")
+    store.programs.pause(program_id, flag("a hot, red calf"))
     wall.now = datetime(2026, 11, 12, 18, 30, tzinfo=ZONE)
-    store.progress.resume(program_id)
+    store.programs.resume(program_id)
     wall.now = today
-    store.progress.pause(program_id, RED_FLAG)
+    store.programs.pause(program_id, flag(RED_FLAG))
     target = tmp_path / "report.pdf"
     pdf.write_report(store, target)
     _, pages = read(target)
@@ -292,8 +293,8 @@ def test_page_one_shows_each_red_flag_and_whether_the_program_is_still_paused(
     assert first.index("Red flags and pauses") < first.index("Program")  # before the rest
 
 
-def test_page_one_says_when_no_red_flag_was_reported(store: Store, tmp_path: Path) -> None:
-    demo.fill(store, 4, seed=2)
+def test_page_one_says_when_no_red_flag_was_reported(store: History, tmp_path: Path) -> None:
+    demo.fill(store.db, 4, seed=2)
     target = tmp_path / "report.pdf"
     pdf.write_report(store, target)
     first = read(target)[1][0]
@@ -301,13 +302,13 @@ def test_page_one_says_when_no_red_flag_was_reported(store: Store, tmp_path: Pat
 
 
 def test_a_session_of_one_set_of_six_is_partial_and_not_done_in_the_report(
-    store: Store, tmp_path: Path, wall: WallClock
+    store: History, tmp_path: Path, wall: WallClock
 ) -> None:
     start = TODAY - timedelta(days=1)
-    store.progress.start_program(Program("p", start, "alfredson", Injured.RIGHT))
+    store.programs.start_program(Program("p", start, "alfredson", Injured.RIGHT))
     tl = timeline(plan(ALFREDSON, Settings(injured=Injured.RIGHT)))  # 2 exercises x 3 sets
     sid = run_sets(store, tl, wall, 1)  # 08:00 today: one set, then Stop
-    SessionJournal(store, sid, tl).finish(Outcome.STOPPED, 40.0, "stopped by the user")
+    SessionJournal(store.sessions, sid, tl).finish(Outcome.STOPPED, 40.0, "stopped by the user")
     target = tmp_path / "report.pdf"
     pdf.write_report(store, target)
     text = " ".join(read(target)[1])
@@ -319,9 +320,9 @@ def test_a_session_of_one_set_of_six_is_partial_and_not_done_in_the_report(
 
 
 def test_the_advice_says_which_of_its_thresholds_are_coach_s_own(
-    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store: History, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    demo.fill(store, 4, seed=2)
+    demo.fill(store.db, 4, seed=2)
     own = Advice(Kind.LOWER, "Lower the load.", "Mornings rose.", "Silbernagel 2007",
                  "Coach's own: a rise is half a point.")  # fmt: skip
     monkeypatch.setattr(advice_module, "advise", lambda _history: own)
@@ -332,11 +333,11 @@ def test_the_advice_says_which_of_its_thresholds_are_coach_s_own(
 
 
 def test_a_right_to_left_override_in_a_note_cannot_reverse_the_report(
-    demo_store: Store, tmp_path: Path
+    demo_store: History, tmp_path: Path
 ) -> None:
     """U+202E in a note would print what follows it backwards: the report drops such controls."""
-    session = demo_store.sessions()[0]
-    demo_store.set_note(session.id, "calf \u202eeasy today\u202c, then fine")
+    session = demo_store.sessions.sessions()[0]
+    demo_store.sessions.set_note(session.id, "calf \u202eeasy today\u202c, then fine")
     target = tmp_path / "bidi.pdf"
     pdf.write_report(demo_store, target)
     text = " ".join(read(target)[1])
@@ -346,11 +347,11 @@ def test_a_right_to_left_override_in_a_note_cannot_reverse_the_report(
 
 
 def test_a_character_no_installed_font_has_is_marked_and_explained(
-    demo_store: Store, tmp_path: Path
+    demo_store: History, tmp_path: Path
 ) -> None:
     """A private-use character no font has (and, here, emoji): □ in its place, and a line why."""
-    session = demo_store.sessions()[0]
-    demo_store.set_note(session.id, "heel \U000f0041 sore, then fine \U0001f9b6")
+    session = demo_store.sessions.sessions()[0]
+    demo_store.sessions.set_note(session.id, "heel \U000f0041 sore, then fine \U0001f9b6")
     target = tmp_path / "glyphs.pdf"
     pdf.write_report(demo_store, target)
     text = " ".join(read(target)[1])
@@ -360,10 +361,12 @@ def test_a_character_no_installed_font_has_is_marked_and_explained(
 
 
 def test_notes_every_character_of_which_a_font_has_get_no_mark(
-    demo_store: Store, tmp_path: Path
+    demo_store: History, tmp_path: Path
 ) -> None:
-    session = demo_store.sessions()[0]
-    demo_store.set_note(session.id, "Ça va, Achillessehne müde; ελαφρύ")  # DejaVu has these
+    session = demo_store.sessions.sessions()[0]
+    demo_store.sessions.set_note(
+        session.id, "Ça va, Achillessehne müde; ελαφρύ"
+    )  # DejaVu has these
     target = tmp_path / "plain.pdf"
     pdf.write_report(demo_store, target)
     text = " ".join(read(target)[1])

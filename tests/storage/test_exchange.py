@@ -19,17 +19,19 @@ from coach.domain.settings import Injured, Side
 from coach.domain.timeline import Timeline
 from coach.domain.visa_a import VisaAnswers
 from coach.storage import demo, exchange
+from coach.storage.database import stamp
+from coach.storage.history import History
 from coach.storage.schema import StorageError
-from coach.storage.store import Store
-from tests.helpers import ZONE, WallClock, run_sets, table_rows
+from coach.storage.sessions import SessionStatus
+from tests.helpers import ZONE, WallClock, flag, run_sets, table_rows
 
 
 @pytest.fixture
-def filled(store: Store, short_timeline: Timeline, wall: WallClock) -> Store:
+def filled(store: History, short_timeline: Timeline, wall: WallClock) -> History:
     """Two sessions on two days; the first with pains and a formula-like note."""
     first = run_sets(store, short_timeline, wall, 2)
-    store.set_pain(first, 0, 3)
-    store.set_note(first, '=HYPERLINK("http://x")')
+    store.sessions.set_pain(first, 0, 3)
+    store.sessions.set_note(first, '=HYPERLINK("http://x")')
     wall.advance(days=1)
     run_sets(store, short_timeline, wall, 1)
     return store
@@ -41,10 +43,10 @@ def read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def test_csv_has_a_header_and_one_row_per_set_with_its_session(
-    filled: Store, tmp_path: Path
+    filled: History, tmp_path: Path
 ) -> None:
     out = tmp_path / "h.csv"
-    assert exchange.export_csv(filled, out) == 3
+    assert exchange.export_csv(filled.db, out) == 3
     rows = read_csv(out)
     assert list(rows[0]) == list(exchange.CSV_COLUMNS)
     assert [(r["session_started"][:10], r["set_position"], r["pain"]) for r in rows] == [
@@ -56,14 +58,14 @@ def test_csv_has_a_header_and_one_row_per_set_with_its_session(
 
 
 def test_csv_says_whether_each_session_was_complete_or_partial(
-    store: Store, short_timeline: Timeline, wall: WallClock, tmp_path: Path
+    store: History, short_timeline: Timeline, wall: WallClock, tmp_path: Path
 ) -> None:
     run_sets(store, short_timeline, wall, 4)  # every set of the four
     stopped = run_sets(store, short_timeline, wall, 1)  # one set, then Stop
-    store.db.execute("UPDATE sessions SET status = 'stopped' WHERE id = ?", [stopped])
+    store.db.sql.execute("UPDATE sessions SET status = 'stopped' WHERE id = ?", [stopped])
     run_sets(store, short_timeline, wall, 0)  # Start, then Stop before a set ended
     out = tmp_path / "h.csv"
-    assert exchange.export_csv(store, out) == 6
+    assert exchange.export_csv(store.db, out) == 6
     rows = read_csv(out)
     assert [(r["status"], r["set_position"], r["session_sets"]) for r in rows] == [
         *[("in progress", str(i), "complete: 4 of 4 sets") for i in range(4)],
@@ -72,9 +74,11 @@ def test_csv_says_whether_each_session_was_complete_or_partial(
     ]
 
 
-def test_csv_cells_that_a_spreadsheet_would_run_are_defused(filled: Store, tmp_path: Path) -> None:
+def test_csv_cells_that_a_spreadsheet_would_run_are_defused(
+    filled: History, tmp_path: Path
+) -> None:
     out = tmp_path / "h.csv"
-    exchange.export_csv(filled, out)
+    exchange.export_csv(filled.db, out)
     assert read_csv(out)[0]["session_note"] == '\'=HYPERLINK("http://x")'
     for start in ("=", "+", "-", "@", "\t", "\r"):
         assert exchange._safe_cell(f"{start}1+1") == f"'{start}1+1"
@@ -82,43 +86,45 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_defused(filled: Store, tmp_p
     assert exchange._safe_cell(-1) == -1  # numbers are numbers; none of ours is negative
 
 
-def test_csv_and_json_take_a_date_range(filled: Store, tmp_path: Path) -> None:
+def test_csv_and_json_take_a_date_range(filled: History, tmp_path: Path) -> None:
     out = tmp_path / "h.csv"
-    assert exchange.export_csv(filled, out, first=date(2026, 11, 22)) == 1
-    assert exchange.export_csv(filled, out, last=date(2026, 11, 21)) == 2
-    doc = exchange.export_document(filled, date(2026, 11, 22), date(2026, 11, 22))
+    assert exchange.export_csv(filled.db, out, first=date(2026, 11, 22)) == 1
+    assert exchange.export_csv(filled.db, out, last=date(2026, 11, 21)) == 2
+    doc = exchange.export_document(filled.db, date(2026, 11, 22), date(2026, 11, 22))
     assert len(doc["sessions"]) == 1
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
-def test_exports_are_private(filled: Store, tmp_path: Path) -> None:
+def test_exports_are_private(filled: History, tmp_path: Path) -> None:
     for name, write in (("h.csv", exchange.export_csv), ("h.json", exchange.export_json)):
-        write(filled, tmp_path / name)
+        write(filled.db, tmp_path / name)
         assert stat.S_IMODE((tmp_path / name).stat().st_mode) == 0o600
 
 
 def test_json_round_trips_into_an_empty_database_and_twice_adds_nothing(
-    filled: Store, tmp_path: Path, wall: WallClock
+    filled: History, tmp_path: Path, wall: WallClock
 ) -> None:
     out = tmp_path / "h.json"
-    assert exchange.export_json(filled, out) == 2
+    assert exchange.export_json(filled.db, out) == 2
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert (doc["format"], doc["version"]) == ("coach-export", 4)
-    with Store.open(tmp_path / "other", now=wall) as other:
-        first = exchange.import_file(other, out)
+    with History.open(tmp_path / "other", now=wall) as other:
+        first = exchange.import_file(other.db, out)
         assert (first.sessions_added, first.sets_added, first.sessions_present) == (2, 3, 0)
-        again = exchange.import_file(other, out)
+        again = exchange.import_file(other.db, out)
         assert (again.sessions_added, again.sets_added, again.sessions_present) == (0, 0, 2)
-        assert [s["id"] for s in exchange.export_document(other)["sessions"]] == [
+        assert [s["id"] for s in exchange.export_document(other.db)["sessions"]] == [
             s["id"] for s in doc["sessions"]
         ]
-        assert [r.sets_done for r in other.sessions()] == [r.sets_done for r in filled.sessions()]
+        assert [r.sets_done for r in other.sessions.sessions()] == [
+            r.sets_done for r in filled.sessions.sessions()
+        ]
         # A session that was still running where it was exported cannot go on here.
-        assert {r.status for r in other.sessions()} == {"partial"}
+        assert {r.status for r in other.sessions.sessions()} == {SessionStatus.PARTIAL}
 
 
 def test_a_write_that_fails_leaves_the_old_file_whole(
-    filled: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    filled: History, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     out = tmp_path / "h.csv"
     out.write_text("the previous export\n", encoding="utf-8")
@@ -128,13 +134,13 @@ def test_a_write_that_fails_leaves_the_old_file_whole(
 
     monkeypatch.setattr(csv, "writer", broken)
     with pytest.raises(StorageError, match="the disk is full"):
-        exchange.export_csv(filled, out)
+        exchange.export_csv(filled.db, out)
     assert out.read_text(encoding="utf-8") == "the previous export\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "h.csv"]
 
 
-def good_document(store: Store) -> dict[str, Any]:
-    return exchange.export_document(store)
+def good_document(store: History) -> dict[str, Any]:
+    return exchange.export_document(store.db)
 
 
 @pytest.mark.parametrize(
@@ -179,18 +185,18 @@ def good_document(store: Store) -> dict[str, Any]:
     ],
 )  # fmt: skip
 def test_an_invalid_file_names_its_problem_and_changes_nothing(
-    filled: Store, tmp_path: Path, wall: WallClock, damage: Any, problem: str
+    filled: History, tmp_path: Path, wall: WallClock, damage: Any, problem: str
 ) -> None:
     doc = copy.deepcopy(good_document(filled))
     damage(doc)
     path = tmp_path / "bad.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
-    with Store.open(tmp_path / "other", now=wall) as other:
-        before = exchange.export_document(other)["sessions"]
+    with History.open(tmp_path / "other", now=wall) as other:
+        before = exchange.export_document(other.db)["sessions"]
         with pytest.raises(exchange.ImportFileError) as caught:
-            exchange.import_file(other, path)
+            exchange.import_file(other.db, path)
         assert problem in str(caught.value)
-        assert exchange.export_document(other)["sessions"] == before
+        assert exchange.export_document(other.db)["sessions"] == before
 
 
 @pytest.mark.parametrize(
@@ -201,22 +207,22 @@ def test_an_invalid_file_names_its_problem_and_changes_nothing(
         (b"[]", "top level: must be a JSON object"),
     ],
 )
-def test_a_broken_file_is_refused(store: Store, tmp_path: Path, content: bytes,
+def test_a_broken_file_is_refused(store: History, tmp_path: Path, content: bytes,
                                   problem: str) -> None:  # fmt: skip
     path = tmp_path / "x.json"
     path.write_bytes(content)
     with pytest.raises(exchange.ImportFileError, match=re.escape(problem)):
-        exchange.import_file(store, path)
-    assert store.count_sessions() == 0
+        exchange.import_file(store.db, path)
+    assert store.db.count("sessions") == 0
 
 
 def test_an_import_that_fails_midway_writes_nothing(
-    filled: Store, tmp_path: Path, wall: WallClock, monkeypatch: pytest.MonkeyPatch
+    filled: History, tmp_path: Path, wall: WallClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     doc = good_document(filled)
-    with Store.open(tmp_path / "other", now=wall) as other:
+    with History.open(tmp_path / "other", now=wall) as other:
         calls = 0
-        original = other.db.table("sets").insert_all
+        original = other.db.sql.table("sets").insert_all
 
         def failing(*args: Any, **kw: Any) -> Any:
             nonlocal calls
@@ -225,29 +231,29 @@ def test_an_import_that_fails_midway_writes_nothing(
                 raise StorageError("the disk is full")
             return original(*args, **kw)
 
-        table = other.db.table("sets")
+        table = other.db.sql.table("sets")
         monkeypatch.setattr(type(table), "insert_all", lambda self, *a, **k: failing(*a, **k))
         with pytest.raises(StorageError):
-            exchange.import_document(other, doc)
-        assert other.count_sessions() == 0
+            exchange.import_document(other.db, doc)
+        assert other.db.count("sessions") == 0
 
 
 def test_a_session_record_survives_the_round_trip(
-    store: Store, short_timeline: Timeline, wall: WallClock, tmp_path: Path
+    store: History, short_timeline: Timeline, wall: WallClock, tmp_path: Path
 ) -> None:
     sid = run_sets(store, short_timeline, wall, 4)
-    store.resume(sid)[0].note("ünïcode ✓")
+    store.sessions.resume(sid)[0].note("ünïcode ✓")
     out = tmp_path / "h.json"
-    exchange.export_json(store, out)
-    with Store.open(tmp_path / "other", now=wall) as other:
-        exchange.import_file(other, out)
-        assert other.session(sid).note == "ünïcode ✓"
-        assert other.sets(sid) == store.sets(sid)
+    exchange.export_json(store.db, out)
+    with History.open(tmp_path / "other", now=wall) as other:
+        exchange.import_file(other.db, out)
+        assert other.sessions.session(sid).note == "ünïcode ✓"
+        assert other.sessions.sets(sid) == store.sessions.sets(sid)
 
 
 # -- when a row says it was made ----------------------------------------------------
 def test_a_workout_whose_wall_clock_was_set_back_round_trips(
-    store: Store, short_timeline: Timeline, wall: WallClock, tmp_path: Path
+    store: History, short_timeline: Timeline, wall: WallClock, tmp_path: Path
 ) -> None:
     """Coach stamps what the wall clock says: an end may read before its start.
 
@@ -255,7 +261,7 @@ def test_a_workout_whose_wall_clock_was_set_back_round_trips(
     session that end before they began; their export imports, every row as it was.
     An end more than a day before its start imports with a warning (below).
     """
-    journal = store.journal(short_timeline)
+    journal = store.sessions.journal(short_timeline)
     journal.begin()  # 08:00
     journal.set_started(0)
     wall.now = datetime(2026, 11, 21, 7, 0, 30, tzinfo=ZONE)  # the clock goes back an hour
@@ -263,15 +269,15 @@ def test_a_workout_whose_wall_clock_was_set_back_round_trips(
     journal.add(record.add_completed(short_timeline.spans[0]))
     journal.finish(Outcome.STOPPED, 30.0)
     out = tmp_path / "h.json"
-    exchange.export_json(store, out)
+    exchange.export_json(store.db, out)
     [session] = json.loads(out.read_text(encoding="utf-8"))["sessions"]
     assert (session["started"], session["ended"]) == (
         "2026-11-21T08:00:00+01:00", "2026-11-21T07:00:30+01:00",
     )  # fmt: skip
     [one] = session["sets"]
     assert (one["started"], one["finished"]) == (session["started"], session["ended"])
-    with Store.open(tmp_path / "other", now=wall) as other:
-        assert exchange.import_file(other, out).sessions_added == 1
+    with History.open(tmp_path / "other", now=wall) as other:
+        assert exchange.import_file(other.db, out).sessions_added == 1
         assert table_rows(other) == table_rows(store)
 
 
@@ -286,14 +292,14 @@ def test_a_workout_whose_wall_clock_was_set_back_round_trips(
     ],
 )  # fmt: skip
 def test_an_end_more_than_a_day_before_its_start_imports_as_it_is_but_is_named(
-    filled: Store, tmp_path: Path, wall: WallClock, ended: str, odd: str | None
+    filled: History, tmp_path: Path, wall: WallClock, ended: str, odd: str | None
 ) -> None:
     doc = good_document(filled)
     assert doc["sessions"][0]["started"] == "2026-11-21T08:00:00+01:00"
     doc["sessions"][0]["ended"] = ended
-    with Store.open(tmp_path / "other", now=wall) as other:
-        result = exchange.import_file(other, write_doc(tmp_path, doc))
-        assert other.db.execute("SELECT ended FROM sessions ORDER BY started").fetchone() == (
+    with History.open(tmp_path / "other", now=wall) as other:
+        result = exchange.import_file(other.db, write_doc(tmp_path, doc))
+        assert other.db.sql.execute("SELECT ended FROM sessions ORDER BY started").fetchone() == (
             ended,
         )
     assert result.odd_dates == (() if odd is None else (odd,))
@@ -315,15 +321,17 @@ def test_an_end_more_than_a_day_before_its_start_imports_as_it_is_but_is_named(
     ],
 )
 def test_a_date_before_2000_as_a_stamp_shows_it_imports_as_it_is_but_is_named(
-    complete: Store, tmp_path: Path, wall: WallClock, started: str, odd: bool
+    complete: History, tmp_path: Path, wall: WallClock, started: str, odd: bool
 ) -> None:
     doc = good_document(complete)
     doc["sessions"][0]["started"] = doc["sessions"][0]["sets"][0]["started"] = started
     doc["checkins"][0]["day"] = doc["programs"][0]["start"] = started[:10]
-    with Store.open(tmp_path / "other", now=wall) as other:
-        result = exchange.import_file(other, write_doc(tmp_path, doc))
+    with History.open(tmp_path / "other", now=wall) as other:
+        result = exchange.import_file(other.db, write_doc(tmp_path, doc))
         assert result.checkins_added == 2
-        assert [r.started for r in other.sessions(last=date(2000, 1, 1))] == [started]
+        assert [stamp(r.started) for r in other.sessions.sessions(last=date(2000, 1, 1))] == [
+            started
+        ]
     too_early = "is before 2000-01-01"
     assert result.odd_dates == (
         (
@@ -347,7 +355,7 @@ def test_a_date_before_2000_as_a_stamp_shows_it_imports_as_it_is_but_is_named(
     ],
 )
 def test_a_date_no_computer_clock_shows_is_refused(
-    complete: Store, tmp_path: Path, started: str
+    complete: History, tmp_path: Path, started: str
 ) -> None:
     doc = good_document(complete)
     doc["sessions"][0]["started"] = started
@@ -360,7 +368,7 @@ def test_a_date_no_computer_clock_shows_is_refused(
 
 
 def test_a_utc_offset_of_zero_is_local_time_but_z_is_refused(
-    filled: Store, tmp_path: Path, wall: WallClock
+    filled: History, tmp_path: Path, wall: WallClock
 ) -> None:
     """ "+00:00" is what Coach writes in London in winter: the time is that place's, as
     any offset's is. "Z" and "-00:00" say UTC with no local time, which Coach never
@@ -369,12 +377,13 @@ def test_a_utc_offset_of_zero_is_local_time_but_z_is_refused(
     doc = good_document(filled)
     london = "2026-11-21T23:30:00+00:00"  # the 21st in London; the 22nd at +01:00, here
     doc["sessions"][0]["started"] = london
-    with Store.open(tmp_path / "other", now=wall) as other:
-        exchange.import_file(other, write_doc(tmp_path, doc))
-        assert [r.started for r in other.sessions(date(2026, 11, 21), date(2026, 11, 21))] == [
-            london
-        ]
-        assert exchange.export_document(other)["sessions"][0]["started"] == london
+    with History.open(tmp_path / "other", now=wall) as other:
+        exchange.import_file(other.db, write_doc(tmp_path, doc))
+        assert [
+            stamp(r.started)
+            for r in other.sessions.sessions(date(2026, 11, 21), date(2026, 11, 21))
+        ] == [london]
+        assert exchange.export_document(other.db)["sessions"][0]["started"] == london
     for utc in ("2026-11-21T23:30:00Z", "2026-11-21T23:30:00-00:00"):
         doc["sessions"][0]["started"] = utc
         with pytest.raises(exchange.ImportFileError) as caught:
@@ -400,13 +409,13 @@ def program(pid: str, start: date, weeks: int = 12) -> Program:
 
 
 @pytest.fixture
-def complete(filled: Store, wall: WallClock) -> Store:
+def complete(filled: History, wall: WallClock) -> History:
     """`filled` plus two programs (the first ended), two events, check-ins and VISA-A."""
-    progress = filled.progress
+    progress = filled.programs
     progress.start_program(program("p1", date(2026, 11, 16)))
     wall.advance(minutes=1)
     progress.start_program(program("p2", date(2026, 11, 21)))
-    progress.pause("p2", "a snap in the heel")
+    progress.pause("p2", flag("a snap in the heel"))
     wall.advance(minutes=1)
     progress.resume("p2")
     progress.save_checkin(date(2026, 11, 21), 2, 10)
@@ -417,62 +426,62 @@ def complete(filled: Store, wall: WallClock) -> Store:
     return filled
 
 
-def test_the_sections_carry_every_column_of_their_tables(store: Store) -> None:
+def test_the_sections_carry_every_column_of_their_tables(store: History) -> None:
     for section, columns in (
         ("programs", exchange.PROGRAM_COLUMNS), ("checkins", exchange.CHECKIN_COLUMNS),
         ("visa_a", exchange.VISA_COLUMNS), ("events", exchange.EVENT_COLUMNS),
     ):  # fmt: skip
-        declared = tuple(r[1] for r in store.db.execute(f"PRAGMA table_info({section})"))
+        declared = tuple(r[1] for r in store.db.sql.execute(f"PRAGMA table_info({section})"))
         assert columns == declared
 
 
 def test_a_version_2_file_imports_with_the_default_pace(
-    complete: Store, tmp_path: Path, wall: WallClock
+    complete: History, tmp_path: Path, wall: WallClock
 ) -> None:
-    doc = exchange.export_document(complete)
+    doc = exchange.export_document(complete.db)
     doc["version"] = 2
     for row in doc["programs"]:
         for name in DOSE:
             del row[name]
     path = write_doc(tmp_path, doc)
-    with Store.open(tmp_path / "other", now=wall) as other:
-        result = exchange.import_file(other, path)
+    with History.open(tmp_path / "other", now=wall) as other:
+        result = exchange.import_file(other.db, path)
         assert result.programs_added == 2
-        current = other.progress.program()
+        current = other.programs.program()
         assert current is not None
         assert (current.lower_seconds, current.rest_seconds, current.load_kg) == (3, 60, 0.0)
 
 
-def test_a_program_with_a_bad_pace_is_refused(complete: Store, tmp_path: Path) -> None:
-    doc = exchange.export_document(complete)
+def test_a_program_with_a_bad_pace_is_refused(complete: History, tmp_path: Path) -> None:
+    doc = exchange.export_document(complete.db)
     doc["programs"][0]["lower_seconds"] = 1
     with pytest.raises(exchange.ImportFileError, match=r"programs\[0\]\.lower_seconds: must be"):
         exchange.read_document(write_doc(tmp_path, doc))
 
 
 def test_every_table_round_trips_and_a_second_import_adds_nothing(
-    store: Store, tmp_path: Path, wall: WallClock
+    store: History, tmp_path: Path, wall: WallClock
 ) -> None:
-    demo.fill(store, 12, seed=1)
-    current = store.progress.program()
+    demo.fill(store.db, 12, seed=1)
+    current = store.programs.program()
     assert current is not None
-    store.progress.pause(current.id, "a snap in the heel")
+    store.programs.pause(current.id, flag("a snap in the heel"))
     out = tmp_path / "h.json"
-    exchange.export_json(store, out)
+    exchange.export_json(store.db, out)
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert isinstance(doc["visa_a"][0]["answers"], dict)  # an object, not a string
     before = table_rows(store)
     assert all(before.values())  # every table has rows to carry
-    with Store.open(tmp_path / "other", now=wall) as other:
-        first = exchange.import_file(other, out)
+    with History.open(tmp_path / "other", now=wall) as other:
+        first = exchange.import_file(other.db, out)
         assert table_rows(other) == before
-        assert other.progress.program() == store.progress.program()  # paused, with its reason
+        assert other.programs.program() == store.programs.program()  # paused, with its reason
         assert first == exchange.ImportResult(
             len(before["sessions"]), len(before["sets"]), 0,
             programs_added=1, checkins_added=len(before["checkins"]),
             visa_added=len(before["visa_a"]), events_added=1,
         )  # fmt: skip
-        again = exchange.import_file(other, out)
+        again = exchange.import_file(other.db, out)
         assert table_rows(other) == before
         assert again == exchange.ImportResult(
             0, 0, len(before["sessions"]),
@@ -483,73 +492,73 @@ def test_every_table_round_trips_and_a_second_import_adds_nothing(
 
 
 def test_the_leg_of_each_visa_a_result_round_trips(
-    store: Store, tmp_path: Path, wall: WallClock
+    store: History, tmp_path: Path, wall: WallClock
 ) -> None:
-    progress = store.progress
+    progress = store.programs
     progress.save_visa(ANSWERS, side=Side.LEFT)
     wall.advance(minutes=1)
     progress.save_visa(VisaAnswers(10, 10, 10, 10, 10, 10, 10, "A", 30), side=Side.RIGHT)
     wall.advance(minutes=1)
     progress.save_visa(ANSWERS)  # the one painful leg: no side
     out = tmp_path / "h.json"
-    exchange.export_json(store, out)
+    exchange.export_json(store.db, out)
     doc = json.loads(out.read_text(encoding="utf-8"))
     assert [v["side"] for v in doc["visa_a"]] == ["left", "right", None]
-    with Store.open(tmp_path / "other", now=wall) as other:
-        assert exchange.import_file(other, out).visa_added == 3
-        assert [v.side for v in other.progress.visa()] == [Side.LEFT, Side.RIGHT, None]
+    with History.open(tmp_path / "other", now=wall) as other:
+        assert exchange.import_file(other.db, out).visa_added == 3
+        assert [v.side for v in other.programs.visa()] == [Side.LEFT, Side.RIGHT, None]
         assert table_rows(other)["visa_a"] == table_rows(store)["visa_a"]
 
 
 def test_a_version_3_file_imports_its_visa_a_results_with_no_leg(
-    complete: Store, tmp_path: Path, wall: WallClock
+    complete: History, tmp_path: Path, wall: WallClock
 ) -> None:
-    doc = exchange.export_document(complete)
+    doc = exchange.export_document(complete.db)
     doc["version"] = 3
     for row in doc["visa_a"]:
         del row["side"]
-    with Store.open(tmp_path / "other", now=wall) as other:
-        result = exchange.import_file(other, write_doc(tmp_path, doc))
+    with History.open(tmp_path / "other", now=wall) as other:
+        result = exchange.import_file(other.db, write_doc(tmp_path, doc))
         assert result.visa_added == 2
-        assert [(v.score, v.side) for v in other.progress.visa()] == [(44, None), (100, None)]
+        assert [(v.score, v.side) for v in other.programs.visa()] == [(44, None), (100, None)]
 
 
 def test_a_version_4_file_needs_the_leg_of_each_visa_a_result(
-    complete: Store, tmp_path: Path
+    complete: History, tmp_path: Path
 ) -> None:
-    doc = exchange.export_document(complete)
+    doc = exchange.export_document(complete.db)
     assert doc["version"] == 4
     del doc["visa_a"][1]["side"]
     with pytest.raises(exchange.ImportFileError, match=r"visa_a\[1\]: missing side"):
         exchange.read_document(write_doc(tmp_path, doc))
 
 
-def test_a_version_1_file_still_imports(filled: Store, tmp_path: Path, wall: WallClock) -> None:
+def test_a_version_1_file_still_imports(filled: History, tmp_path: Path, wall: WallClock) -> None:
     doc = good_document(filled)
     doc["version"] = 1
     for name in exchange.SECTIONS:
         del doc[name]
-    with Store.open(tmp_path / "other", now=wall) as other:
-        result = exchange.import_file(other, write_doc(tmp_path, doc))
+    with History.open(tmp_path / "other", now=wall) as other:
+        result = exchange.import_file(other.db, write_doc(tmp_path, doc))
         assert result == exchange.ImportResult(2, 3, 0)
         assert table_rows(other)["sets"] == table_rows(filled)["sets"]
 
 
 @pytest.fixture
-def spread(store: Store, wall: WallClock) -> Store:
+def spread(store: History, wall: WallClock) -> History:
     """Three programs a few weeks apart, with rows around their edges.
 
     a: 5-18 January, paused on 1 March; b: 2-29 March; c: 4-10 May.
     """
-    progress = store.progress
+    progress = store.programs
     wall.now = datetime(2026, 1, 5, 7, 0, tzinfo=ZONE)
     progress.start_program(program("a", date(2026, 1, 5), weeks=2))
     wall.now = datetime(2026, 3, 1, 9, 0, tzinfo=ZONE)
-    progress.pause("a", "swelling")
+    progress.pause("a", flag("swelling"))
     wall.now = datetime(2026, 3, 1, 10, 0, tzinfo=ZONE)
     progress.start_program(program("b", date(2026, 3, 2), weeks=4))
     wall.now = datetime(2026, 3, 20, 8, 0, tzinfo=ZONE)
-    progress.pause("b", "bruising")
+    progress.pause("b", flag("bruising"))
     wall.now = datetime(2026, 5, 4, 7, 0, tzinfo=ZONE)
     progress.start_program(program("c", date(2026, 5, 4), weeks=1))
     for day in ("01-05", "01-18", "01-19", "02-28", "03-01", "03-31", "04-01"):
@@ -575,11 +584,11 @@ def spread(store: Store, wall: WallClock) -> Store:
     ],
 )  # fmt: skip
 def test_a_date_range_takes_the_rows_of_its_days_and_the_programs_it_needs(
-    spread: Store, tmp_path: Path, wall: WallClock, first: str | None, last: str | None,
+    spread: History, tmp_path: Path, wall: WallClock, first: str | None, last: str | None,
     programs: str, checkins: list[str], visa: list[str], events: list[str],
 ) -> None:  # fmt: skip
     doc = exchange.export_document(
-        spread,
+        spread.db,
         date.fromisoformat(first) if first else None,
         date.fromisoformat(last) if last else None,
     )
@@ -587,8 +596,8 @@ def test_a_date_range_takes_the_rows_of_its_days_and_the_programs_it_needs(
     assert [c["day"][5:] for c in doc["checkins"]] == checkins
     assert [v["taken"][5:10] for v in doc["visa_a"]] == visa
     assert [e["at"][5:10] for e in doc["events"]] == events
-    with Store.open(tmp_path / "other", now=wall) as other:  # the file stands on its own
-        result = exchange.import_file(other, write_doc(tmp_path, doc))
+    with History.open(tmp_path / "other", now=wall) as other:  # the file stands on its own
+        result = exchange.import_file(other.db, write_doc(tmp_path, doc))
         assert result.events_added == len(events)
 
 
@@ -686,28 +695,28 @@ def test_a_date_range_takes_the_rows_of_its_days_and_the_programs_it_needs(
     ],
 )  # fmt: skip
 def test_an_invalid_section_names_its_field_and_changes_nothing(
-    complete: Store, tmp_path: Path, wall: WallClock, damage: Any, problem: str
+    complete: History, tmp_path: Path, wall: WallClock, damage: Any, problem: str
 ) -> None:
     doc = copy.deepcopy(good_document(complete))
     damage(doc)
     path = write_doc(tmp_path, doc)
-    with Store.open(tmp_path / "other", now=wall) as other:
+    with History.open(tmp_path / "other", now=wall) as other:
         with pytest.raises(exchange.ImportFileError) as caught:
-            exchange.import_file(other, path)
+            exchange.import_file(other.db, path)
         assert problem in str(caught.value)
         assert not any(table_rows(other).values())
 
 
 def test_an_event_of_a_program_found_nowhere_fails_and_writes_nothing(
-    complete: Store, tmp_path: Path, wall: WallClock
+    complete: History, tmp_path: Path, wall: WallClock
 ) -> None:
     doc = good_document(complete)
     doc["events"][1]["program_id"] = "ghost"
     path = write_doc(tmp_path, doc)
     exchange.read_document(path)  # the file alone cannot tell: the program may be at home
-    with Store.open(tmp_path / "other", now=wall) as other:
+    with History.open(tmp_path / "other", now=wall) as other:
         with pytest.raises(StorageError) as caught:
-            exchange.import_file(other, path)
+            exchange.import_file(other.db, path)
         assert isinstance(caught.value, exchange.MissingProgramError)
         assert str(caught.value) == (
             "Could not import the file: events[1].program_id: 'ghost' is neither a program "
@@ -717,27 +726,27 @@ def test_an_event_of_a_program_found_nowhere_fails_and_writes_nothing(
 
 
 def test_an_event_of_a_program_already_in_the_database_imports(
-    complete: Store, tmp_path: Path, wall: WallClock
+    complete: History, tmp_path: Path, wall: WallClock
 ) -> None:
     doc = good_document(complete)
-    with Store.open(tmp_path / "other", now=wall) as other:
-        exchange.import_document(other, {**doc, "events": []})
+    with History.open(tmp_path / "other", now=wall) as other:
+        exchange.import_document(other.db, {**doc, "events": []})
         events_only = {**doc, "programs": [], "sessions": [], "checkins": [], "visa_a": []}
-        result = exchange.import_file(other, write_doc(tmp_path, events_only))
+        result = exchange.import_file(other.db, write_doc(tmp_path, events_only))
         assert result.events_added == 2
         assert table_rows(other)["events"] == table_rows(complete)["events"]
 
 
 def test_a_check_in_of_a_day_already_recorded_is_left_as_it_is(
-    complete: Store, tmp_path: Path, wall: WallClock
+    complete: History, tmp_path: Path, wall: WallClock
 ) -> None:
     doc = good_document(complete)
-    with Store.open(tmp_path / "other", now=wall) as other:
-        other.progress.save_checkin(date(2026, 11, 21), 7, 60)
-        result = exchange.import_file(other, write_doc(tmp_path, doc))
+    with History.open(tmp_path / "other", now=wall) as other:
+        other.programs.save_checkin(date(2026, 11, 21), 7, 60)
+        result = exchange.import_file(other.db, write_doc(tmp_path, doc))
         assert (result.checkins_added, result.checkins_present) == (1, 1)
-        assert other.progress.checkin(date(2026, 11, 21)) == Morning(date(2026, 11, 21), 7, 60)
-        assert other.progress.checkin(date(2026, 11, 22)) == Morning(date(2026, 11, 22), None, None)
+        assert other.programs.checkin(date(2026, 11, 21)) == Morning(date(2026, 11, 21), 7, 60)
+        assert other.programs.checkin(date(2026, 11, 22)) == Morning(date(2026, 11, 22), None, None)
 
 
 # The database's program was created at 2026-11-21T08:00:00+01:00 (07:00 UTC). Compared
@@ -749,35 +758,37 @@ NEWER = "2026-11-21T07:30:00+00:00"  # 07:30 UTC
 @pytest.mark.parametrize("status", ["active", "paused"])
 @pytest.mark.parametrize("created", [OLDER, NEWER])
 def test_an_import_leaves_one_program_current_the_newest(
-    store: Store, tmp_path: Path, created: str, status: str
+    store: History, tmp_path: Path, created: str, status: str
 ) -> None:
-    store.progress.start_program(program("mine", date(2026, 11, 21)))
+    store.programs.start_program(program("mine", date(2026, 11, 21)))
     doc = good_document(store)
     mine = doc["programs"][0]
     theirs = {**mine, "id": "theirs", "created": created, "status": status}
     doc["programs"] = [theirs]
-    result = exchange.import_file(store, write_doc(tmp_path, doc))
+    result = exchange.import_file(store.db, write_doc(tmp_path, doc))
     assert (result.programs_added, result.programs_ended) == (1, 1)
     newer, older = (theirs, mine) if created == NEWER else (mine, theirs)
-    current = store.progress.program()
+    current = store.programs.program()
     assert current is not None
     assert (current.id, current.status.value) == (newer["id"], newer["status"])
-    rows = {p["id"]: p for p in store.db.query("SELECT * FROM programs")}
+    rows = {p["id"]: p for p in store.db.sql.query("SELECT * FROM programs")}
     assert (rows[older["id"]]["status"], rows[older["id"]]["ended"]) == ("ended", newer["created"])
     assert (rows[newer["id"]]["status"], rows[newer["id"]]["ended"]) == (newer["status"], None)
 
 
 def test_an_imported_ended_program_leaves_the_current_one_alone(
-    store: Store, tmp_path: Path
+    store: History, tmp_path: Path
 ) -> None:
-    store.progress.start_program(program("mine", date(2026, 11, 21)))
+    store.programs.start_program(program("mine", date(2026, 11, 21)))
     doc = good_document(store)
     doc["programs"] = [
         {**doc["programs"][0], "id": "old", "created": NEWER, "status": "ended", "ended": NEWER}
     ]
-    result = exchange.import_file(store, write_doc(tmp_path, doc))
+    result = exchange.import_file(store.db, write_doc(tmp_path, doc))
     assert (result.programs_added, result.programs_ended) == (1, 0)
-    rows = {p["id"]: (p["status"], p["ended"]) for p in store.db.query("SELECT * FROM programs")}
+    rows = {
+        p["id"]: (p["status"], p["ended"]) for p in store.db.sql.query("SELECT * FROM programs")
+    }
     assert rows == {"mine": ("active", None), "old": ("ended", NEWER)}
 
 

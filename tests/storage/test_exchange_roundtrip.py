@@ -25,8 +25,8 @@ from coach.domain.settings import Injured, Side
 from coach.domain.timeline import Timeline
 from coach.domain.visa_a import VisaAnswers
 from coach.storage import exchange
-from coach.storage.store import Store
-from tests.helpers import WallClock, run_sets, table_rows
+from coach.storage.history import History
+from tests.helpers import WallClock, flag, run_sets, table_rows
 
 
 @dataclass(frozen=True)
@@ -89,29 +89,29 @@ def steps(draw: st.DrawFn) -> list[tuple[Clock, tuple[str, Any]]]:
     return draw(st.lists(st.tuples(clocks(), actions), min_size=1, max_size=12))
 
 
-def record(store: Store, tl: Timeline, wall: WallClock, action: str, args: Any) -> None:
+def record(store: History, tl: Timeline, wall: WallClock, action: str, args: Any) -> None:
     if action == "session":
         sets, outcome, rated, pain, note = args
         session_id = run_sets(store, tl, wall, sets)
-        journal, _, _ = store.resume(session_id)  # as Coach goes on with an open session
+        journal, _, _ = store.sessions.resume(session_id)  # as Coach goes on with an open session
         for position in range(min(rated, sets)):
             journal.rate(position, pain)
         journal.note(note)
         journal.finish(outcome, 30.0 * sets)
     elif action == "checkin":
-        store.progress.save_checkin(wall.now.date(), *args)
+        store.programs.save_checkin(wall.now.date(), *args)
     elif action == "visa":
-        store.progress.save_visa(VisaAnswers(5, 5, 5, 5, 5, 5, 4, "B", 10), side=args)
+        store.programs.save_visa(VisaAnswers(5, 5, 5, 5, 5, 5, 4, "B", 10), side=args)
     elif action == "program":
         pid = uuid.uuid4().hex
-        store.progress.start_program(
+        store.programs.start_program(
             Program(id=pid, start=wall.now.date(), protocol="alfredson", injured=args)
         )
     else:
-        program = store.progress.program()
-        store.progress.pause(None if program is None else program.id, args or "a red flag")
+        program = store.programs.program()
+        store.programs.pause(None if program is None else program.id, flag(args or "a red flag"))
         if program is not None:
-            store.progress.resume(program.id)
+            store.programs.resume(program.id)
 
 
 # short_timeline is a value no example changes.
@@ -126,16 +126,16 @@ def test_a_json_export_imports_back_whole_whatever_the_clock_said(
 ) -> None:
     with tempfile.TemporaryDirectory() as folder:
         wall = WallClock()
-        with Store.open(Path(folder) / "data", now=wall) as store:
+        with History.open(Path(folder) / "data", now=wall) as store:
             for clock, (action, args) in history:
                 move(wall, clock)
                 record(store, short_timeline, wall, action, args)
             out = Path(folder) / "backup.json"
-            exchange.export_json(store, out)
+            exchange.export_json(store.db, out)
             written = table_rows(store)
         move(wall, import_clock)  # the computer it is restored on has a clock of its own
-        with Store.open(Path(folder) / "restored", now=wall) as restored:
-            result = exchange.import_file(restored, out)
+        with History.open(Path(folder) / "restored", now=wall) as restored:
+            result = exchange.import_file(restored.db, out)
             assert table_rows(restored) == written
         assert result.sessions_added == len(written["sessions"])
         if any(before_2000(clock) for clock, _ in history):

@@ -30,10 +30,11 @@ from typing import Any
 import pytest
 
 from coach.cli import main
+from coach.storage import database as database_module
 from coach.storage import demo, exchange
-from coach.storage import store as store_module
-from coach.storage.store import DB_NAME, Store
-from tests.helpers import WallClock
+from coach.storage.database import DB_NAME
+from coach.storage.history import History
+from tests.helpers import WallClock, flag
 
 Damage = Callable[[bytes], bytes]
 
@@ -430,13 +431,13 @@ def test_there_are_at_least_50_distinct_malformed_files(good: bytes) -> None:
 def good(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     """A real export: two weeks of demo history, one program paused and resumed."""
     folder = tmp_path_factory.mktemp("source")
-    with Store.open(folder / "data", now=WallClock()) as source:
-        demo.fill(source, 2)
-        program = source.progress.program()
+    with History.open(folder / "data", now=WallClock()) as source:
+        demo.fill(source.db, 2)
+        program = source.programs.program()
         assert program is not None
-        source.progress.pause(program.id, "a sudden snap at the heel")
-        source.progress.resume(program.id)
-        exchange.export_json(source, folder / "good.json")
+        source.programs.pause(program.id, flag("a sudden snap at the heel"))
+        source.programs.resume(program.id)
+        exchange.export_json(source.db, folder / "good.json")
     exported = (folder / "good.json").read_bytes()
     doc = json.loads(exported)
     assert doc["exported"] == EXPORTED
@@ -448,8 +449,8 @@ def good(tmp_path_factory: pytest.TempPathFactory) -> bytes:
 def history(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database with a history of its own (closed: no -wal), to copy for each test."""
     folder = tmp_path_factory.mktemp("history")
-    with Store.open(folder, now=WallClock()) as target:
-        demo.fill(target, 1, seed=7)
+    with History.open(folder, now=WallClock()) as target:
+        demo.fill(target.db, 1, seed=7)
     assert sorted(p.name for p in folder.iterdir()) == [DB_NAME]
     return folder / DB_NAME
 
@@ -464,8 +465,8 @@ def target(history: Path, tmp_path: Path) -> Path:
 
 
 def fingerprint(folder: Path) -> str:
-    """The database file's SHA-256, taken with no Store open (SQLite has checkpointed)."""
-    assert not (folder / f"{DB_NAME}-wal").exists(), "a Store is still open"
+    """The database file's SHA-256, taken with no History open (SQLite has checkpointed)."""
+    assert not (folder / f"{DB_NAME}-wal").exists(), "a History is still open"
     return hashlib.sha256((folder / DB_NAME).read_bytes()).hexdigest()
 
 
@@ -476,9 +477,9 @@ def write(tmp_path: Path, content: bytes) -> Path:
 
 
 def refusal(folder: Path, path: Path, error: type[Exception]) -> str:
-    """Import `path` into the Store in `folder`, which must refuse it; the message."""
-    with Store.open(folder, now=WallClock()) as store, pytest.raises(error) as caught:
-        exchange.import_file(store, path)
+    """Import `path` into the History in `folder`, which must refuse it; the message."""
+    with History.open(folder, now=WallClock()) as store, pytest.raises(error) as caught:
+        exchange.import_file(store.db, path)
     return str(caught.value)
 
 
@@ -503,9 +504,9 @@ def test_a_date_a_wrong_clock_gave_imports_as_it_is_and_is_named(
     """A backup restores what Coach wrote, wrong clock or not; the import says which dates."""
     damaged = odd.damage(good)
     doc = json.loads(damaged)
-    with Store.open(tmp_path / "fresh", now=WallClock()) as fresh:
-        result = exchange.import_file(fresh, write(tmp_path, damaged))
-        again = exchange.export_document(fresh)
+    with History.open(tmp_path / "fresh", now=WallClock()) as fresh:
+        result = exchange.import_file(fresh.db, write(tmp_path, damaged))
+        again = exchange.export_document(fresh.db)
     assert result.sessions_added == len(doc["sessions"])
     assert result.checkins_added == len(doc["checkins"])
     assert odd.says in "; ".join(result.odd_dates)
@@ -523,7 +524,7 @@ def test_coach_import_of_dates_a_wrong_clock_gave_names_them_and_imports(
     good: bytes, tmp_path: Path, capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
-    monkeypatch.setattr(store_module, "local_now", WallClock())
+    monkeypatch.setattr(database_module, "local_now", WallClock())
     odd = ODD[0]
     path = write(tmp_path, odd.damage(good))
     status, out, err = run(capsys, "import", str(path), "--data-dir", str(tmp_path / "d"))
@@ -549,15 +550,15 @@ def test_the_export_itself_imports_and_the_fingerprint_sees_it(
     """The control: the undamaged file imports, into a new database and into the history."""
     path = write(tmp_path, bom + good)
     doc = json.loads(good)
-    with Store.open(tmp_path / "fresh", now=WallClock()) as fresh:
-        result = exchange.import_file(fresh, path)
+    with History.open(tmp_path / "fresh", now=WallClock()) as fresh:
+        result = exchange.import_file(fresh.db, path)
     assert result.sessions_added == len(doc["sessions"])
     assert result.sets_added == sum(len(s["sets"]) for s in doc["sessions"])
     assert (result.programs_added, result.visa_added, result.events_added) == (1, 1, 2)
     assert result.checkins_added == len(doc["checkins"])
     before = fingerprint(target)
-    with Store.open(target, now=WallClock()) as store:
-        assert exchange.import_file(store, path).sessions_added == len(doc["sessions"])
+    with History.open(target, now=WallClock()) as store:
+        assert exchange.import_file(store.db, path).sessions_added == len(doc["sessions"])
     assert fingerprint(target) != before  # so an unchanged fingerprint means nothing written
 
 
@@ -675,7 +676,7 @@ def test_coach_import_refuses_a_malformed_file_in_one_line_and_changes_nothing(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
 ) -> None:  # fmt: skip
     # The command reads the clock for "in the future": the export's own WallClock time.
-    monkeypatch.setattr(store_module, "local_now", WallClock())
+    monkeypatch.setattr(database_module, "local_now", WallClock())
     bad = BY_ID[bad_id]
     path = write(tmp_path, bad.damage(good))
     before = fingerprint(target)

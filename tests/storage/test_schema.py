@@ -9,7 +9,8 @@ import pytest
 from coach.domain.settings import Side
 from coach.domain.visa_a import VisaAnswers
 from coach.storage import schema
-from coach.storage.store import DB_NAME, Store
+from coach.storage.database import DB_NAME
+from coach.storage.history import History
 
 
 def tables(conn: sqlite3.Connection) -> dict[str, str]:
@@ -148,7 +149,7 @@ def test_a_database_from_a_newer_coach_is_refused_and_left_unchanged(tmp_path: P
     conn.close()
     before = (folder / DB_NAME).read_bytes()
     with pytest.raises(schema.NewerDatabaseError, match="newer version of Coach"):
-        Store.open(folder)
+        History.open(folder)
     assert (folder / DB_NAME).read_bytes() == before
     assert sorted(p.name for p in folder.iterdir()) == [DB_NAME]
 
@@ -182,14 +183,14 @@ def test_version_4_opens_a_version_3_file_and_keeps_its_visa_a_results_with_no_l
     )
     conn.commit()
     conn.close()
-    with Store.open(folder) as store:
-        assert schema.version(store.db.conn) == schema.SCHEMA_VERSION >= 4
-        [old] = store.progress.visa()
+    with History.open(folder) as store:
+        assert schema.version(store.db.sql.conn) == schema.SCHEMA_VERSION >= 4
+        [old] = store.programs.visa()
         assert (old.id, old.score, old.answers, old.side) == ("old", 44, answers, None)
-        store.progress.save_visa(answers, side=Side.LEFT)
-        assert [v.side for v in store.progress.visa()] == [None, Side.LEFT]
+        store.programs.save_visa(answers, side=Side.LEFT)
+        assert [v.side for v in store.programs.visa()] == [None, Side.LEFT]
         with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
-            store.db.execute(
+            store.db.sql.execute(
                 "INSERT INTO visa_a VALUES ('x', '2026-11-02T08:00:00+01:00', ?, 44, 'both')",
                 [json.dumps(answers.as_dict())],
             )

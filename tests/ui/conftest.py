@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from coach.storage import demo
-from coach.storage.store import Store
+from coach.storage.history import History
 from coach.ui.red_flags import RuptureCheck, WhatToDoNow
 
 
@@ -47,7 +47,7 @@ def no_unexpected_dialog(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def twelve_weeks(store: Store) -> Store:
+def twelve_weeks(store: History) -> History:
     """Twelve weeks of made-up history, for the Progress page and its charts."""
-    demo.fill(store, weeks=12, seed=5)
+    demo.fill(store.db, weeks=12, seed=5)
     return store

@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from coach.domain.timeline import Timeline
 from coach.domain.trends import Span
 from coach.domain.visa_a import VisaAnswers
-from coach.storage.store import Store
+from coach.storage.history import History
 from coach.ui.progress_view import ProgressView
 from tests.helpers import WallClock, run_sets
 
@@ -17,7 +17,7 @@ TODAY = date(2026, 11, 21)  # the wall clock's day
 NOW = datetime(2026, 11, 21, 8, 0)  # noqa: DTZ001 - its wall-clock time, as the charts show it
 
 
-def make_view(qtbot: QtBot, store: Store | None, span: Span | None = None) -> ProgressView:
+def make_view(qtbot: QtBot, store: History | None, span: Span | None = None) -> ProgressView:
     view = ProgressView()
     qtbot.addWidget(view)
     view.resize(930, 720)
@@ -33,11 +33,11 @@ def choose(view: ProgressView, span: Span) -> None:
     view.span_box.setCurrentIndex(view.span_box.findData(span))
 
 
-def rated_session(store: Store, tl: Timeline, wall: WallClock, pains: list[int]) -> str:
+def rated_session(store: History, tl: Timeline, wall: WallClock, pains: list[int]) -> str:
     """A session whose first sets are rated `pains`, started at the wall clock's time."""
     sid = run_sets(store, tl, wall, len(pains))
     for position, pain in enumerate(pains):
-        store.set_pain(sid, position, pain)
+        store.sessions.set_pain(sid, position, pain)
     return sid
 
 

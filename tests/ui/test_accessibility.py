@@ -122,10 +122,10 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     w.open_data()
     assert w.store is not None
     w.store.close()  # demo data goes into a fresh store; the window opened an empty one
-    from coach.storage.store import Store  # noqa: PLC0415
+    from coach.storage.history import History  # noqa: PLC0415
 
-    store = Store.open(tmp_path / "demo")
-    demo.fill(store, 5)
+    store = History.open(tmp_path / "demo")
+    demo.fill(store.db, 5)
     w.attach_store(store)
     w.refresh_today()
     w.resize(*SCREEN)
@@ -174,7 +174,7 @@ def test_the_workout_and_its_summary_fit_and_are_named(window: MainWindow, qtbot
 
 def _dialogs(window: MainWindow) -> dict[str, Callable[[], QDialog]]:
     assert window.store is not None
-    program = window.store.progress.program()
+    program = window.store.programs.program()
     return {
         "settings": lambda: SettingsDialog(program, Prefs(), window),
         "check-in": lambda: CheckinDialog(date(2026, 11, 21), None, window),

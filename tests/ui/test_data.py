@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from coach.domain.timeline import Timeline
 from coach.paths import backups_dir
 from coach.storage import backup, schema
-from coach.storage.store import DB_NAME, Store
+from coach.storage.database import DB_NAME
+from coach.storage.history import History
 from coach.ui import data
 from tests.helpers import WallClock, run_sets
 from tests.ui.modal import when_shown
@@ -62,9 +63,9 @@ def test_a_damaged_database_is_kept_aside_and_the_backup_offered(
     parent: QWidget, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, short_timeline: Timeline,
     answer: str,
 ) -> None:  # fmt: skip
-    with Store.open(tmp_path) as store:
+    with History.open(tmp_path) as store:
         sid = run_sets(store, short_timeline, WallClock(), 2)
-        backup.make_backup(store, backups_dir(tmp_path), WallClock().now)
+        backup.make_backup(store.db, backups_dir(tmp_path), WallClock().now)
     damage(tmp_path)
     damaged = (tmp_path / DB_NAME).read_bytes()
     offered: list[backup.Backup | None] = []
@@ -82,9 +83,9 @@ def test_a_damaged_database_is_kept_aside_and_the_backup_offered(
     (aside,) = tmp_path.glob(f"{DB_NAME}.damaged-*[0-9]")
     assert aside.read_bytes() == damaged  # kept, whatever the answer
     if answer == data.RestoreBackup.RESTORE:
-        assert len(opened.store.sets(sid)) == 2
+        assert len(opened.store.sessions.sets(sid)) == 2
     else:
-        assert opened.store.count_sessions() == 0
+        assert opened.store.db.count("sessions") == 0
     opened.store.close()
 
 
@@ -92,9 +93,9 @@ def test_deciding_later_changes_nothing_and_asks_again_at_the_next_start(
     parent: QWidget, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, told: list[str],
     short_timeline: Timeline,
 ) -> None:  # fmt: skip
-    with Store.open(tmp_path) as store:
+    with History.open(tmp_path) as store:
         run_sets(store, short_timeline, WallClock(), 2)
-        backup.make_backup(store, backups_dir(tmp_path), WallClock().now)
+        backup.make_backup(store.db, backups_dir(tmp_path), WallClock().now)
     damage(tmp_path)
     damaged = (tmp_path / DB_NAME).read_bytes()
     asked: list[str] = []
@@ -116,23 +117,23 @@ def test_deciding_later_changes_nothing_and_asks_again_at_the_next_start(
 def test_an_emptied_database_is_damage_and_its_backup_is_offered(
     parent: QWidget, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, short_timeline: Timeline,
 ) -> None:  # fmt: skip
-    with Store.open(tmp_path) as store:
+    with History.open(tmp_path) as store:
         sid = run_sets(store, short_timeline, WallClock(), 2)
-        backup.make_backup(store, backups_dir(tmp_path), WallClock().now)
+        backup.make_backup(store.db, backups_dir(tmp_path), WallClock().now)
     (tmp_path / DB_NAME).write_bytes(b"")
     monkeypatch.setattr(
         data.RestoreBackup, "ask", classmethod(lambda *_a: data.RestoreBackup.RESTORE)
     )
     opened = data.open_store(parent, tmp_path)
     assert opened.store is not None
-    assert len(opened.store.sets(sid)) == 2
+    assert len(opened.store.sessions.sets(sid)) == 2
     opened.store.close()
 
 
 def test_without_a_good_backup_it_offers_an_empty_history_or_later(
-    parent: QWidget, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store: Store
+    parent: QWidget, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, store: History
 ) -> None:
-    folder = store.path.parent
+    folder = store.db.path.parent
     store.close()
     damage(folder)
     offered: list[object] = []
@@ -145,7 +146,7 @@ def test_without_a_good_backup_it_offers_an_empty_history_or_later(
     opened = data.open_store(parent, folder)
     assert offered == [None]
     assert opened.store is not None
-    assert opened.store.count_sessions() == 0
+    assert opened.store.db.count("sessions") == 0
     assert len(list(folder.glob(f"{DB_NAME}.damaged-*"))) == 1
     opened.store.close()
 

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 from coach.domain.timeline import Timeline
-from coach.storage import schedule
-from coach.storage.store import Store
+from coach.reports import calendar
+from coach.storage.history import History
 from coach.ui import exchange_dialogs as dialogs
 from tests.helpers import WallClock, run_sets
 
@@ -26,7 +26,7 @@ def told(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_export_writes_the_chosen_format(
-    parent: QWidget, store: Store, short_timeline: Timeline, wall: WallClock, tmp_path: Path,
+    parent: QWidget, store: History, short_timeline: Timeline, wall: WallClock, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch, told: list[tuple[str, str]], fmt: str,
 ) -> None:  # fmt: skip
     run_sets(store, short_timeline, wall, 2)
@@ -42,7 +42,7 @@ def test_export_writes_the_chosen_format(
 
 
 def test_cancelling_export_writes_nothing(
-    parent: QWidget, store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    parent: QWidget, store: History, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     monkeypatch.setattr(dialogs.ChooseExportFile, "ask", classmethod(lambda *_a: None))
     assert dialogs.export_history(parent, store, (None, None)) is None
@@ -50,17 +50,17 @@ def test_cancelling_export_writes_nothing(
 
 
 def test_import_adds_a_good_file_and_lists_the_problems_of_a_bad_one(
-    parent: QWidget, store: Store, short_timeline: Timeline, wall: WallClock, tmp_path: Path,
+    parent: QWidget, store: History, short_timeline: Timeline, wall: WallClock, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch, told: list[tuple[str, str]],
 ) -> None:  # fmt: skip
     run_sets(store, short_timeline, wall, 2)
     good = tmp_path / "good.json"
     monkeypatch.setattr(dialogs.ChooseExportFile, "ask", classmethod(lambda *_a: (good, "json")))
     dialogs.export_history(parent, store, (None, None))
-    with Store.open(tmp_path / "other") as other:
+    with History.open(tmp_path / "other") as other:
         monkeypatch.setattr(dialogs.ChooseImportFile, "ask", classmethod(lambda *_a: good))
         assert dialogs.import_history(parent, other)
-        assert other.count_sessions() == 1
+        assert other.db.count("sessions") == 1
         assert told[-1][1].startswith("Added 1 session (2 sets)")
         bad = tmp_path / "bad.json"
         doc = json.loads(good.read_text(encoding="utf-8"))
@@ -75,7 +75,7 @@ def test_import_adds_a_good_file_and_lists_the_problems_of_a_bad_one(
 
 
 def test_the_report_is_a_pdf_of_the_chosen_range(
-    parent: QWidget, store: Store, short_timeline: Timeline, wall: WallClock, tmp_path: Path,
+    parent: QWidget, store: History, short_timeline: Timeline, wall: WallClock, tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch, told: list[tuple[str, str]],
 ) -> None:  # fmt: skip
     from pypdf import PdfReader  # noqa: PLC0415 - a dev dependency, for reading it back
@@ -92,7 +92,7 @@ def test_the_report_is_a_pdf_of_the_chosen_range(
 
 
 def test_a_report_that_cannot_be_written_says_so_and_leaves_no_file(
-    parent: QWidget, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    parent: QWidget, store: History, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     told: list[tuple[str, str]],
 ) -> None:  # fmt: skip
     target = tmp_path / "missing" / "report.pdf"
@@ -104,7 +104,7 @@ def test_a_report_that_cannot_be_written_says_so_and_leaves_no_file(
 
 
 def test_a_backwards_date_range_is_refused_before_asking_for_a_file(
-    parent: QWidget, store: Store, wall: WallClock, monkeypatch: pytest.MonkeyPatch,
+    parent: QWidget, store: History, wall: WallClock, monkeypatch: pytest.MonkeyPatch,
     told: list[tuple[str, str]],
 ) -> None:  # fmt: skip
     monkeypatch.setattr(
@@ -117,17 +117,17 @@ def test_a_backwards_date_range_is_refused_before_asking_for_a_file(
 
 
 # -- File ▸ Export schedule ---------------------------------------------------------
-def _start_program(store: Store) -> None:
+def _start_program(store: History) -> None:
     from coach.domain.program import Program  # noqa: PLC0415 - only the schedule tests
     from coach.domain.settings import Injured  # noqa: PLC0415
 
-    store.progress.start_program(
+    store.programs.start_program(
         Program(id="p1", start=date(2026, 12, 7), protocol="alfredson", injured=Injured.RIGHT)
     )
 
 
 def test_the_schedule_is_a_calendar_of_the_program(
-    parent: QWidget, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    parent: QWidget, store: History, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     told: list[tuple[str, str]],
 ) -> None:  # fmt: skip
     import icalendar  # noqa: PLC0415 - only this test reads calendars
@@ -156,7 +156,7 @@ def test_the_schedule_is_a_calendar_of_the_program(
 
 
 def test_without_a_program_the_schedule_is_not_offered_a_file(
-    parent: QWidget, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    parent: QWidget, store: History, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     told: list[tuple[str, str]],
 ) -> None:  # fmt: skip
     monkeypatch.setattr(
@@ -170,7 +170,7 @@ def test_without_a_program_the_schedule_is_not_offered_a_file(
 
 
 def test_a_schedule_that_cannot_be_written_says_so(
-    parent: QWidget, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    parent: QWidget, store: History, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     told: list[tuple[str, str]],
 ) -> None:  # fmt: skip
     _start_program(store)
@@ -185,7 +185,7 @@ def test_a_schedule_that_cannot_be_written_says_so(
 
 
 def test_cancelling_the_schedule_writes_nothing(
-    parent: QWidget, store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    parent: QWidget, store: History, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     told: list[tuple[str, str]],
 ) -> None:  # fmt: skip
     _start_program(store)
@@ -208,7 +208,7 @@ def test_the_local_zone_falls_back_to_qts(
             return QByteArray(qt_says)
 
     monkeypatch.setattr(dialogs, "QTimeZone", FakeZone)
-    monkeypatch.setattr(schedule, "local_zone_name", lambda: None)
+    monkeypatch.setattr(calendar, "local_zone_name", lambda: None)
     assert dialogs.local_zone_name() == zone
-    monkeypatch.setattr(schedule, "local_zone_name", lambda: "Asia/Tokyo")
+    monkeypatch.setattr(calendar, "local_zone_name", lambda: "Asia/Tokyo")
     assert dialogs.local_zone_name() == "Asia/Tokyo"

@@ -10,18 +10,18 @@ from pytestqt.qtbot import QtBot
 
 from coach.domain.timeline import Timeline
 from coach.storage import exchange
-from coach.storage.store import Store
+from coach.storage.history import History
 from coach.ui import history_view
 from coach.ui.history_view import ConfirmDelete, HistoryView
 from tests.helpers import WallClock, fill_the_disk, run_sets
 
 
 @pytest.fixture
-def two_sessions(store: Store, short_timeline: Timeline, wall: WallClock) -> list[str]:
+def two_sessions(store: History, short_timeline: Timeline, wall: WallClock) -> list[str]:
     """A morning session of 2 sets (pain 2 and 6) and, next evening, one of 1 set."""
     first = run_sets(store, short_timeline, wall, 2)
-    store.set_pain(first, 0, 2)
-    store.set_pain(first, 1, 6)
+    store.sessions.set_pain(first, 0, 2)
+    store.sessions.set_pain(first, 1, 6)
     wall.advance(days=1, hours=11)
     second = run_sets(store, short_timeline, wall, 1)
     return [first, second]
@@ -37,7 +37,7 @@ def told(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return said
 
 
-def make_view(qtbot: QtBot, store: Store) -> HistoryView:
+def make_view(qtbot: QtBot, store: History) -> HistoryView:
     v = HistoryView(QUndoStack())
     qtbot.addWidget(v)
     v.set_store(store)
@@ -45,7 +45,7 @@ def make_view(qtbot: QtBot, store: Store) -> HistoryView:
 
 
 @pytest.fixture
-def view(qtbot: QtBot, store: Store, two_sessions: list[str]) -> HistoryView:
+def view(qtbot: QtBot, store: History, two_sessions: list[str]) -> HistoryView:
     return make_view(qtbot, store)
 
 
@@ -74,7 +74,7 @@ def test_sessions_are_listed_newest_first_with_their_facts(view: HistoryView) ->
 
 
 def test_a_session_is_complete_only_with_every_planned_set_done(
-    qtbot: QtBot, store: Store, short_timeline: Timeline, wall: WallClock
+    qtbot: QtBot, store: History, short_timeline: Timeline, wall: WallClock
 ) -> None:
     run_sets(store, short_timeline, wall, 0)  # started, no set done
     wall.advance(minutes=5)
@@ -110,52 +110,52 @@ def test_the_date_filter_narrows_the_list(view: HistoryView, two_sessions: list[
 
 
 def test_a_pain_edit_is_saved_and_undone(
-    view: HistoryView, store: Store, two_sessions: list[str]
+    view: HistoryView, store: History, two_sessions: list[str]
 ) -> None:
     view.table.selectRow(1)
     pain_box(view, 0).setCurrentIndex(pain_box(view, 0).findData(4))
-    assert store.sets(two_sessions[0])[0].pain == 4
+    assert store.sessions.sets(two_sessions[0])[0].pain == 4
     assert cell(view, 1, "Mean pain") == "5"
     view.undo_stack.undo()
-    assert store.sets(two_sessions[0])[0].pain == 2
+    assert store.sessions.sets(two_sessions[0])[0].pain == 2
     assert pain_box(view, 0).currentData() == 2  # the page shows the undone value
     view.undo_stack.redo()
-    assert store.sets(two_sessions[0])[0].pain == 4
+    assert store.sessions.sets(two_sessions[0])[0].pain == 4
 
 
 def test_a_note_edit_is_saved_and_undone(
-    view: HistoryView, store: Store, two_sessions: list[str]
+    view: HistoryView, store: History, two_sessions: list[str]
 ) -> None:
     view.table.selectRow(0)
     view.note.setPlainText("  sore on the stairs ")
     view.save_note.click()
-    assert store.session(two_sessions[1]).note == "sore on the stairs"
+    assert store.sessions.session(two_sessions[1]).note == "sore on the stairs"
     assert cell(view, 0, "Note") == "sore on the stairs"
     assert view.undo_stack.undoText() == "change the note"
     view.undo_stack.undo()
-    assert store.session(two_sessions[1]).note == ""
+    assert store.sessions.session(two_sessions[1]).note == ""
 
 
 def test_delete_asks_then_deletes_and_undo_brings_it_back(
-    view: HistoryView, store: Store, two_sessions: list[str], monkeypatch: pytest.MonkeyPatch
+    view: HistoryView, store: History, two_sessions: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     view.table.selectRow(1)
     monkeypatch.setattr(ConfirmDelete, "ask", classmethod(lambda _cls, _p, _row: False))
     view.delete_button.click()
-    assert store.count_sessions() == 2
+    assert store.db.count("sessions") == 2
     monkeypatch.setattr(ConfirmDelete, "ask", classmethod(lambda _cls, _p, _row: True))
-    before = store.sets(two_sessions[0])
+    before = store.sessions.sets(two_sessions[0])
     view.delete_button.click()
-    assert [r.id for r in store.sessions()] == [two_sessions[1]]
+    assert [r.id for r in store.sessions.sessions()] == [two_sessions[1]]
     assert view.model.rowCount() == 1
     view.undo_stack.undo()
-    assert store.sets(two_sessions[0]) == before
+    assert store.sessions.sets(two_sessions[0]) == before
     assert view.model.rowCount() == 2
     assert view.selected_id() == two_sessions[0]
 
 
 def test_an_edit_that_cannot_be_saved_says_so_and_changes_nothing(
-    view: HistoryView, store: Store, two_sessions: list[str], told: list[str]
+    view: HistoryView, store: History, two_sessions: list[str], told: list[str]
 ) -> None:
     fill_the_disk(store, two_sessions[0])
     view.reload()
@@ -165,32 +165,32 @@ def test_an_edit_that_cannot_be_saved_says_so_and_changes_nothing(
     assert told == ["Could not save the note: the disk is full."]
     assert view.undo_stack.count() == 0
     assert view.note.toPlainText() == ""  # the page shows what is stored
-    assert store.session(two_sessions[1]).note == ""
+    assert store.sessions.session(two_sessions[1]).note == ""
 
 
 def test_an_undo_that_clashes_with_a_later_change_says_so_and_is_dropped(
-    view: HistoryView, store: Store, two_sessions: list[str], told: list[str]
+    view: HistoryView, store: History, two_sessions: list[str], told: list[str]
 ) -> None:
-    backup = exchange.export_document(store)
+    backup = exchange.export_document(store.db)
     view.delete(two_sessions[0])
-    exchange.import_document(store, backup)  # the deleted session comes back by import...
+    exchange.import_document(store.db, backup)  # the deleted session comes back by import...
     view.undo_stack.undo()  # ...so undoing the delete cannot put it back a second time
     assert len(told) == 1
     assert "the history has changed" in told[0]
     assert view.undo_stack.count() == 0  # the command that cannot be replayed is dropped
-    assert len(store.sets(two_sessions[0])) == 2
-    assert store.count_sessions() == 2
+    assert len(store.sessions.sets(two_sessions[0])) == 2
+    assert store.db.count("sessions") == 2
 
 
-def test_redo_deletes_again(view: HistoryView, store: Store, two_sessions: list[str]) -> None:
+def test_redo_deletes_again(view: HistoryView, store: History, two_sessions: list[str]) -> None:
     view.delete(two_sessions[0])
     view.undo_stack.undo()
-    assert store.count_sessions() == 2
+    assert store.db.count("sessions") == 2
     view.undo_stack.redo()
-    assert [r.id for r in store.sessions()] == [two_sessions[1]]
+    assert [r.id for r in store.sessions.sessions()] == [two_sessions[1]]
 
 
-def test_an_empty_history_says_what_will_appear(qtbot: QtBot, store: Store) -> None:
+def test_an_empty_history_says_what_will_appear(qtbot: QtBot, store: History) -> None:
     view = make_view(qtbot, store)
     assert view.model.rowCount() == 0
     assert "No sessions yet" in view.empty.text()

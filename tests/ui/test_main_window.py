@@ -18,7 +18,9 @@ from coach.domain.red_flags import CALF, CLOT_EMERGENCY, RUPTURE, RedFlag
 from coach.domain.settings import Injured, Settings, Side
 from coach.domain.timeline import timeline
 from coach.domain.visa_a import VisaAnswers
-from coach.storage.store import SessionJournal, SessionRow, Store
+from coach.storage.history import History
+from coach.storage.programs import EventKind
+from coach.storage.sessions import SessionJournal, SessionRow, SessionStatus
 from coach.ui import exchange_dialogs, sound
 from coach.ui.data import ResumeSession
 from coach.ui.history_view import ConfirmDelete
@@ -139,22 +141,22 @@ def test_a_workout_is_saved_and_shows_in_the_history(
     assert window.pages.currentWidget() is window.today
     assert window.nav.isEnabled()
     (row,) = window.history.model.rows
-    assert (row.status, row.injured) == ("ended early", "left")
+    assert (row.status, row.injured) == (SessionStatus.ENDED_EARLY, Injured.LEFT)
 
 
 def interrupted_session(folder: Path, sets_done: int) -> str:
-    with Store.open(folder) as store:
+    with History.open(folder) as store:
         tl = timeline(plan(JONSSON, Settings(reps=2)))
         return run_sets(store, tl, WallClock(), sets_done)
 
 
 @pytest.mark.parametrize(
     ("answer", "status"),
-    [(ResumeSession.CLOSE, "partial"), (None, "in progress")],
+    [(ResumeSession.CLOSE, SessionStatus.PARTIAL), (None, SessionStatus.IN_PROGRESS)],
 )
 def test_an_interrupted_session_is_offered_at_start(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, answer: str | None,
-    status: str,
+    status: SessionStatus,
 ) -> None:  # fmt: skip
     sid = interrupted_session(tmp_path / "data", 1)
     asked: list[tuple[str, int]] = []
@@ -169,7 +171,7 @@ def test_an_interrupted_session_is_offered_at_start(
     window.open_data()
     assert window.store is not None
     assert asked == [(sid, 3)]
-    assert window.store.session(sid).status == status
+    assert window.store.sessions.session(sid).status is status
     assert window.workout is None
     window.store.close()
 
@@ -263,7 +265,7 @@ def test_closing_the_app_on_the_summary_keeps_the_note(
     workout.summary.note.setPlainText("calf tight")
     window.close()  # without pressing Done
     assert window.store is not None
-    (row,) = window.store.sessions()
+    (row,) = window.store.sessions.sessions()
     assert row.note == "calf tight"
 
 
@@ -287,9 +289,9 @@ def test_an_import_clears_the_undo_history(
 # -- the program ----------------------------------------------------------------------
 def _program_folder(folder: Path) -> None:
     """A data folder with a program that started today, as the real clock has it."""
-    with Store.open(folder) as store:
-        today = store.now().date()
-        store.progress.start_program(Program("p1", today, "alfredson", Injured.RIGHT))
+    with History.open(folder) as store:
+        today = store.db.now().date()
+        store.programs.start_program(Program("p1", today, "alfredson", Injured.RIGHT))
 
 
 VISA = VisaAnswers(5, 5, 5, 5, 5, 5, 4, "B", 10)
@@ -321,8 +323,8 @@ def test_the_first_open_of_the_day_asks_the_check_in_and_the_due_visa_a(
         assert w.today.week_label.text() == "Week 1 of 12"
         assert w.today.checkin_label.text() == "Morning check-in: pain 3/10, stiffness 20 min."
         assert w.today.visa_label.text() == "VISA-A questionnaire: done."
-        assert [v.score for v in w.store.progress.visa()] == [44]  # 6 x 5 + 4 + 10
-        assert [v.side for v in w.store.progress.visa()] == [None]  # the one painful leg
+        assert [v.score for v in w.store.programs.visa()] == [44]  # 6 x 5 + 4 + 10
+        assert [v.side for v in w.store.programs.visa()] == [None]  # the one painful leg
         w.store.close()
         w.close()
     assert asked == ["check-in", "visa"]
@@ -341,7 +343,7 @@ def test_a_skipped_check_in_is_not_asked_again_that_day(
     assert w.today.checkin_label.text() == "Morning check-in: skipped today."
     monkeypatch.setattr(CheckinDialog, "ask", classmethod(lambda *_a: pytest.fail("asked")))
     w.ask_daily_questions()
-    assert w.store.progress.visa() == []  # cancelled: nothing saved
+    assert w.store.programs.visa() == []  # cancelled: nothing saved
     w.store.close()
 
 
@@ -351,13 +353,13 @@ def test_setting_up_a_program_saves_it_and_asks_for_a_baseline_visa_a(
     window = data_window
     assert window.store is not None
     assert window.today.week_label.text() == "No program yet"
-    today = window.store.now().date()
+    today = window.store.db.now().date()
     program = Program("new", today, "jonsson", Injured.BOTH)
     monkeypatch.setattr(OnboardingWizard, "ask", classmethod(lambda *_a: program))
     monkeypatch.setattr(VisaDialog, "ask", classmethod(lambda *_a: VISA))
     window.today.program_button.click()
-    assert window.store.progress.program() == program
-    assert len(window.store.progress.visa()) == 2  # both legs hurt: one questionnaire each
+    assert window.store.programs.program() == program
+    assert len(window.store.programs.visa()) == 2  # both legs hurt: one questionnaire each
     assert window.today.week_label.text() == "Week 1 of 12"
     assert window.today.protocol is JONSSON  # the page follows the program
     assert window.today.settings.injured is Injured.BOTH
@@ -365,8 +367,8 @@ def test_setting_up_a_program_saves_it_and_asks_for_a_baseline_visa_a(
 
 def _both_legs(window: MainWindow) -> None:
     assert window.store is not None
-    today = window.store.now().date()
-    window.store.progress.start_program(Program("both", today, "alfredson", Injured.BOTH))
+    today = window.store.db.now().date()
+    window.store.programs.start_program(Program("both", today, "alfredson", Injured.BOTH))
     window.refresh_today()
 
 
@@ -389,7 +391,7 @@ def test_with_both_legs_painful_the_visa_a_is_asked_for_the_left_then_the_right(
     monkeypatch.setattr(VisaDialog, "ask", classmethod(visa))
     window.today.visa_button.click()
     assert asked == [Side.LEFT, Side.RIGHT]
-    taken = window.store.progress.visa()
+    taken = window.store.programs.visa()
     assert [(v.side, v.answers) for v in taken] == [
         (Side.LEFT, answers[Side.LEFT]), (Side.RIGHT, answers[Side.RIGHT]),
     ]  # fmt: skip
@@ -410,7 +412,7 @@ def test_cancelling_the_left_leg_s_visa_a_does_not_ask_the_right(
     monkeypatch.setattr(VisaDialog, "ask", classmethod(cancel))
     window.today.visa_button.click()
     assert asked == [Side.LEFT]
-    assert window.store.progress.visa() == []
+    assert window.store.programs.visa() == []
 
 
 def _program_window(
@@ -443,11 +445,11 @@ def test_a_red_flag_in_a_workout_pauses_the_program_until_resumed(
     workout.start()
     workout.wrong_button.click()
     assert shown == ["rupture"]  # what to do now, before the summary
-    program = w.store.progress.program()
+    program = w.store.programs.program()
     assert program is not None
     assert program.status is Status.PAUSED  # at once: the app may be closed on the summary
     workout.summary.done_button.click()
-    program = w.store.progress.program()
+    program = w.store.programs.program()
     assert program is not None
     assert program.status is Status.PAUSED
     assert program.reason == "signs of a possible tendon tear"
@@ -456,11 +458,11 @@ def test_a_red_flag_in_a_workout_pauses_the_program_until_resumed(
     assert w.today.resume_button.isVisibleTo(w.today)
     monkeypatch.setattr(ConfirmResume, "ask", classmethod(lambda *_a: True))
     w.today.resume_button.click()
-    resumed = w.store.progress.program()
+    resumed = w.store.programs.program()
     assert resumed is not None
     assert resumed.status is Status.ACTIVE
     assert w.today.start_button.isEnabled()
-    assert [e.kind for e in w.store.progress.events()] == ["red flag", "resumed"]
+    assert [e.kind for e in w.store.programs.events()] == [EventKind.RED_FLAG, EventKind.RESUMED]
     w.store.close()
 
 
@@ -469,11 +471,11 @@ def test_a_history_edit_and_its_undo_reach_the_today_page(
 ) -> None:
     folder = tmp_path / "data"
     _program_folder(folder)
-    with Store.open(folder) as store:
+    with History.open(folder) as store:
         tl = timeline(plan(JONSSON, Settings(reps=2)))
         sid = run_sets(store, tl, WallClock(), len(tl.spans))  # every set: a complete session
-        store.db.execute("UPDATE sessions SET status = 'completed'")
-        store.db.execute("UPDATE sessions SET started = ?", [store.now().isoformat()])
+        store.db.sql.execute("UPDATE sessions SET status = 'completed'")
+        store.db.sql.execute("UPDATE sessions SET started = ?", [store.db.now().isoformat()])
     monkeypatch.setattr(CheckinDialog, "ask", classmethod(lambda *_a: None))
     monkeypatch.setattr(VisaDialog, "ask", classmethod(lambda *_a: None))
     monkeypatch.setattr(ConfirmDelete, "ask", classmethod(lambda *_a: True))
@@ -498,16 +500,16 @@ def test_settings_save_the_programs_values_and_the_prefs(
     from coach.ui.settings_dialog import Choices, SettingsDialog  # noqa: PLC0415
 
     assert data_window.store is not None
-    data_window.store.progress.start_program(Program("p", date(2026, 11, 2), "alfredson",
+    data_window.store.programs.start_program(Program("p", date(2026, 11, 2), "alfredson",
                                                      Injured.RIGHT))  # fmt: skip
     data_window.refresh_today()
-    current = data_window.store.progress.program()
+    current = data_window.store.programs.program()
     assert current is not None
     slower = replace(current, lower_seconds=5, rest_seconds=45)
     prefs = Prefs(text_size=TextSize.LARGEST, volume=20)
     monkeypatch.setattr(SettingsDialog, "ask", classmethod(lambda *_a: Choices(slower, prefs)))
     data_window.open_settings()
-    assert data_window.store.progress.program() == slower
+    assert data_window.store.programs.program() == slower
     assert data_window.prefs == prefs
     assert data_window.today.settings.lower_seconds == 5  # the next workout's pace
     monkeypatch.setattr(sound, "output_available", lambda: False)
@@ -524,8 +526,8 @@ def test_reminders_run_with_a_program_and_stop_when_turned_off(
     from coach.ui.settings_dialog import Choices, SettingsDialog  # noqa: PLC0415
 
     assert data_window.store is not None
-    data_window.store.progress.start_program(
-        Program("p", data_window.store.now().date(), "alfredson", Injured.RIGHT)
+    data_window.store.programs.start_program(
+        Program("p", data_window.store.db.now().date(), "alfredson", Injured.RIGHT)
     )
     data_window.start_reminders(QIcon())
     assert data_window.reminders is not None
@@ -577,7 +579,7 @@ def test_file_export_schedule_writes_the_programs_calendar(
     import icalendar  # noqa: PLC0415
 
     assert data_window.store is not None
-    data_window.store.progress.start_program(
+    data_window.store.programs.start_program(
         Program("p", date(2026, 11, 2), "alfredson", Injured.RIGHT)
     )
     target = tmp_path / "plan.ics"
@@ -621,11 +623,11 @@ def test_a_problem_reported_outside_a_workout_pauses_the_program_and_says_what_t
         w.problem_action.trigger()
     assert asked == [False]
     assert shown == ["clot_emergency"]
-    program = w.store.progress.program()
+    program = w.store.programs.program()
     assert program is not None
     assert program.status is Status.PAUSED
     assert program.reason == "a swollen calf with breathlessness or chest pain"
-    assert [e.kind for e in w.store.progress.events()] == ["red flag"]
+    assert [e.kind for e in w.store.programs.events()] == [EventKind.RED_FLAG]
     assert "ambulance" in w.today.advice_box.text()
     assert not w.today.start_button.isEnabled()
     w.store.close()
@@ -639,9 +641,9 @@ def test_a_problem_without_a_program_is_still_recorded(
     monkeypatch.setattr(RedFlagDialog, "ask", classmethod(lambda *_a, **_k: CALF))
     monkeypatch.setattr(WhatToDoNow, "show_modal", classmethod(lambda *_a: None))
     window.today.problem_button.click()
-    [event] = window.store.progress.events()
+    [event] = window.store.programs.events()
     assert (event.kind, event.detail, event.program_id) == (
-        "red flag",
+        EventKind.RED_FLAG,
         "a hot, red or swollen calf",
         None,
     )
@@ -669,8 +671,8 @@ def test_records_dated_after_the_computer_s_clock_are_flagged_and_no_check_in_is
     _program_folder(folder)
     ahead = WallClock()
     ahead.now = datetime.now().astimezone() + timedelta(days=365)
-    with Store.open(folder, now=ahead) as store:
-        store.progress.save_checkin(ahead.now.date(), 2, 10)
+    with History.open(folder, now=ahead) as store:
+        store.programs.save_checkin(ahead.now.date(), 2, 10)
     asked: list[str] = []
     monkeypatch.setattr(CheckinDialog, "ask", classmethod(lambda *_a: asked.append("check-in")))
     monkeypatch.setattr(VisaDialog, "ask", classmethod(lambda *_a, **_k: asked.append("visa")))

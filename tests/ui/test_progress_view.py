@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from coach.domain import trends
 from coach.domain.timeline import Timeline
 from coach.domain.trends import Mark, Span
-from coach.storage.store import Store
+from coach.storage.history import History
 from coach.ui.charts.axis import DAY, seconds
 from coach.ui.charts.pain import PAIN_RANGE
 from coach.ui.progress_view import ProgressView
@@ -31,9 +31,9 @@ def test_without_a_store_each_chart_says_why(qtbot: QtBot) -> None:
         assert chart.empty.text() == "Progress is not available: the file is from a newer Coach"
 
 
-def test_an_unreadable_record_is_said_not_raised(qtbot: QtBot, store: Store) -> None:
-    store.progress.save_visa(visa(5), NOW)
-    store.db.execute("UPDATE visa_a SET answers = '{}'")
+def test_an_unreadable_record_is_said_not_raised(qtbot: QtBot, store: History) -> None:
+    store.programs.save_visa(visa(5), NOW)
+    store.db.sql.execute("UPDATE visa_a SET answers = '{}'")
     view = make_view(qtbot, store)
     for chart in view.charts:
         assert chart.is_empty
@@ -42,7 +42,7 @@ def test_an_unreadable_record_is_said_not_raised(qtbot: QtBot, store: Store) -> 
         )
 
 
-def test_an_empty_history_says_what_will_appear(qtbot: QtBot, store: Store) -> None:
+def test_an_empty_history_says_what_will_appear(qtbot: QtBot, store: History) -> None:
     view = make_view(qtbot, store)
     texts = {chart.slug: chart.empty.text() for chart in view.charts if chart.is_empty}
     assert set(texts) == {"pain", "mornings", "visa-a", "load", "sessions"}
@@ -57,7 +57,7 @@ def test_an_empty_history_says_what_will_appear(qtbot: QtBot, store: Store) -> N
 
 # -- one session --------------------------------------------------------------------
 def test_one_session_is_one_visible_point_on_a_sensible_axis(
-    qtbot: QtBot, store: Store, short_timeline: Timeline, wall: WallClock
+    qtbot: QtBot, store: History, short_timeline: Timeline, wall: WallClock
 ) -> None:
     rated_session(store, short_timeline, wall, [2, 6])
     view = make_view(qtbot, store)
@@ -77,35 +77,35 @@ def test_one_session_is_one_visible_point_on_a_sensible_axis(
 
 
 # -- demo data ----------------------------------------------------------------------
-def test_twelve_weeks_of_demo_data_are_plotted_in_full(qtbot: QtBot, twelve_weeks: Store) -> None:
-    progress = twelve_weeks.progress
-    program = progress.program()
+def test_twelve_weeks_of_demo_data_are_plotted_in_full(qtbot: QtBot, twelve_weeks: History) -> None:
+    programs, queries = twelve_weeks.programs, twelve_weeks.queries
+    program = programs.program()
     assert program is not None
     view = make_view(qtbot, twelve_weeks)
     assert view.span is Span.PROGRAM
     assert not any(chart.is_empty for chart in view.charts)
-    points = progress.pain_points(program.start, program.end)
+    points = queries.pain_points(program.start, program.end)
     x, mean = view.pain.plot.data("all mean")
     assert list(x) == list(seconds([p.when for p in points]))
     assert list(mean) == [p.mean for p in points]
     rolled = trends.rolling_mean([(p.when, p.mean) for p in points])
     assert list(view.pain.plot.data("all rolling")[1]) == [v for _, v in rolled]
-    steps = trends.load_steps(progress.load_points(program.start, program.end))
+    steps = trends.load_steps(queries.load_points(program.start, program.end))
     assert list(view.load.plot.data("steps")[1]) == [s.load_kg for s in steps]
-    mornings = progress.checkins(program.start, program.end)
+    mornings = programs.checkins(program.start, program.end)
     assert len(view.mornings.pain.data("pain")[0]) == sum(m.pain is not None for m in mornings)
     # The calendar: a row per week of the program, its half-days as the store has them.
     cal = view.calendar.plot.cells.weeks
     assert cal[0].first <= program.start < cal[0].first + timedelta(days=7)
     assert len(cal) in {12, 13}
-    done = len(progress.done_parts(program.start, program.end))
+    done = len(queries.done_parts(program.start, program.end))
     assert trends.tally(cal)[Mark.DONE] == done
     assert f"done ({done})" in view.calendar.key.text
-    sessions = len(progress.load_points(program.start, program.end))
+    sessions = len(queries.load_points(program.start, program.end))
     assert view.summary.text().startswith(f"{sessions} sessions, ")
 
 
-def test_the_span_chooses_what_is_plotted(qtbot: QtBot, twelve_weeks: Store) -> None:
+def test_the_span_chooses_what_is_plotted(qtbot: QtBot, twelve_weeks: History) -> None:
     view = make_view(qtbot, twelve_weeks, Span.EVERYTHING)
     everything = view.pain.plot.data("all mean")[0]
     choose(view, Span.LAST_4_WEEKS)
@@ -117,20 +117,20 @@ def test_the_span_chooses_what_is_plotted(qtbot: QtBot, twelve_weeks: Store) -> 
     assert view.pain.plot.vb.viewRange()[0] == pytest.approx([first, seconds([TODAY])[0] + DAY])
     assert len(view.calendar.plot.cells.weeks) == 5  # 28 days from a Sunday: 5 calendar weeks
     choose(view, Span.PROGRAM)
-    program = twelve_weeks.progress.program()
+    program = twelve_weeks.programs.program()
     assert program is not None
     assert view.pain.plot.vb.viewRange()[0][0] == seconds([program.start])[0]
 
 
-def test_a_span_without_data_says_so(qtbot: QtBot, store: Store) -> None:
-    store.progress.save_visa(visa(5), NOW - timedelta(days=100))
+def test_a_span_without_data_says_so(qtbot: QtBot, store: History) -> None:
+    store.programs.save_visa(visa(5), NOW - timedelta(days=100))
     view = make_view(qtbot, store, Span.LAST_4_WEEKS)
     assert view.visa.empty.text().startswith("No VISA-A scores in the last 4 weeks.")
     choose(view, Span.EVERYTHING)
     assert not view.visa.is_empty
 
 
-def test_the_wheel_over_a_chart_scrolls_the_page(qtbot: QtBot, twelve_weeks: Store) -> None:
+def test_the_wheel_over_a_chart_scrolls_the_page(qtbot: QtBot, twelve_weeks: History) -> None:
     view = make_view(qtbot, twelve_weeks)
     shown = view.pain.plot.vb.viewRange()
     bar = view.scroll_area.verticalScrollBar()
@@ -143,7 +143,7 @@ def test_the_wheel_over_a_chart_scrolls_the_page(qtbot: QtBot, twelve_weeks: Sto
 
 # -- reloading ----------------------------------------------------------------------
 def test_a_hidden_page_reads_new_data_when_it_is_shown(
-    qtbot: QtBot, store: Store, short_timeline: Timeline, wall: WallClock
+    qtbot: QtBot, store: History, short_timeline: Timeline, wall: WallClock
 ) -> None:
     view = make_view(qtbot, store)
     assert view.pain.is_empty

@@ -20,7 +20,7 @@ from tests.helpers import WallClock, run_sets
 
 if TYPE_CHECKING:
     from coach.domain.timeline import Timeline
-    from coach.storage.store import Store
+    from coach.storage.history import History
 
 START = date(2026, 11, 2)
 CHECK_MS = CHECK_EVERY // timedelta(milliseconds=1)  # the longest wait
@@ -220,14 +220,14 @@ def test_stop_ends_the_timer(reminders: Reminders) -> None:
 
 
 def test_the_program_state_comes_from_the_history(
-    store: Store, wall: WallClock, short_timeline: Timeline
+    store: History, wall: WallClock, short_timeline: Timeline
 ) -> None:
-    assert program_state(store.progress) is None  # no program yet
+    assert program_state(store) is None  # no program yet
     program = Program(id="p", start=START, protocol="alfredson", injured=Injured.LEFT)
-    store.progress.start_program(program)
+    store.programs.start_program(program)
     run_sets(store, short_timeline, wall, 4)  # the wall clock's day, in the morning: every set
-    store.db.execute("UPDATE sessions SET status = 'completed'")  # as closing the workout does
-    state = program_state(store.progress)
+    store.db.sql.execute("UPDATE sessions SET status = 'completed'")  # as closing the workout does
+    state = program_state(store)
     assert state is not None
     assert state[0].id == "p"
     day = wall.now.date()

@@ -5,6 +5,8 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from pytestqt.qtbot import QtBot
 
+from coach.app import today as app_today
+from coach.app.today import Today
 from coach.domain.advice import Advice, Kind, Morning
 from coach.domain.plan import plan
 from coach.domain.program import Part, Program, Slot, Status, day_plan, filled
@@ -13,8 +15,8 @@ from coach.domain.record import Outcome
 from coach.domain.settings import Injured, Settings
 from coach.domain.summary import PlanSummary, RepSequence, Step
 from coach.domain.timeline import timeline
-from coach.storage.progress import Today
-from coach.storage.store import SessionJournal, Store
+from coach.storage.history import History
+from coach.storage.sessions import SessionJournal
 from coach.ui.today_view import ADVICE_COLOURS, ADVICE_TITLES, TodayView, slot_text, summary_html
 from tests.helpers import WallClock, run_sets
 
@@ -270,16 +272,16 @@ def test_the_advice_says_which_thresholds_are_coach_s_own(qtbot: QtBot) -> None:
 
 
 def test_a_session_stopped_after_one_set_of_six_is_partial_not_done(
-    qtbot: QtBot, store: Store, wall: WallClock
+    qtbot: QtBot, store: History, wall: WallClock
 ) -> None:
     program = Program("p", wall.now.date() - timedelta(days=1), "alfredson", Injured.RIGHT)
-    store.progress.start_program(program)
+    store.programs.start_program(program)
     tl = timeline(plan(ALFREDSON, Settings(injured=Injured.RIGHT)))  # 2 exercises x 3 sets
     sid = run_sets(store, tl, wall, 1)  # 08:00: one set, then Stop
-    SessionJournal(store, sid, tl).finish(Outcome.STOPPED, 40.0, "stopped by the user")
+    SessionJournal(store.sessions, sid, tl).finish(Outcome.STOPPED, 40.0, "stopped by the user")
     wall.advance(hours=1)
     view = make_view(qtbot)
-    view.show_today(store.progress.today(), wall.now)
+    view.show_today(app_today.today(store.programs, store.queries, store.db.now()), wall.now)
     assert view.sessions_label.text() == (
         "Today: morning (08:00) partial: 1 of 6 sets · evening (18:00) to do"
     )

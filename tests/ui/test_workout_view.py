@@ -19,8 +19,10 @@ from coach.domain.record import Outcome, SessionRecord
 from coach.domain.red_flags import RUPTURE, RedFlag
 from coach.domain.settings import Injured, Settings
 from coach.domain.timeline import CueKind, timeline
+from coach.storage.database import stamp
+from coach.storage.history import History
 from coach.storage.schema import StorageError
-from coach.storage.store import SessionJournal, Store
+from coach.storage.sessions import SessionJournal, SessionStatus
 from coach.ui.red_flags import RedFlagDialog, RuptureCheck, WhatToDoNow
 from coach.ui.workout.dialogs import ConfirmStop, SaveCopy
 from coach.ui.workout.view import WorkoutView
@@ -64,7 +66,7 @@ def make_view(
     protocol: Protocol = JONSSON,
     notice: str = "",
     *,
-    store: Store | None = None,
+    store: History | None = None,
     resume: str | None = None,
 ) -> tuple[WorkoutView, ManualClock]:
     """A view on a fake clock; with `store`, it saves (resuming session `resume`)."""
@@ -72,10 +74,10 @@ def make_view(
     tl = timeline(plan(protocol, settings))
     journal, done = None, []
     if store is not None and resume is not None:
-        journal, _row, sets = store.resume(resume)
+        journal, _row, sets = store.sessions.resume(resume)
         tl, done = journal.timeline, [s.result() for s in sets]
     elif store is not None:
-        journal = store.journal(tl)
+        journal = store.sessions.journal(tl)
     view = WorkoutView(WorkoutSession(tl, SilentPlayer(clock), journal, done=done, notice=notice))
     qtbot.addWidget(view)
     view.resize(1280, 800)
@@ -379,42 +381,44 @@ def test_every_phase_reaching_the_screen_is_reported_once(qtbot: QtBot) -> None:
 
 # -- saving -------------------------------------------------------------------------
 def test_a_session_is_saved_from_start_set_by_set_with_its_pain_ending_and_note(
-    qtbot: QtBot, store: Store, wall: WallClock
+    qtbot: QtBot, store: History, wall: WallClock
 ) -> None:
     view, clock = make_view(qtbot, store=store)
-    assert store.count_sessions() == 0  # nothing is written before Start
+    assert store.db.count("sessions") == 0  # nothing is written before Start
     view.start()
-    (row,) = store.interrupted()
-    assert row.status == "in progress"
+    (row,) = store.sessions.interrupted()
+    assert row.status == SessionStatus.IN_PROGRESS
     at(view, clock, 6)  # set 1 under way
     wall.advance(seconds=14)
     at(view, clock, 20)
-    (saved,) = store.sets(row.id)
+    (saved,) = store.sessions.sets(row.id)
     assert (saved.position, saved.reps, saved.pain) == (0, 2, None)
-    assert (saved.started, saved.finished) == (
+    assert (stamp(saved.started), stamp(saved.finished)) == (
         "2026-11-21T08:00:00+01:00", "2026-11-21T08:00:14+01:00"
     )  # fmt: skip
     press(view, Qt.Key.Key_3)
-    assert store.sets(row.id)[0].pain == 3
+    assert store.sessions.sets(row.id)[0].pain == 3
     at(view, clock, 70)  # the end
-    assert [s.position for s in store.sets(row.id)] == [0, 1]
-    assert store.session(row.id).status == "in progress"  # until the last set is rated
+    assert [s.position for s in store.sessions.sets(row.id)] == [0, 1]
+    assert (
+        store.sessions.session(row.id).status is SessionStatus.IN_PROGRESS
+    )  # until the last set is rated
     press(view, Qt.Key.Key_2)
-    assert [s.pain for s in store.sets(row.id)] == [3, 2]
+    assert [s.pain for s in store.sessions.sets(row.id)] == [3, 2]
     box = view.summary.table.cellWidget(1, 4)
     assert isinstance(box, QComboBox)
     box.setCurrentIndex(box.findData(1))
-    assert [s.pain for s in store.sets(row.id)] == [3, 1]
+    assert [s.pain for s in store.sessions.sets(row.id)] == [3, 1]
     assert view.summary.saved.text().startswith("Saved.")
     QTest.keyClicks(view.summary.note, "good day")
     view.summary.done_button.click()
-    done = store.session(row.id)
-    assert (done.status, done.note) == ("completed", "good day")
+    done = store.sessions.session(row.id)
+    assert (done.status, done.note) == (SessionStatus.COMPLETED, "good day")
     assert done.seconds == view.timeline.duration_ms / 1000
 
 
 def saving_refused(
-    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch, method: str = "_insert"
+    qtbot: QtBot, store: History, monkeypatch: pytest.MonkeyPatch, method: str = "_insert"
 ) -> tuple[WorkoutView, ManualClock]:
     """A started workout whose journal's `method` the disk refuses (full), and its clock."""
     view, clock = make_view(qtbot, store=store)
@@ -429,7 +433,7 @@ def saving_refused(
 
 
 def test_a_set_that_cannot_be_saved_is_reported_and_the_workout_goes_on(
-    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, store: History, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     view, clock = saving_refused(qtbot, store, monkeypatch, "add")
     at(view, clock, 20)
@@ -442,7 +446,7 @@ def test_a_set_that_cannot_be_saved_is_reported_and_the_workout_goes_on(
 
 
 def test_an_interrupted_session_resumes_at_its_next_set(
-    qtbot: QtBot, store: Store, wall: WallClock
+    qtbot: QtBot, store: History, wall: WallClock
 ) -> None:
     first, clock = make_view(qtbot, store=store)
     first.start()
@@ -458,10 +462,10 @@ def test_an_interrupted_session_resumes_at_its_next_set(
     assert state.elapsed == view.timeline.spans[0].end_ms / 1000
     assert view.set_label.text() == "Set 2 of 2"
     at(view, clock, 70)
-    assert [s.position for s in store.sets(sid)] == [0, 1]
+    assert [s.position for s in store.sessions.sets(sid)] == [0, 1]
     press(view, Qt.Key.Key_1)  # the last set's pain
     assert "2 of 2 sets done" in view.summary.facts.text()  # the earlier set counts
-    assert store.session(sid).status == "completed"
+    assert store.sessions.session(sid).status == SessionStatus.COMPLETED
 
 
 def test_without_a_history_the_session_says_it_is_not_saved(qtbot: QtBot) -> None:
@@ -474,7 +478,7 @@ def test_without_a_history_the_session_says_it_is_not_saved(qtbot: QtBot) -> Non
 
 
 # -- the last set's pain, and the time taken ----------------------------------------
-def test_the_last_set_is_rated_and_saved_before_the_summary(qtbot: QtBot, store: Store) -> None:
+def test_the_last_set_is_rated_and_saved_before_the_summary(qtbot: QtBot, store: History) -> None:
     view, clock = make_view(qtbot, store=store)
     view.start()
     at(view, clock, 20)
@@ -494,8 +498,8 @@ def test_the_last_set_is_rated_and_saved_before_the_summary(qtbot: QtBot, store:
     assert box.currentData() == 5
     assert isinstance(view.session.journal, SessionJournal)
     sid = view.session.journal.session_id
-    assert [s.pain for s in store.sets(sid)] == [3, 5]
-    assert store.session(sid).status == "completed"
+    assert [s.pain for s in store.sessions.sets(sid)] == [3, 5]
+    assert store.sessions.session(sid).status == SessionStatus.COMPLETED
 
 
 def test_a_skipped_last_set_goes_straight_to_the_summary(qtbot: QtBot) -> None:
@@ -556,10 +560,10 @@ class ResettingPlayer:
         return None
 
 
-def test_time_taken_is_the_sessions_time_with_sound(qtbot: QtBot, store: Store) -> None:
+def test_time_taken_is_the_sessions_time_with_sound(qtbot: QtBot, store: History) -> None:
     player = ResettingPlayer()
     tl = timeline(plan(JONSSON, SETTINGS))
-    view = WorkoutView(WorkoutSession(tl, player, store.journal(tl)))
+    view = WorkoutView(WorkoutSession(tl, player, store.sessions.journal(tl)))
     qtbot.addWidget(view)
     view.start()
     for _ in range(70):  # a second at a time, to the end (63 s)
@@ -570,7 +574,7 @@ def test_time_taken_is_the_sessions_time_with_sound(qtbot: QtBot, store: Store) 
     assert not player.playing
     assert view.record.seconds == 63
     assert "Time taken: 1 min 3 s." in view.summary.facts.text()
-    assert store.sessions()[0].seconds == 63
+    assert store.sessions.sessions()[0].seconds == 63
 
 
 def test_time_taken_of_a_session_stopped_with_sound(
@@ -621,7 +625,7 @@ def test_a_jump_of_four_points_pauses_and_asks_about_a_tear_and_no_carries_on(
 
 
 def test_a_tear_reported_after_a_ten_stops_the_session_and_says_what_to_do(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, store: Store
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, store: History
 ) -> None:
     view, clock = make_view(qtbot, THREE_SETS, store=store)
     dialogs = Dialogs(monkeypatch, tear=True)
@@ -636,8 +640,12 @@ def test_a_tear_reported_after_a_ten_stops_the_session_and_says_what_to_do(
     assert view.record.reason == RUPTURE.reason
     assert dialogs.shown == [RUPTURE]
     assert view.pages.currentWidget() is view.summary
-    row = store.sessions()[0]
-    assert (row.status, row.reason, row.sets_done) == ("stopped", "red flag: rupture", 1)
+    row = store.sessions.sessions()[0]
+    assert (row.status, row.reason, row.sets_done) == (
+        SessionStatus.STOPPED,
+        "red flag: rupture",
+        1,
+    )
 
 
 def test_the_last_sets_rating_asks_about_a_tear_too(
@@ -673,14 +681,14 @@ def test_no_tear_after_the_last_set_shows_the_summary(
 
 
 def test_closing_while_the_last_sets_pain_is_asked_saves_the_session_as_completed(
-    qtbot: QtBot, store: Store
+    qtbot: QtBot, store: History
 ) -> None:
     view, clock = make_view(qtbot, store=store)
     view.start()
     at(view, clock, 64)
     view.close()  # the app quit before the rating
-    (row,) = store.sessions()
-    assert (row.status, row.seconds, row.sets_done) == ("completed", 63.0, 2)
+    (row,) = store.sessions.sessions()
+    assert (row.status, row.seconds, row.sets_done) == (SessionStatus.COMPLETED, 63.0, 2)
 
 
 def test_a_high_pain_given_later_on_the_summary_still_asks_about_a_tear(
@@ -722,7 +730,7 @@ def test_a_red_flag_is_reported_once_even_when_the_summary_ratings_change(
 
 
 def test_a_refused_set_is_saved_with_its_pain_once_the_disk_takes_writes_again(
-    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, store: History, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     view, clock = make_view(qtbot, store=store)
     view.start()
@@ -745,13 +753,13 @@ def test_a_refused_set_is_saved_with_its_pain_once_the_disk_takes_writes_again(
     press(view, Qt.Key.Key_2)
     assert view.session.unsaved == []
     assert view.save_notice.text().startswith("Saved after all")
-    sets = store.sets(store.sessions()[0].id)
+    sets = store.sessions.sets(store.sessions.sessions()[0].id)
     assert [(s.position, s.pain) for s in sets] == [(0, 4), (1, 2)]
     assert view.summary.saved.text().startswith("Saved.")
 
 
 def test_what_stays_unsaved_can_be_written_to_a_file_elsewhere(
-    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    qtbot: QtBot, store: History, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     view, clock = saving_refused(qtbot, store, monkeypatch)
     at(view, clock, 20)
@@ -776,7 +784,7 @@ def test_what_stays_unsaved_can_be_written_to_a_file_elsewhere(
 
 
 def test_a_newer_rating_replaces_one_that_waits_and_is_never_written_over(
-    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, store: History, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     view, clock = make_view(qtbot, store=store)
     view.start()
@@ -799,5 +807,5 @@ def test_a_newer_rating_replaces_one_that_waits_and_is_never_written_over(
     press(view, Qt.Key.Key_2)  # a later save: nothing old is retried over the 3
     assert view.session.unsaved == []
     assert calls == [5, 3, 2]
-    sets = store.sets(store.sessions()[0].id)
+    sets = store.sessions.sets(store.sessions.sessions()[0].id)
     assert [(s.position, s.pain) for s in sets] == [(0, 3), (1, 2)]

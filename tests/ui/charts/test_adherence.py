@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from coach.domain.program import Program
 from coach.domain.settings import Injured
 from coach.domain.trends import CalendarWeek, Mark, tally
-from coach.storage.store import Store
+from coach.storage.history import History
 from coach.ui.charts.adherence import CalendarChart
 from tests.ui.progress import TODAY, make_view
 
@@ -37,8 +37,10 @@ def test_a_week_is_a_row_of_days_split_morning_and_evening(qtbot: QtBot, shown: 
     assert [t for _, t in plot.left._tickLevels[0]] == ["02 Mar 2026", "09 Mar 2026"]
 
 
-def test_a_program_without_workouts_shows_its_sessions_to_come(qtbot: QtBot, store: Store) -> None:
-    store.progress.start_program(Program("p", TODAY, "alfredson", Injured.RIGHT, weeks=2))
+def test_a_program_without_workouts_shows_its_sessions_to_come(
+    qtbot: QtBot, store: History
+) -> None:
+    store.programs.start_program(Program("p", TODAY, "alfredson", Injured.RIGHT, weeks=2))
     view = make_view(qtbot, store)
     weeks = view.calendar.plot.cells.weeks
     assert tally(weeks) == {Mark.DONE: 0, Mark.MISSED: 0, Mark.TO_COME: 28}

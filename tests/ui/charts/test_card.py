@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from coach.domain.trends import Span
-from coach.storage.store import Store
+from coach.storage.history import History
 from coach.ui import look
 from coach.ui.charts.adherence import CalendarPlot
 from coach.ui.charts.card import EMPTY_PX, ChartCard
@@ -43,7 +43,7 @@ def test_a_card_without_data_says_why_and_offers_no_export(
 
 def test_an_export_that_cannot_be_written_says_so(
     qtbot: QtBot,
-    twelve_weeks: Store,
+    twelve_weeks: History,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     told: list[str],
@@ -57,7 +57,7 @@ def test_an_export_that_cannot_be_written_says_so(
 
 
 def test_a_cancelled_export_writes_nothing(
-    qtbot: QtBot, twelve_weeks: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, twelve_weeks: History, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     view = make_view(qtbot, twelve_weeks)
     monkeypatch.setattr(ChooseChartFile, "ask", classmethod(lambda *_a: None))
@@ -84,7 +84,7 @@ def series_colours(chart: ChartCard) -> dict[str, str]:
 
 
 def test_the_charts_turn_dark_with_the_palette_and_back(
-    qtbot: QtBot, twelve_weeks: Store, app: QApplication
+    qtbot: QtBot, twelve_weeks: History, app: QApplication
 ) -> None:
     view = make_view(qtbot, twelve_weeks, Span.EVERYTHING)
     light = {chart.slug: series_colours(chart) for chart in view.charts}
@@ -119,7 +119,7 @@ def test_the_charts_turn_dark_with_the_palette_and_back(
 
 
 def test_a_chart_with_nothing_to_show_says_so_readably_in_the_dark(
-    qtbot: QtBot, store: Store, app: QApplication
+    qtbot: QtBot, store: History, app: QApplication
 ) -> None:
     view = make_view(qtbot, store)
     assert view.pain.is_empty

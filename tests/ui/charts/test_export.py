@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 
 from coach.domain.trends import LoadPoint
-from coach.storage.store import Store
+from coach.storage.history import History
 from coach.ui.charts.axis import seconds
 from coach.ui.charts.card import ChartCard
 from coach.ui.charts.export import PNG_SCALE, write_file
@@ -27,7 +27,7 @@ CHARTS: dict[str, Callable[[ProgressView], ChartCard]] = {
 
 
 def test_each_chart_exports_a_real_png_and_svg(
-    qtbot: QtBot, twelve_weeks: Store, tmp_path: Path, chosen: list[tuple[str, str]]
+    qtbot: QtBot, twelve_weeks: History, tmp_path: Path, chosen: list[tuple[str, str]]
 ) -> None:
     view = make_view(qtbot, twelve_weeks)
     for slug, chart_of in CHARTS.items():

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from pytestqt.qtbot import QtBot
 
 from coach.domain.advice import Morning
-from coach.storage.store import Store
+from coach.storage.history import History
 from coach.ui.charts.axis import seconds
 from coach.ui.charts.mornings import MorningChart
 from tests.ui.progress import TODAY, make_view
@@ -40,8 +40,8 @@ def test_each_answer_is_a_point_and_unanswered_ones_are_left_out(qtbot: QtBot, s
     assert chart.pain.left.labelText == "pain (0\N{EN DASH}10)"
 
 
-def test_the_mornings_read_out_their_points(qtbot: QtBot, store: Store) -> None:
-    store.progress.save_checkin(TODAY - timedelta(days=1), 3, 25)
+def test_the_mornings_read_out_their_points(qtbot: QtBot, store: History) -> None:
+    store.programs.save_checkin(TODAY - timedelta(days=1), 3, 25)
     view = make_view(qtbot, store)
     day = seconds([TODAY - timedelta(days=1)])[0]
     assert view.mornings.pain.describe_nearest(day, 3) == "Fri 20 Nov 2026, morning\npain: 3"

@@ -13,7 +13,7 @@ from coach.domain.settings import Injured
 from coach.domain.timeline import Timeline
 from coach.domain.trends import PainPoint, Span
 from coach.storage import demo
-from coach.storage.store import Store
+from coach.storage.history import History
 from coach.ui.charts.adherence import ROW_PX_MIN
 from coach.ui.charts.axis import DAY, seconds
 from coach.ui.charts.pain import PAIN_RANGE, PainChart
@@ -98,7 +98,7 @@ def test_the_date_axis_under_the_pain_says_the_days(qtbot: QtBot, shown: Show) -
 
 # -- on the Progress page -----------------------------------------------------------
 def test_hovering_a_point_reads_out_its_date_and_exact_value(
-    qtbot: QtBot, store: Store, short_timeline: Timeline, wall: WallClock
+    qtbot: QtBot, store: History, short_timeline: Timeline, wall: WallClock
 ) -> None:
     rated_session(store, short_timeline, wall, [2, 3, 3])
     view = make_view(qtbot, store)
@@ -120,13 +120,13 @@ def test_hovering_a_point_reads_out_its_date_and_exact_value(
     assert not plot.label.isVisible()
 
 
-def test_both_sides_are_plotted_separately(qtbot: QtBot, store: Store) -> None:
-    demo.fill(store, weeks=1, seed=2, injured=Injured.BOTH)
+def test_both_sides_are_plotted_separately(qtbot: QtBot, store: History) -> None:
+    demo.fill(store.db, weeks=1, seed=2, injured=Injured.BOTH)
     view = make_view(qtbot, store, Span.EVERYTHING)
     names = set(view.pain.plot.series)
     assert {"left mean", "right mean", "left rolling", "right rolling"} <= names
     assert not any(name.startswith("all") for name in names)
-    by_side = store.progress.pain_points(by_side=True)
+    by_side = store.queries.pain_points(by_side=True)
     for side in ("left", "right"):
         mine = [p.mean for p in by_side if p.side == side]
         assert list(view.pain.plot.data(f"{side} mean")[1]) == mine
@@ -138,8 +138,8 @@ def test_both_sides_are_plotted_separately(qtbot: QtBot, store: Store) -> None:
     )
 
 
-def test_five_years_stay_readable_and_light(qtbot: QtBot, store: Store) -> None:
-    demo.fill(store, weeks=260, seed=1)
+def test_five_years_stay_readable_and_light(qtbot: QtBot, store: History) -> None:
+    demo.fill(store.db, weeks=260, seed=1)
     view = make_view(qtbot, store, Span.EVERYTHING)
     plot = view.pain.plot
     x, _ = plot.data("all mean")

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 from coach.domain.program import Program
 from coach.domain.settings import Injured, Side
 from coach.domain.trends import VisaPoint
-from coach.storage.store import Store
+from coach.storage.history import History
 from coach.ui.charts.axis import seconds
 from coach.ui.charts.visa import VisaChart
 from tests.ui.progress import NOW, TODAY, make_view, visa
@@ -35,11 +35,11 @@ def test_scores_are_points_under_the_line_of_recovery(qtbot: QtBot, shown: Show)
     assert "VISA-A score (100: no symptoms)" in chart.key.text
 
 
-def test_the_visa_a_chart_reads_out_its_points(qtbot: QtBot, store: Store) -> None:
-    store.progress.save_visa(visa(5), NOW - timedelta(days=14))
-    store.progress.save_visa(visa(7), NOW - timedelta(days=1))
+def test_the_visa_a_chart_reads_out_its_points(qtbot: QtBot, store: History) -> None:
+    store.programs.save_visa(visa(5), NOW - timedelta(days=14))
+    store.programs.save_visa(visa(7), NOW - timedelta(days=1))
     view = make_view(qtbot, store)
-    scores = [v.score for v in store.progress.visa()]
+    scores = [v.score for v in store.programs.visa()]
     x, y = view.visa.plot.data("score")
     assert list(y) == scores
     said = view.visa.plot.describe_nearest(x[1], y[1])
@@ -51,12 +51,12 @@ def test_the_visa_a_chart_reads_out_its_points(qtbot: QtBot, store: Store) -> No
     assert view.visa.recovered.value() == 90
 
 
-def test_with_both_legs_each_has_its_visa_a_series_and_target(qtbot: QtBot, store: Store) -> None:
-    store.progress.start_program(Program("p", TODAY - timedelta(days=20), "jonsson", Injured.BOTH))
-    store.progress.save_visa(visa(5), NOW - timedelta(days=14), Side.LEFT)
-    store.progress.save_visa(visa(3), NOW - timedelta(days=14), Side.RIGHT)
-    store.progress.save_visa(visa(7), NOW - timedelta(days=1), Side.LEFT)
-    store.progress.save_visa(visa(4), NOW - timedelta(days=1), Side.RIGHT)
+def test_with_both_legs_each_has_its_visa_a_series_and_target(qtbot: QtBot, store: History) -> None:
+    store.programs.start_program(Program("p", TODAY - timedelta(days=20), "jonsson", Injured.BOTH))
+    store.programs.save_visa(visa(5), NOW - timedelta(days=14), Side.LEFT)
+    store.programs.save_visa(visa(3), NOW - timedelta(days=14), Side.RIGHT)
+    store.programs.save_visa(visa(7), NOW - timedelta(days=1), Side.LEFT)
+    store.programs.save_visa(visa(4), NOW - timedelta(days=1), Side.RIGHT)
     view = make_view(qtbot, store)
     assert set(view.visa.plot.series) == {"left score", "right score"}
     assert list(view.visa.plot.data("left score")[1]) == [30, 42]

@@ -12,9 +12,10 @@ import pytest
 from coach import __version__
 from coach.domain.program import Program, Status
 from coach.domain.settings import Injured
-from coach.storage import files, schedule
+from coach.reports import calendar
+from coach.storage import files
+from coach.storage.history import History
 from coach.storage.schema import StorageError
-from coach.storage.store import Store
 
 STAMP = datetime(2026, 11, 21, 7, 0, tzinfo=UTC)
 LONDON = "Europe/London"
@@ -44,7 +45,7 @@ def start(event: icalendar.Event) -> datetime:
 
 
 def test_every_session_of_the_program_is_an_event_with_a_reminder() -> None:
-    cal = parsed(schedule.schedule_bytes(program(), LONDON, STAMP))
+    cal = parsed(calendar.schedule_bytes(program(), LONDON, STAMP))
     assert str(cal["PRODID"]) == f"-//Coach//Coach {__version__}//EN"
     assert str(cal["VERSION"]) == "2.0"
     events = sessions(cal)
@@ -71,7 +72,7 @@ def test_every_session_of_the_program_is_an_event_with_a_reminder() -> None:
 
 
 def test_the_description_names_protocol_side_and_week() -> None:
-    cal = parsed(schedule.schedule_bytes(program(injured=Injured.BOTH), LONDON, STAMP))
+    cal = parsed(calendar.schedule_bytes(program(injured=Injured.BOTH), LONDON, STAMP))
     events = sessions(cal)
     first, week_two = str(events[0]["DESCRIPTION"]), str(events[14]["DESCRIPTION"])
     assert first.startswith("Alfredson heel drops off a step, both legs")
@@ -83,16 +84,16 @@ def test_the_description_names_protocol_side_and_week() -> None:
 
 
 def test_a_slower_pace_books_longer_sessions() -> None:
-    usual = schedule.session_length(program())
-    slow = schedule.session_length(program(lower_seconds=6, rest_seconds=120))
+    usual = calendar.session_length(program())
+    slow = calendar.session_length(program(lower_seconds=6, rest_seconds=120))
     # 90 lowerings 3 s slower, and 5 rests 60 s longer (6 sets in 2 exercises), at least.
     assert slow - usual >= timedelta(seconds=90 * 3 + 5 * 60)
-    cal = parsed(schedule.schedule_bytes(program(lower_seconds=6, rest_seconds=120), LONDON, STAMP))
+    cal = parsed(calendar.schedule_bytes(program(lower_seconds=6, rest_seconds=120), LONDON, STAMP))
     assert sessions(cal)[0].duration == slow
 
 
 def test_the_file_is_crlf_and_folded_at_75_octets() -> None:
-    data = schedule.schedule_bytes(program(injured=Injured.BOTH), LONDON, STAMP)
+    data = calendar.schedule_bytes(program(injured=Injured.BOTH), LONDON, STAMP)
     assert data.endswith(b"\r\n")
     lines = data.split(b"\r\n")[:-1]
     assert all(b"\n" not in line and b"\r" not in line for line in lines)
@@ -102,7 +103,7 @@ def test_the_file_is_crlf_and_folded_at_75_octets() -> None:
 
 def test_a_daylight_saving_change_keeps_the_local_time() -> None:
     # The clocks go forward in the UK on Sunday 28 March 2027.
-    cal = parsed(schedule.schedule_bytes(program(start=date(2027, 3, 22), weeks=1), LONDON,
+    cal = parsed(calendar.schedule_bytes(program(start=date(2027, 3, 22), weeks=1), LONDON,
                                          STAMP))  # fmt: skip
     mornings = {start(e).date(): start(e) for e in sessions(cal) if start(e).hour == 8}
     before, after = mornings[date(2027, 3, 27)], mornings[date(2027, 3, 28)]
@@ -113,7 +114,7 @@ def test_a_daylight_saving_change_keeps_the_local_time() -> None:
 
 
 def test_without_a_zone_the_times_float() -> None:
-    data = schedule.schedule_bytes(program(), None, STAMP)
+    data = calendar.schedule_bytes(program(), None, STAMP)
     cal = parsed(data)
     assert cal.walk("VTIMEZONE") == []
     assert b"TZID" not in data
@@ -125,26 +126,26 @@ def test_without_a_zone_the_times_float() -> None:
 
 def test_an_unknown_zone_is_refused() -> None:
     with pytest.raises(ValueError, match="Mars/Olympus"):
-        schedule.schedule_bytes(program(), "Mars/Olympus", STAMP)
+        calendar.schedule_bytes(program(), "Mars/Olympus", STAMP)
 
 
 def test_exporting_again_gives_the_same_uids_so_calendars_update() -> None:
-    first = parsed(schedule.schedule_bytes(program(), LONDON, STAMP))
-    later = parsed(schedule.schedule_bytes(program(morning=time(7, 30)), LONDON,
+    first = parsed(calendar.schedule_bytes(program(), LONDON, STAMP))
+    later = parsed(calendar.schedule_bytes(program(morning=time(7, 30)), LONDON,
                                            STAMP + timedelta(days=3)))  # fmt: skip
     assert [str(e["UID"]) for e in first.walk("VEVENT")] == [
         str(e["UID"]) for e in later.walk("VEVENT")
     ]
     assert start(sessions(later)[0]).time() == time(7, 30)
     assert sessions(later)[0].decoded("DTSTAMP") > sessions(first)[0].decoded("DTSTAMP")
-    other = parsed(schedule.schedule_bytes(program(id="prog2"), LONDON, STAMP))
+    other = parsed(calendar.schedule_bytes(program(id="prog2"), LONDON, STAMP))
     assert not {str(e["UID"]) for e in other.walk("VEVENT")} & {
         str(e["UID"]) for e in first.walk("VEVENT")
     }
 
 
 def test_questionnaires_are_all_day_events_every_n_weeks() -> None:
-    cal = parsed(schedule.schedule_bytes(program(visa_every_weeks=4), LONDON, STAMP))
+    cal = parsed(calendar.schedule_bytes(program(visa_every_weeks=4), LONDON, STAMP))
     visa = [e for e in cal.events if "VISA-A" in str(e["SUMMARY"])]
     assert [e.start for e in visa] == [date(2026, 12, 7), date(2027, 1, 4), date(2027, 2, 1)]
     assert all(e.end - e.start == timedelta(days=1) for e in visa)
@@ -152,24 +153,24 @@ def test_questionnaires_are_all_day_events_every_n_weeks() -> None:
 
 
 def test_a_paused_program_marks_its_sessions_tentative() -> None:
-    cal = parsed(schedule.schedule_bytes(program(status=Status.PAUSED, reason="swelling"),
+    cal = parsed(calendar.schedule_bytes(program(status=Status.PAUSED, reason="swelling"),
                                          LONDON, STAMP))  # fmt: skip
     event = sessions(cal)[0]
     assert str(event["STATUS"]) == "TENTATIVE"
     assert "paused" in str(event["DESCRIPTION"])
-    active = sessions(parsed(schedule.schedule_bytes(program(), LONDON, STAMP)))[0]
+    active = sessions(parsed(calendar.schedule_bytes(program(), LONDON, STAMP)))[0]
     assert str(active["STATUS"]) == "CONFIRMED"
 
 
 # -- the local zone -------------------------------------------------------------------
 def test_tz_names_the_zone_when_it_is_a_zone_name(tmp_path: Path) -> None:
     none = tmp_path / "none"
-    assert schedule.local_zone_name({"TZ": "America/New_York"}, none, none) == "America/New_York"
-    assert schedule.local_zone_name({"TZ": ":Europe/Paris"}, none, none) == "Europe/Paris"
+    assert calendar.local_zone_name({"TZ": "America/New_York"}, none, none) == "America/New_York"
+    assert calendar.local_zone_name({"TZ": ":Europe/Paris"}, none, none) == "Europe/Paris"
     # A POSIX rule overrides the system's zone but has no IANA name: plain local times.
     etc = tmp_path / "timezone"
     etc.write_text("Europe/Paris\n", encoding="utf-8")
-    assert schedule.local_zone_name({"TZ": "CET-1CEST"}, none, etc) is None
+    assert calendar.local_zone_name({"TZ": "CET-1CEST"}, none, etc) is None
 
 
 def test_the_zone_comes_from_etc_localtime_then_etc_timezone(tmp_path: Path) -> None:
@@ -180,44 +181,44 @@ def test_the_zone_comes_from_etc_localtime_then_etc_timezone(tmp_path: Path) -> 
     link.symlink_to(zone_file)
     etc = tmp_path / "timezone"
     etc.write_text("Asia/Tokyo\n", encoding="utf-8")
-    assert schedule.local_zone_name({}, link, etc) == "Europe/Paris"
+    assert calendar.local_zone_name({}, link, etc) == "Europe/Paris"
     link.unlink()
     link.symlink_to(tmp_path / "nowhere")
-    assert schedule.local_zone_name({}, link, etc) == "Asia/Tokyo"
+    assert calendar.local_zone_name({}, link, etc) == "Asia/Tokyo"
     etc.write_text("Not/AZone\n", encoding="utf-8")
-    assert schedule.local_zone_name({}, link, etc) is None
-    assert schedule.local_zone_name({}, link, tmp_path / "missing") is None
+    assert calendar.local_zone_name({}, link, etc) is None
+    assert calendar.local_zone_name({}, link, tmp_path / "missing") is None
 
 
 @pytest.mark.parametrize("name", ["Europe", "../etc/passwd", "/etc/passwd", "", "Mars/Olympus"])
 def test_what_is_not_a_zone_name_is_none(name: str) -> None:
-    assert schedule.zone_named(name) is None
+    assert calendar.zone_named(name) is None
 
 
 # -- writing ----------------------------------------------------------------------------
-def test_write_schedule_writes_the_current_program(store: Store, tmp_path: Path) -> None:
-    store.progress.start_program(program())
+def test_write_schedule_writes_the_current_program(store: History, tmp_path: Path) -> None:
+    store.programs.start_program(program())
     target = tmp_path / "plan.ics"
-    summary = schedule.write_schedule(store, target, LONDON, STAMP)
+    summary = calendar.write_schedule(store.programs, target, LONDON, STAMP)
     assert summary.describe(target) == f"Wrote 168 sessions (12 weeks from 7 Dec 2026) to {target}"
     assert summary.questionnaires == 6
     assert len(sessions(parsed(target.read_bytes()))) == 168
-    assert target.read_bytes() == schedule.schedule_bytes(program(), LONDON, STAMP)
+    assert target.read_bytes() == calendar.schedule_bytes(program(), LONDON, STAMP)
     if os.name == "posix":
         assert target.stat().st_mode & 0o777 == files.FILE_MODE
 
 
-def test_without_a_program_nothing_is_written(store: Store, tmp_path: Path) -> None:
+def test_without_a_program_nothing_is_written(store: History, tmp_path: Path) -> None:
     target = tmp_path / "plan.ics"
-    with pytest.raises(schedule.NoProgramError, match="set up a 12-week program"):
-        schedule.write_schedule(store, target, LONDON, STAMP)
+    with pytest.raises(calendar.NoProgramError, match="set up a 12-week program"):
+        calendar.write_schedule(store.programs, target, LONDON, STAMP)
     assert not target.exists()
 
 
 def test_a_full_disk_leaves_the_old_file_and_no_part_file(
-    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    store: History, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store.progress.start_program(program())
+    store.programs.start_program(program())
     target = tmp_path / "plan.ics"
     target.write_bytes(b"the previous export")
 
@@ -226,7 +227,7 @@ def test_a_full_disk_leaves_the_old_file_and_no_part_file(
 
     monkeypatch.setattr(os, "fsync", full)
     with pytest.raises(StorageError) as caught:
-        schedule.write_schedule(store, target, LONDON, STAMP)
+        calendar.write_schedule(store.programs, target, LONDON, STAMP)
     assert str(caught.value) == f"Could not write {target}: the disk is full."
     assert target.read_bytes() == b"the previous export"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "plan.ics"]

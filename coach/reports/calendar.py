@@ -31,8 +31,9 @@ from coach.domain.program import Part, Program, Slot, Status
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.settings import Injured, Settings
 from coach.domain.timeline import timeline
+from coach.storage.database import failing_as
 from coach.storage.files import write_atomically
-from coach.storage.store import Store, failing_as
+from coach.storage.programs import Programs
 
 PRODID = f"-//Coach//Coach {__version__}//EN"
 REMIND_BEFORE = timedelta(minutes=10)
@@ -267,7 +268,7 @@ def schedule_bytes(
 
 
 def write_schedule(
-    store: Store,
+    programs: Programs,
     target: Path,
     zone_name: str | None,
     now: datetime | None = None,
@@ -277,7 +278,7 @@ def write_schedule(
     `zone_name` is an IANA key, or None for floating local times. Raises NoProgramError
     without a program, StorageError (saying why) when the file cannot be written.
     """
-    program = store.progress.program()
+    program = programs.program()
     if program is None:
         raise NoProgramError(
             "There is no program to put in a calendar: set up a 12-week program on "
