@@ -90,8 +90,8 @@ class Studio:
 
         self.store = store
         self.window: MainWindow = MainWindow(store.db.path.parent)
-        self.window.attach_store(store)
-        self.window.refresh_today()
+        self.window.model.attach(store)
+        self.window.model.refresh()
         self.window.install_shortcuts()
         self.window.resize(*SIZE)
         self.window.show()
@@ -143,7 +143,7 @@ class Studio:
             session = WorkoutSession(
                 timeline, SilentPlayer(self.clock), self.store.sessions.journal(timeline)
             )
-            self.workout = WorkoutView(session, text_scale=self.window.prefs.text_scale)
+            self.workout = WorkoutView(session, text_scale=self.window.model.prefs.text_scale)
             self.window.pages.addWidget(self.workout)
             self.window.pages.setCurrentWidget(self.workout)
             self.workout.start()
@@ -198,4 +198,4 @@ class Studio:
     def _settings(self) -> QWidget:
         from coach.ui.settings_dialog import SettingsDialog  # noqa: PLC0415
 
-        return SettingsDialog(self.store.programs.program(), self.window.prefs, self.window)
+        return SettingsDialog(self.store.programs.program(), self.window.model.prefs, self.window)

@@ -31,7 +31,7 @@ from pytestqt.qtbot import QtBot
 
 from coach.storage.history import History
 from coach.storage.sessions import SessionRow, SessionStatus
-from coach.ui import data
+from coach.ui import data, prompts
 from coach.ui.data import ResumeSession
 from coach.ui.main_window import MainWindow
 
@@ -88,7 +88,7 @@ def test_every_confirmed_set_survives_sigkill_and_the_next_start_offers_to_resum
     window = MainWindow(folder)
     qtbot.addWidget(window)
     window.open_data()  # what the app does right after its first paint
-    store = window.store
+    store = window.model.history
     assert store is not None
     (row,) = offered
     assert row.id == session_id
@@ -316,8 +316,8 @@ class AppStart:
         window = MainWindow(folder)
         self.qtbot.addWidget(window)
         window.open_data()  # what the app does right after its first paint
-        assert window.store is not None, self.problems
-        return window.store
+        assert window.model.history is not None, self.problems
+        return window.model.history
 
 
 @pytest.fixture
@@ -327,7 +327,7 @@ def start_of_the_app(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> AppStart:
     monkeypatch.setattr(ResumeSession, "ask", start.ask)
     monkeypatch.setattr(data.DataProblem, "tell", start.tell)
     monkeypatch.setattr(data.RestoreBackup, "ask", start.restore)
-    monkeypatch.setattr(MainWindow, "ask_daily_questions", lambda _self: None)
+    monkeypatch.setattr(prompts, "ask_daily_questions", lambda *_a: None)
     return start
 
 

@@ -89,7 +89,7 @@ from coach.storage.files import private_dir
 from coach.storage.history import History
 from coach.storage.schema import StorageError
 from coach.storage.sessions import SessionJournal, SessionStatus
-from coach.ui import data
+from coach.ui import data, prompts
 from coach.ui.main_window import MainWindow
 from coach.ui.workout.view import WorkoutView
 from tests.helpers import (
@@ -121,7 +121,7 @@ def _no_unexpected_question(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.setattr(data.ResumeSession, "ask", classmethod(unexpected))
     monkeypatch.setattr(data.RestoreBackup, "ask", classmethod(unexpected))
-    monkeypatch.setattr(MainWindow, "ask_daily_questions", lambda _self: None)
+    monkeypatch.setattr(prompts, "ask_daily_questions", lambda *_a: None)
 
 
 @pytest.fixture
@@ -420,7 +420,7 @@ def test_a_read_only_data_folder_is_refused_clearly_and_left_as_it_was(
         window = MainWindow(shown)
         qtbot.addWidget(window)
         window.open_data()
-        assert window.store is None
+        assert window.model.history is None
         ((title, text),) = told
         assert title == "Cannot open the history"
         assert text.startswith(f"Coach cannot save in {shown}")
@@ -496,10 +496,10 @@ def test_a_damaged_database_is_kept_aside_and_the_backup_restores_its_sessions(
     assert aside.read_bytes() == left[DB_NAME]
     if crashed:
         assert aside.with_name(aside.name + "-wal").read_bytes() == left[f"{DB_NAME}-wal"]
-    assert window.store is not None
-    assert saved(window.store) == backed_up  # every session of the backup, with its pains
-    assert window.store.db.sql.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
-    window.store.close()
+    assert window.model.history is not None
+    assert saved(window.model.history) == backed_up  # every session of the backup, with its pains
+    assert window.model.history.db.sql.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    window.model.history.close()
 
 
 # -- a database from a newer Coach ------------------------------------------------------------
@@ -519,7 +519,7 @@ def test_a_newer_database_left_with_its_wal_is_refused_and_left_byte_for_byte(
     window = MainWindow(folder)
     qtbot.addWidget(window)
     window.open_data()
-    assert window.store is None
+    assert window.model.history is None
     ((title, text),) = told
     assert title == "Database from a newer Coach"
     assert f"database version {newer}" in text
@@ -553,7 +553,7 @@ def test_a_missing_voice_clip_is_named_and_the_workout_still_runs(
     window = MainWindow(tmp_path / "data")
     qtbot.addWidget(window)
     window.open_data()
-    assert window.store is not None
+    assert window.model.history is not None
     view = window.start_workout()
     assert view.notice.text().startswith("Some voice prompts could not be loaded (rest);")
     assert view.notice.isVisibleTo(view)
@@ -562,11 +562,11 @@ def test_a_missing_voice_clip_is_named_and_the_workout_still_runs(
     # The sound plays (its position is the workout's clock), and the session is saved.
     qtbot.waitUntil(lambda: view.session.engine.state().elapsed > 0.2, timeout=5000)
     assert view.session.engine.state().status is Status.RUNNING
-    assert [row.status for row in window.store.sessions.interrupted()] == [
+    assert [row.status for row in window.model.history.sessions.interrupted()] == [
         SessionStatus.IN_PROGRESS
     ]
     window.close()
-    window.store.close()
+    window.model.history.close()
 
 
 # -- owner-only files, whatever the umask ----------------------------------------------------
@@ -690,9 +690,9 @@ def test_a_broken_check_constraint_is_damage_at_start_in_doctor_and_in_backups(
     window.open_data()
     assert offers
     assert "CHECK constraint failed in sessions" in offers[0]
-    assert window.store is not None
-    assert window.store.db.count("sessions") == 3
-    window.store.close()
+    assert window.model.history is not None
+    assert window.model.history.db.count("sessions") == 3
+    window.model.history.close()
 
 
 def test_a_damaged_history_exports_what_it_can_and_says_what_it_left_out(

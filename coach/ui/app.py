@@ -139,8 +139,7 @@ def run(*, data_dir: str | None = None, quit_after_show: bool = False) -> int:
     try:
         return app.exec()
     finally:
-        if window.store is not None:
-            window.store.close()
+        window.model.close()
         lock.release()
 
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.app.model import OPENING, AppModel
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.wording import format_kg
 from coach.storage.schema import StorageError
@@ -110,10 +111,12 @@ class SessionsModel(QAbstractTableModel):
 class HistoryView(QWidget):
     """Lists sessions (with a date filter) and edits the selected one, undoably."""
 
-    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, model: AppModel, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
+        self.app = model
         self.undo_stack = undo_stack
-        self.store: History | None = None
         title = QLabel("History")
         title.setStyleSheet("font-size: 22pt; font-weight: 600;")
         filters = self._build_filters()
@@ -130,7 +133,8 @@ class HistoryView(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.empty)
         layout.addWidget(split, stretch=1)
-        self.set_store(None)
+        model.history_changed.connect(self.reload)
+        self.reload()
         guard_boxes(self)  # no value changes under a passing mouse wheel
 
     def _build_filters(self) -> QHBoxLayout:
@@ -208,11 +212,9 @@ class HistoryView(QWidget):
         return detail
 
     # -- data -----------------------------------------------------------------
-    def set_store(self, store: History | None, problem: str = "") -> None:
-        self.store = store
-        if store is None and problem:
-            self.empty.setText(f"The history is not available: {problem}")
-        self.reload()
+    @property
+    def store(self) -> History | None:
+        return self.app.history
 
     def date_range(self) -> tuple[date | None, date | None]:
         if not self.only_dates.isChecked():
@@ -222,6 +224,8 @@ class HistoryView(QWidget):
     def reload(self, *_args: object, select: str | None = None) -> None:
         """Read the sessions again, keeping (or moving to) the selected one."""
         keep = select or self.selected_id()
+        if self.store is None and self.app.why_none != OPENING:
+            self.empty.setText(f"The history is not available: {self.app.why_none}")
         rows = self.store.sessions.sessions(*self.date_range()) if self.store is not None else []
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.app.model import AppModel
 from coach.domain import trends
 from coach.domain.chart_data import day_span
 from coach.domain.protocols import PROTOCOLS
@@ -67,12 +68,16 @@ def x_range(
 
 
 class ProgressView(QWidget):
-    """The charts of one store, over the span chosen in "Show"."""
+    """The charts of the model's history, over the span chosen in "Show".
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    Re-reads when the history changes (`AppModel.history_changed`): at once if shown,
+    else when next shown.
+    """
+
+    def __init__(self, model: AppModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store: History | None = None
-        self.problem = ""
+        self.model = model
+        model.history_changed.connect(self.reload)
         self._stale = True
         title = QLabel("Progress")
         title.setStyleSheet("font-size: 22pt; font-weight: 600;")
@@ -120,12 +125,6 @@ class ProgressView(QWidget):
         # -- data -----------------------------------------------------------------
         guard_boxes(self)  # no value changes under a passing mouse wheel
 
-    def set_store(self, store: History | None, problem: str = "") -> None:
-        """Chart `store` (None: say `problem` instead)."""
-        self.store = store
-        self.problem = problem
-        self.reload()
-
     @property
     def span(self) -> Span:
         span: Span = self.span_box.currentData()
@@ -144,11 +143,12 @@ class ProgressView(QWidget):
 
     def _load(self) -> None:
         self._stale = False
-        if self.store is None:
-            self._unavailable(self.problem)
+        history = self.model.history
+        if history is None:
+            self._unavailable(self.model.why_none)
             return
         try:
-            self._chart(self.store)
+            self._chart(history)
         except StorageError as e:  # a damaged record, or a disk that refuses to be read
             self._unavailable(str(e))
 

@@ -35,6 +35,7 @@ from coach.ui.look import set_toned_style
 from coach.ui.widgets import guard_boxes
 
 if TYPE_CHECKING:  # the page is drawn before the storage layer (and the rules) are loaded
+    from coach.app.model import AppModel, TodayState
     from coach.app.today import Today
     from coach.domain.program import Slot
 
@@ -89,9 +90,9 @@ def slot_text(slot: Slot, today: date) -> str:
 class TodayView(QWidget):
     """The program at a glance, and the plan for the next session.
 
-    Emits `plan_changed` when the session plan changes; the program's buttons emit
-    the request signals, which the main window answers. `show_today()` is given the
-    program's state (or None without a program) whenever it changes.
+    Draws what its `AppModel` says of today (`today_changed`): the program's state,
+    or none without a program. Emits `plan_changed` when the session plan changes;
+    the program's buttons emit the request signals, which the main window answers.
     """
 
     plan_changed = Signal()
@@ -103,8 +104,9 @@ class TodayView(QWidget):
     change_program_requested = Signal()  # where it hurts or the side: a new program
     problem_requested = Signal()  # report a red flag
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, model: AppModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        model.today_changed.connect(self._show)
         self.state: Today | None = None
         self._applied: str | None = None  # the program whose choices fill the boxes
         title = QLabel("Today")
@@ -302,6 +304,10 @@ class TodayView(QWidget):
         layout.addWidget(self.program_button)
 
     # -- the program -----------------------------------------------------------
+    def _show(self, state: TodayState) -> None:
+        self.show_clock_doubt(state.clock_doubt)
+        self.show_today(state.today, state.now)
+
     def show_today(self, state: Today | None, now: datetime) -> None:
         """Show the program's state as of `now`; None: no program yet (or no history)."""
         if not self._filled:
@@ -432,19 +438,10 @@ class TodayView(QWidget):
     @property
     def settings(self) -> Settings:
         """The next workout: the program's pace (defaults without one), the boxes' choices."""
-        program = self.state.program if self.state is not None else None
-        pace = {
-            "lower_seconds": program.lower_seconds if program else Settings.lower_seconds,
-            "rest_seconds": program.rest_seconds if program else Settings.rest_seconds,
-            "get_ready_seconds": program.get_ready_seconds
-            if program
-            else Settings.get_ready_seconds,
-        }
+        if self.state is not None:
+            return self.state.program.settings(sets=self.sets.value(), load_kg=self.load.value())
         return Settings(
-            injured=program.injured if program else self.side.currentData(),
-            sets=self.sets.value(),
-            load_kg=self.load.value(),
-            **pace,
+            injured=self.side.currentData(), sets=self.sets.value(), load_kg=self.load.value()
         )
 
     @property

@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 from pytestqt.qtbot import QtBot
 
+from coach.app.model import AppModel
 from coach.domain.timeline import Timeline
 from coach.domain.trends import Span
 from coach.domain.visa_a import VisaAnswers
@@ -18,12 +19,13 @@ NOW = datetime(2026, 11, 21, 8, 0)  # noqa: DTZ001 - its wall-clock time, as the
 
 
 def make_view(qtbot: QtBot, store: History | None, span: Span | None = None) -> ProgressView:
-    view = ProgressView()
+    model = AppModel(None)
+    view = ProgressView(model)
     qtbot.addWidget(view)
     view.resize(930, 720)
     if span is not None:
         view.span_box.setCurrentIndex(view.span_box.findData(span))
-    view.set_store(store)
+    model.attach(store)
     view.show()
     qtbot.waitExposed(view)
     return view

@@ -120,14 +120,14 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     w = MainWindow(tmp_path / "data")
     qtbot.addWidget(w)
     w.open_data()
-    assert w.store is not None
-    w.store.close()  # demo data goes into a fresh store; the window opened an empty one
+    assert w.model.history is not None
+    w.model.history.close()  # demo data goes into a fresh store; the window opened an empty one
     from coach.storage.history import History  # noqa: PLC0415
 
     store = History.open(tmp_path / "demo")
     demo.fill(store.db, 5)
-    w.attach_store(store)
-    w.refresh_today()
+    w.model.attach(store)
+    w.model.refresh()
     w.resize(*SCREEN)
     w.show()
     yield w
@@ -173,13 +173,13 @@ def test_the_workout_and_its_summary_fit_and_are_named(window: MainWindow, qtbot
 
 
 def _dialogs(window: MainWindow) -> dict[str, Callable[[], QDialog]]:
-    assert window.store is not None
-    program = window.store.programs.program()
+    assert window.model.history is not None
+    program = window.model.history.programs.program()
     return {
         "settings": lambda: SettingsDialog(program, Prefs(), window),
         "check-in": lambda: CheckinDialog(date(2026, 11, 21), None, window),
         "visa-a": lambda: VisaDialog(window),
-        "about": lambda: AboutDialog(window.data_dir, window),
+        "about": lambda: AboutDialog(window.model.data_dir, window),
         "why": lambda: WhyDialog(window),
         "onboarding": lambda: OnboardingWizard(date(2026, 11, 21), None, window),
         "red flags": lambda: RedFlagDialog(window, in_workout=False),
@@ -219,7 +219,7 @@ def test_every_menu_item_has_a_mnemonic_and_the_main_ones_a_shortcut(window: Mai
             if not action.isSeparator():
                 assert "&" in action.text(), action.text()
     for action, keys in (
-        (window.new_program_action, "Ctrl+N"), (window.settings_action, "Ctrl+,"),
-        (window.quit_action, "Ctrl+Q"), (window.why_action, "F1"),
+        (window.menus.new_program, "Ctrl+N"), (window.menus.settings, "Ctrl+,"),
+        (window.menus.quit, "Ctrl+Q"), (window.menus.why, "F1"),
     ):  # fmt: skip
         assert action.shortcut().toString() == keys

@@ -82,7 +82,7 @@ def test_finish_startup_sets_the_icon_and_the_shortcuts(qtbot: QtBot, qapp: QApp
     qapp.setWindowIcon(QIcon())
     finish_startup(qapp, window)
     assert not qapp.windowIcon().isNull()
-    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    assert window.menus.quit.shortcut().toString() == "Ctrl+Q"
     followers = qapp.findChildren(SchemeFollower)
     assert len(followers) == 1  # the palette follows the desktop from now on
     followers[0].setParent(None)  # the test app is shared: leave it as it was

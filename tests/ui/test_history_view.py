@@ -8,6 +8,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
+from coach.app.model import AppModel
 from coach.domain.timeline import Timeline
 from coach.storage import exchange
 from coach.storage.history import History
@@ -38,9 +39,10 @@ def told(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def make_view(qtbot: QtBot, store: History) -> HistoryView:
-    v = HistoryView(QUndoStack())
+    model = AppModel(None)
+    v = HistoryView(model, QUndoStack())
     qtbot.addWidget(v)
-    v.set_store(store)
+    model.attach(store)
     return v
 
 
@@ -198,7 +200,8 @@ def test_an_empty_history_says_what_will_appear(qtbot: QtBot, store: History) ->
 
 
 def test_without_a_store_the_page_says_why(qtbot: QtBot) -> None:
-    v = HistoryView(QUndoStack())
+    model = AppModel(None)
+    v = HistoryView(model, QUndoStack())
     qtbot.addWidget(v)
-    v.set_store(None, "the file is from a newer Coach")
+    model.attach(None, "the file is from a newer Coach")
     assert "not available: the file is from a newer Coach" in v.empty.text()

@@ -21,7 +21,7 @@ from coach.domain.visa_a import VisaAnswers
 from coach.storage.history import History
 from coach.storage.programs import EventKind
 from coach.storage.sessions import SessionJournal, SessionRow, SessionStatus
-from coach.ui import exchange_dialogs, sound
+from coach.ui import exchange_dialogs, prompts, sound
 from coach.ui.data import ResumeSession
 from coach.ui.history_view import ConfirmDelete
 from coach.ui.main_window import MainWindow
@@ -51,9 +51,9 @@ def data_window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     w = MainWindow(tmp_path / "data")
     qtbot.addWidget(w)
     w.open_data()
-    assert w.store is not None
+    assert w.model.history is not None
     yield w
-    w.store.close()
+    w.model.history.close()
 
 
 def test_window_has_a_title_a_page_list_and_opens_on_today(window: MainWindow) -> None:
@@ -66,25 +66,25 @@ def test_window_has_a_title_a_page_list_and_opens_on_today(window: MainWindow) -
 def test_menus_list_the_pages_and_shortcuts_arrive_with_install(window: MainWindow) -> None:
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles == ["&File", "&Edit", "&Go", "&Help"]
-    go = window.go_menu.actions()
+    go = window.menus.go_menu.actions()
     assert [a.text() for a in go] == ["&Today", "&History", "&Progress"]
     assert go[0].shortcut().isEmpty()
     window.install_shortcuts()
     assert [a.shortcut().toString() for a in go] == ["Ctrl+1", "Ctrl+2", "Ctrl+3"]
-    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
-    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+    assert window.menus.quit.shortcut().toString() == "Ctrl+Q"
+    assert window.menus.undo.shortcut().toString() == "Ctrl+Z"
 
 
 def test_before_the_history_opens_export_and_import_are_off(window: MainWindow) -> None:
-    assert window.store is None
-    assert not window.export_action.isEnabled()
-    assert not window.import_action.isEnabled()
+    assert window.model.history is None
+    assert not window.menus.export.isEnabled()
+    assert not window.menus.import_.isEnabled()
 
 
 def test_quit_closes_the_window(window: MainWindow, qtbot: QtBot) -> None:
     window.show()
     qtbot.waitExposed(window)
-    window.quit_action.trigger()
+    window.menus.quit.trigger()
     assert not window.isVisible()
 
 
@@ -107,12 +107,12 @@ def test_help_opens_about_and_why_these_exercises(
     monkeypatch.setattr(help_dialogs.AboutDialog, "exec", exec_)
     monkeypatch.setattr(help_dialogs.WhyDialog, "exec", exec_)
     data_window.install_shortcuts()
-    assert data_window.why_action.shortcut().toString() == "F1"
-    data_window.about_action.trigger()
-    data_window.why_action.trigger()
+    assert data_window.menus.why.shortcut().toString() == "F1"
+    data_window.menus.about.trigger()
+    data_window.menus.why.trigger()
     about, why = opened
     assert __version__ in about
-    assert str(data_window.data_dir) in about
+    assert str(data_window.model.data_dir) in about
     assert "Alfredson" in why
 
 
@@ -120,7 +120,7 @@ def test_a_workout_is_saved_and_shows_in_the_history(
     data_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = data_window
-    assert window.export_action.isEnabled()
+    assert window.menus.export.isEnabled()
     monkeypatch.setattr(sound, "output_available", lambda: False)
     window.today.side.setCurrentIndex(window.today.side.findData(Injured.LEFT))
     window.today.start_button.click()
@@ -169,11 +169,11 @@ def test_an_interrupted_session_is_offered_at_start(
     window = MainWindow(tmp_path / "data")
     qtbot.addWidget(window)
     window.open_data()
-    assert window.store is not None
+    assert window.model.history is not None
     assert asked == [(sid, 3)]
-    assert window.store.sessions.session(sid).status is status
+    assert window.model.history.sessions.session(sid).status is status
     assert window.workout is None
-    window.store.close()
+    window.model.history.close()
 
 
 def test_resuming_opens_the_workout_at_the_next_set(
@@ -192,15 +192,15 @@ def test_resuming_opens_the_workout_at_the_next_set(
     assert isinstance(workout.session.journal, SessionJournal)
     assert workout.session.journal.id == sid
     workout.close()
-    assert window.store is not None
-    window.store.close()
+    assert window.model.history is not None
+    window.model.history.close()
 
 
 def test_without_a_history_workouts_run_unsaved_and_say_so(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sound, "output_available", lambda: False)
-    window.attach_store(None, "the file is from a newer Coach")
+    window.model.attach(None, "the file is from a newer Coach")
     workout = window.start_workout()
     assert not workout.session.journal.keeps
     assert "will not be saved" in workout.save_notice.text()
@@ -220,18 +220,18 @@ def test_the_progress_page_is_built_when_first_shown_and_follows_the_data(
     data_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = data_window
-    assert not window._progress_page.built
+    assert window._progress_page.page is None
     window.nav.setCurrentRow(2)
     progress = window.progress
     assert window.pages.currentWidget() is progress
     assert window.pages.indexOf(progress) == 2
-    assert progress.store is window.store
+    assert progress.model is window.model
     window.show()
     assert progress.summary.text().startswith("0 sessions")
-    assert window.store is not None
-    run_sets(window.store, timeline(plan(JONSSON, Settings(reps=2))), WallClock(), 2)
+    assert window.model.history is not None
+    run_sets(window.model.history, timeline(plan(JONSSON, Settings(reps=2))), WallClock(), 2)
     monkeypatch.setattr(ResumeSession, "ask", classmethod(lambda *_a: ResumeSession.CLOSE))
-    window.offer_resume()  # closes the session as partial: the history changed
+    prompts.offer_resume(window, window.model)  # closed as partial: the history changed
     assert progress.summary.text().startswith("1 session")
 
 
@@ -244,14 +244,14 @@ def test_during_a_workout_no_other_page_or_history_edit_is_reachable(
     window.history.note.setPlainText("x")
     workout = window.start_workout()
     assert not window.nav.isEnabled()
-    assert not any(a.isEnabled() for a in window.go_menu.actions())  # Ctrl+2 included
-    assert not window.undo_action.isEnabled()
-    assert not window.export_action.isEnabled()
+    assert not any(a.isEnabled() for a in window.menus.go_menu.actions())  # Ctrl+2 included
+    assert not window.menus.undo.isEnabled()
+    assert not window.menus.export.isEnabled()
     workout.start()
     workout.session.end_early()
     workout.summary.done_button.click()
-    assert all(a.isEnabled() for a in window.go_menu.actions())
-    assert window.export_action.isEnabled()
+    assert all(a.isEnabled() for a in window.menus.go_menu.actions())
+    assert window.menus.export.isEnabled()
 
 
 def test_closing_the_app_on_the_summary_keeps_the_note(
@@ -264,8 +264,8 @@ def test_closing_the_app_on_the_summary_keeps_the_note(
     workout.session.end_early()
     workout.summary.note.setPlainText("calf tight")
     window.close()  # without pressing Done
-    assert window.store is not None
-    (row,) = window.store.sessions.sessions()
+    assert window.model.history is not None
+    (row,) = window.model.history.sessions.sessions()
     assert row.note == "calf tight"
 
 
@@ -273,8 +273,8 @@ def test_an_import_clears_the_undo_history(
     data_window: MainWindow, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     window = data_window
-    assert window.store is not None
-    sid = run_sets(window.store, timeline(plan(JONSSON, Settings(reps=2))), WallClock(), 1)
+    assert window.model.history is not None
+    sid = run_sets(window.model.history, timeline(plan(JONSSON, Settings(reps=2))), WallClock(), 1)
     window.history.reload()
     window.history.delete(sid)
     assert window.undo_stack.canUndo()
@@ -282,7 +282,7 @@ def test_an_import_clears_the_undo_history(
     empty.write_text('{"format": "coach-export", "version": 1, "sessions": []}')
     monkeypatch.setattr(exchange_dialogs.ChooseImportFile, "ask", classmethod(lambda *_a: empty))
     monkeypatch.setattr(exchange_dialogs.Tell, "info", classmethod(lambda *_a: None))
-    window.import_action.trigger()
+    window.menus.import_.trigger()
     assert not window.undo_stack.canUndo()
 
 
@@ -319,13 +319,13 @@ def test_the_first_open_of_the_day_asks_the_check_in_and_the_due_visa_a(
         w = MainWindow(tmp_path / "data")
         qtbot.addWidget(w)
         w.open_data()
-        assert w.store is not None
+        assert w.model.history is not None
         assert w.today.week_label.text() == "Week 1 of 12"
         assert w.today.checkin_label.text() == "Morning check-in: pain 3/10, stiffness 20 min."
         assert w.today.visa_label.text() == "VISA-A questionnaire: done."
-        assert [v.score for v in w.store.programs.visa()] == [44]  # 6 x 5 + 4 + 10
-        assert [v.side for v in w.store.programs.visa()] == [None]  # the one painful leg
-        w.store.close()
+        assert [v.score for v in w.model.history.programs.visa()] == [44]  # 6 x 5 + 4 + 10
+        assert [v.side for v in w.model.history.programs.visa()] == [None]  # the one painful leg
+        w.model.history.close()
         w.close()
     assert asked == ["check-in", "visa"]
 
@@ -339,44 +339,44 @@ def test_a_skipped_check_in_is_not_asked_again_that_day(
     w = MainWindow(tmp_path / "data")
     qtbot.addWidget(w)
     w.open_data()
-    assert w.store is not None
+    assert w.model.history is not None
     assert w.today.checkin_label.text() == "Morning check-in: skipped today."
     monkeypatch.setattr(CheckinDialog, "ask", classmethod(lambda *_a: pytest.fail("asked")))
-    w.ask_daily_questions()
-    assert w.store.programs.visa() == []  # cancelled: nothing saved
-    w.store.close()
+    prompts.ask_daily_questions(w, w.model)
+    assert w.model.history.programs.visa() == []  # cancelled: nothing saved
+    w.model.history.close()
 
 
 def test_setting_up_a_program_saves_it_and_asks_for_a_baseline_visa_a(
     data_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = data_window
-    assert window.store is not None
+    assert window.model.history is not None
     assert window.today.week_label.text() == "No program yet"
-    today = window.store.db.now().date()
+    today = window.model.history.db.now().date()
     program = Program("new", today, "jonsson", Injured.BOTH)
     monkeypatch.setattr(OnboardingWizard, "ask", classmethod(lambda *_a: program))
     monkeypatch.setattr(VisaDialog, "ask", classmethod(lambda *_a: VISA))
     window.today.program_button.click()
-    assert window.store.programs.program() == program
-    assert len(window.store.programs.visa()) == 2  # both legs hurt: one questionnaire each
+    assert window.model.history.programs.program() == program
+    assert len(window.model.history.programs.visa()) == 2  # both legs hurt: one questionnaire each
     assert window.today.week_label.text() == "Week 1 of 12"
     assert window.today.protocol is JONSSON  # the page follows the program
     assert window.today.settings.injured is Injured.BOTH
 
 
 def _both_legs(window: MainWindow) -> None:
-    assert window.store is not None
-    today = window.store.db.now().date()
-    window.store.programs.start_program(Program("both", today, "alfredson", Injured.BOTH))
-    window.refresh_today()
+    assert window.model.history is not None
+    today = window.model.history.db.now().date()
+    window.model.history.programs.start_program(Program("both", today, "alfredson", Injured.BOTH))
+    window.model.refresh()
 
 
 def test_with_both_legs_painful_the_visa_a_is_asked_for_the_left_then_the_right(
     data_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = data_window
-    assert window.store is not None
+    assert window.model.history is not None
     _both_legs(window)
     assert window.today.state is not None
     assert window.today.state.visa_due
@@ -391,7 +391,7 @@ def test_with_both_legs_painful_the_visa_a_is_asked_for_the_left_then_the_right(
     monkeypatch.setattr(VisaDialog, "ask", classmethod(visa))
     window.today.visa_button.click()
     assert asked == [Side.LEFT, Side.RIGHT]
-    taken = window.store.programs.visa()
+    taken = window.model.history.programs.visa()
     assert [(v.side, v.answers) for v in taken] == [
         (Side.LEFT, answers[Side.LEFT]), (Side.RIGHT, answers[Side.RIGHT]),
     ]  # fmt: skip
@@ -402,7 +402,7 @@ def test_cancelling_the_left_leg_s_visa_a_does_not_ask_the_right(
     data_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = data_window
-    assert window.store is not None
+    assert window.model.history is not None
     _both_legs(window)
     asked: list[Side | None] = []
 
@@ -412,7 +412,7 @@ def test_cancelling_the_left_leg_s_visa_a_does_not_ask_the_right(
     monkeypatch.setattr(VisaDialog, "ask", classmethod(cancel))
     window.today.visa_button.click()
     assert asked == [Side.LEFT]
-    assert window.store.programs.visa() == []
+    assert window.model.history.programs.visa() == []
 
 
 def _program_window(
@@ -431,7 +431,7 @@ def _program_window(
     w = MainWindow(folder)
     qtbot.addWidget(w)
     w.open_data()
-    assert w.store is not None
+    assert w.model.history is not None
     return w, shown
 
 
@@ -440,16 +440,16 @@ def test_a_red_flag_in_a_workout_pauses_the_program_until_resumed(
 ) -> None:
     monkeypatch.setattr(sound, "output_available", lambda: False)
     w, shown = _program_window(qtbot, tmp_path / "data", monkeypatch, lambda *_a, **_k: RUPTURE)
-    assert w.store is not None
+    assert w.model.history is not None
     workout = w.start_workout()
     workout.start()
     workout.wrong_button.click()
     assert shown == ["rupture"]  # what to do now, before the summary
-    program = w.store.programs.program()
+    program = w.model.history.programs.program()
     assert program is not None
     assert program.status is Status.PAUSED  # at once: the app may be closed on the summary
     workout.summary.done_button.click()
-    program = w.store.programs.program()
+    program = w.model.history.programs.program()
     assert program is not None
     assert program.status is Status.PAUSED
     assert program.reason == "signs of a possible tendon tear"
@@ -458,12 +458,15 @@ def test_a_red_flag_in_a_workout_pauses_the_program_until_resumed(
     assert w.today.resume_button.isVisibleTo(w.today)
     monkeypatch.setattr(ConfirmResume, "ask", classmethod(lambda *_a: True))
     w.today.resume_button.click()
-    resumed = w.store.programs.program()
+    resumed = w.model.history.programs.program()
     assert resumed is not None
     assert resumed.status is Status.ACTIVE
     assert w.today.start_button.isEnabled()
-    assert [e.kind for e in w.store.programs.events()] == [EventKind.RED_FLAG, EventKind.RESUMED]
-    w.store.close()
+    assert [e.kind for e in w.model.history.programs.events()] == [
+        EventKind.RED_FLAG,
+        EventKind.RESUMED,
+    ]
+    w.model.history.close()
 
 
 def test_a_history_edit_and_its_undo_reach_the_today_page(
@@ -482,7 +485,7 @@ def test_a_history_edit_and_its_undo_reach_the_today_page(
     w = MainWindow(folder)
     qtbot.addWidget(w)
     w.open_data()
-    assert w.store is not None
+    assert w.model.history is not None
     assert "✓ done" in w.today.sessions_label.text()  # the session just run
     w.history.table.selectRow(0)
     assert w.history.selected_id() == sid
@@ -490,7 +493,7 @@ def test_a_history_edit_and_its_undo_reach_the_today_page(
     assert "✓ done" not in w.today.sessions_label.text()
     w.undo_stack.undo()
     assert "✓ done" in w.today.sessions_label.text()
-    w.store.close()
+    w.model.history.close()
 
 
 def test_settings_save_the_programs_values_and_the_prefs(
@@ -499,18 +502,18 @@ def test_settings_save_the_programs_values_and_the_prefs(
     from coach.app.prefs import Prefs, TextSize  # noqa: PLC0415
     from coach.ui.settings_dialog import Choices, SettingsDialog  # noqa: PLC0415
 
-    assert data_window.store is not None
-    data_window.store.programs.start_program(Program("p", date(2026, 11, 2), "alfredson",
+    assert data_window.model.history is not None
+    data_window.model.history.programs.start_program(Program("p", date(2026, 11, 2), "alfredson",
                                                      Injured.RIGHT))  # fmt: skip
-    data_window.refresh_today()
-    current = data_window.store.programs.program()
+    data_window.model.refresh()
+    current = data_window.model.history.programs.program()
     assert current is not None
     slower = replace(current, lower_seconds=5, rest_seconds=45)
     prefs = Prefs(text_size=TextSize.LARGEST, volume=20)
     monkeypatch.setattr(SettingsDialog, "ask", classmethod(lambda *_a: Choices(slower, prefs)))
     data_window.open_settings()
-    assert data_window.store.programs.program() == slower
-    assert data_window.prefs == prefs
+    assert data_window.model.history.programs.program() == slower
+    assert data_window.model.prefs == prefs
     assert data_window.today.settings.lower_seconds == 5  # the next workout's pace
     monkeypatch.setattr(sound, "output_available", lambda: False)
     workout = data_window.start_workout()
@@ -525,9 +528,9 @@ def test_reminders_run_with_a_program_and_stop_when_turned_off(
     from coach.app.prefs import Prefs  # noqa: PLC0415
     from coach.ui.settings_dialog import Choices, SettingsDialog  # noqa: PLC0415
 
-    assert data_window.store is not None
-    data_window.store.programs.start_program(
-        Program("p", data_window.store.db.now().date(), "alfredson", Injured.RIGHT)
+    assert data_window.model.history is not None
+    data_window.model.history.programs.start_program(
+        Program("p", data_window.model.history.db.now().date(), "alfredson", Injured.RIGHT)
     )
     data_window.start_reminders(QIcon())
     assert data_window.reminders is not None
@@ -560,7 +563,7 @@ def test_with_keep_in_tray_closing_hides_and_quit_closes(data_window: MainWindow
 
     data_window.start_reminders(app_icon(), tray=True)
     assert data_window.tray is not None
-    data_window._prefs = Prefs(keep_in_tray=True)
+    data_window.model._prefs = Prefs(keep_in_tray=True)
     data_window.show()
     assert not data_window.close()  # refused: hidden instead
     assert not data_window.isVisible()
@@ -578,15 +581,15 @@ def test_file_export_schedule_writes_the_programs_calendar(
 ) -> None:
     import icalendar  # noqa: PLC0415
 
-    assert data_window.store is not None
-    data_window.store.programs.start_program(
+    assert data_window.model.history is not None
+    data_window.model.history.programs.start_program(
         Program("p", date(2026, 11, 2), "alfredson", Injured.RIGHT)
     )
     target = tmp_path / "plan.ics"
     monkeypatch.setattr(exchange_dialogs.ChooseScheduleFile, "ask", classmethod(lambda *_a: target))
     monkeypatch.setattr(exchange_dialogs.Tell, "info", classmethod(lambda *_a: None))
-    assert data_window.schedule_action.isEnabled()
-    data_window.schedule_action.trigger()
+    assert data_window.menus.schedule.isEnabled()
+    data_window.menus.schedule.trigger()
     cal = icalendar.Calendar.from_ical(target.read_bytes())
     assert sum("session" in str(e["SUMMARY"]) for e in cal.walk("VEVENT")) == 168
 
@@ -598,9 +601,9 @@ def test_the_first_start_offers_the_set_up_wizard_once(
     monkeypatch.setattr(OnboardingWizard, "ask", classmethod(lambda *a: asked.append(a)))
     data_window.welcome()
     assert len(asked) == 1  # cancelled: no program
-    assert data_window.prefs.welcomed
-    data_window._prefs = None  # read back from the file, as the next start does
-    assert data_window.prefs.welcomed
+    assert data_window.model.prefs.welcomed
+    data_window.model._prefs = None  # read back from the file, as the next start does
+    assert data_window.model.prefs.welcomed
     data_window.welcome()
     assert len(asked) == 1  # not asked again: File → New program is there
 
@@ -616,32 +619,32 @@ def test_a_problem_reported_outside_a_workout_pauses_the_program_and_says_what_t
         return CLOT_EMERGENCY
 
     w, shown = _program_window(qtbot, tmp_path / "data", monkeypatch, report)
-    assert w.store is not None
+    assert w.model.history is not None
     if where == "today":
         w.today.problem_button.click()
     else:
-        w.problem_action.trigger()
+        w.menus.problem.trigger()
     assert asked == [False]
     assert shown == ["clot_emergency"]
-    program = w.store.programs.program()
+    program = w.model.history.programs.program()
     assert program is not None
     assert program.status is Status.PAUSED
     assert program.reason == "a swollen calf with breathlessness or chest pain"
-    assert [e.kind for e in w.store.programs.events()] == [EventKind.RED_FLAG]
+    assert [e.kind for e in w.model.history.programs.events()] == [EventKind.RED_FLAG]
     assert "ambulance" in w.today.advice_box.text()
     assert not w.today.start_button.isEnabled()
-    w.store.close()
+    w.model.history.close()
 
 
 def test_a_problem_without_a_program_is_still_recorded(
     data_window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window = data_window
-    assert window.store is not None
+    assert window.model.history is not None
     monkeypatch.setattr(RedFlagDialog, "ask", classmethod(lambda *_a, **_k: CALF))
     monkeypatch.setattr(WhatToDoNow, "show_modal", classmethod(lambda *_a: None))
     window.today.problem_button.click()
-    [event] = window.store.programs.events()
+    [event] = window.model.history.programs.events()
     assert (event.kind, event.detail, event.program_id) == (
         EventKind.RED_FLAG,
         "a hot, red or swollen calf",
@@ -680,12 +683,12 @@ def test_records_dated_after_the_computer_s_clock_are_flagged_and_no_check_in_is
     qtbot.addWidget(w)
     w.show()
     w.open_data()
-    assert w.store is not None
+    assert w.model.history is not None
     assert w.today.clock_label.isVisible()
     assert f"records dated up to {ahead.now:%d %B %Y}" in w.today.clock_label.text()
     assert w.today.week_label.text() == "Week 1 of 12"  # a program that a check-in is due for
     assert asked == []
-    w.store.close()
+    w.model.history.close()
 
 
 def test_a_history_the_clock_agrees_with_shows_no_clock_warning(

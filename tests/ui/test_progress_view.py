@@ -9,6 +9,7 @@ from PySide6.QtCore import QPoint
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
+from coach.app.model import AppModel
 from coach.domain import trends
 from coach.domain.timeline import Timeline
 from coach.domain.trends import Mark, Span
@@ -22,9 +23,10 @@ from tests.ui.progress import NOW, TODAY, choose, make_view, rated_session, visa
 
 # -- no data ------------------------------------------------------------------------
 def test_without_a_store_each_chart_says_why(qtbot: QtBot) -> None:
-    view = ProgressView()
+    model = AppModel(None)
+    view = ProgressView(model)
     qtbot.addWidget(view)
-    view.set_store(None, "the file is from a newer Coach")
+    model.attach(None, "the file is from a newer Coach")
     view.show()
     for chart in view.charts:
         assert chart.is_empty

@@ -111,7 +111,7 @@ def test_without_qt_multimedia_a_workout_runs_from_the_window_and_is_saved(
     window = MainWindow(tmp_path / "data")
     qtbot.addWidget(window)
     window.open_data()
-    assert window.store is not None
+    assert window.model.history is not None
     try:
         window.today.start_button.click()
         workout = window.workout
@@ -124,4 +124,4 @@ def test_without_qt_multimedia_a_workout_runs_from_the_window_and_is_saved(
         assert window.workout is None
         assert len(window.history.model.rows) == 1
     finally:
-        window.store.close()
+        window.model.history.close()

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pytestqt.qtbot import QtBot
 
 from coach.app import today as app_today
+from coach.app.model import AppModel
 from coach.app.today import Today
 from coach.domain.advice import Advice, Kind, Morning
 from coach.domain.plan import plan
@@ -23,14 +24,14 @@ from tests.helpers import WallClock, run_sets
 
 def make_view(qtbot: QtBot) -> TodayView:
     """The page as the app shows it once the history is open, with no program."""
-    view = TodayView()
+    view = TodayView(AppModel(None))
     qtbot.addWidget(view)
     view.show_today(None, NOW)
     return view
 
 
 def test_the_first_frame_waits_for_the_program_before_drawing_a_plan(qtbot: QtBot) -> None:
-    view = TodayView()  # as painted first, before the history is opened
+    view = TodayView(AppModel(None))  # as painted first, before the history is opened
     qtbot.addWidget(view)
     assert view.plan_text.toPlainText() == "Opening your program…"
     assert not view.start_button.isEnabled()
@@ -215,7 +216,7 @@ def test_every_kind_of_advice_has_a_title_and_colours() -> None:
 
 
 def test_until_the_history_is_read_the_program_panel_says_it_is_opening(qtbot: QtBot) -> None:
-    view = TodayView()
+    view = TodayView(AppModel(None))
     qtbot.addWidget(view)
     assert view.opening_label.text() == "Opening your program…"
     assert not hasattr(view, "week_label")  # built with the first state
