@@ -580,7 +580,7 @@ def peak_rss(runs: int) -> Result:
 
 def export_csv(runs: int) -> Result:
     """Writing 100 000 set rows to CSV, as `coach export --format csv` does."""
-    from coach.storage import demo, exchange  # noqa: PLC0415
+    from coach.storage import csv_export, demo  # noqa: PLC0415
     from coach.storage.store import Store  # noqa: PLC0415
 
     with tempfile.TemporaryDirectory(prefix="coach-bench-") as name:
@@ -597,7 +597,7 @@ def export_csv(runs: int) -> Result:
             samples: list[float] = []
             for _ in range(min(runs, 5)):
                 start = time.perf_counter()
-                rows = exchange.export_csv(store, folder / "export.csv")
+                rows = csv_export.export_csv(store, folder / "export.csv")
                 samples.append((time.perf_counter() - start) * 1000)
             if rows != SET_ROWS:
                 raise BenchError(f"the CSV export wrote {rows} rows, not {SET_ROWS}")

@@ -8,7 +8,7 @@ Full disk
   (storage/test_progress.py test_a_full_disk_is_a_clear_error_and_nothing_half_saved);
   the page says so and goes on (ui/test_workout_view.py
   test_a_set_that_cannot_be_saved_is_reported_and_the_workout_goes_on); an export keeps
-  the old file (storage/test_exchange.py test_a_write_that_fails_leaves_the_old_file_whole);
+  the old file (storage/test_csv_export.py test_a_write_that_fails_leaves_the_old_file_whole);
   settings that cannot be written (ui/test_prefs.py test_an_unwritable_file_is_reported).
 - A writer refusing at the storage boundary, on every machine: a rating, the ending, the
   note, a check-in, an import cut off half-way, and a backup
@@ -79,7 +79,7 @@ from coach.domain.timeline import timeline
 from coach.domain.visa_a import VisaAnswers
 from coach.paths import backups_dir
 from coach.resources import asset_path
-from coach.storage import backup, exchange, schema
+from coach.storage import backup, csv_export, json_export, json_import, schema
 from coach.storage.files import private_dir
 from coach.storage.schema import StorageError
 from coach.storage.store import DB_NAME, CorruptDatabaseError, SessionJournal, Store, local_now
@@ -156,7 +156,7 @@ def fill_history(store: Store, wall: WallClock, sessions: int = 2) -> None:
 
 def saved(store: Store) -> dict[str, Any]:
     """Everything the user has saved, as an export carries it (without its own stamp)."""
-    document = exchange.export_document(store)
+    document = json_export.export_document(store)
     return {k: document[k] for k in ("sessions", "programs", "checkins", "visa_a", "events")}
 
 
@@ -215,7 +215,7 @@ WRITES: list[tuple[str, int, Write]] = [
     ("save the note", 0, lambda _s, journal, _f: journal.note("heavy legs")),
     ("save the morning check-in", 0,
      lambda store, _j, _f: store.progress.save_checkin(date(2026, 11, 25), 1, 5)),
-    ("import the file", 3, lambda store, _j, file: exchange.import_file(store, file)),
+    ("import the file", 3, lambda store, _j, file: json_import.import_file(store, file)),
 ]  # fmt: skip
 
 
@@ -225,7 +225,7 @@ def test_a_write_the_disk_refuses_says_so_and_changes_nothing(
 ) -> None:
     with Store.open(tmp_path / "other", now=wall) as other:  # a file to import
         fill_history(other, wall)
-        exchange.export_json(other, tmp_path / "import.json")
+        json_export.export_json(other, tmp_path / "import.json")
     fill_history(store, wall)
     journal = store.resume(run_sets(store, TIMELINE, wall, 1))[0]
     before = saved(store)
@@ -294,7 +294,7 @@ def test_on_a_full_file_system_every_save_says_so_and_nothing_saved_is_lost(
 ) -> None:
     with Store.open(tmp_path / "other", now=wall) as other:  # a file to import, elsewhere
         run_sets(other, TIMELINE, wall, 2)
-        exchange.export_json(other, tmp_path / "import.json")
+        json_export.export_json(other, tmp_path / "import.json")
     with mounted_or_skip(tmpfs(tmp_path / "disk", "1m"), "a full disk needs a small tmpfs") as disk:
         folder = disk / "data"
         opened = data.open_store(parent, folder)  # the first start: creates it, backs it up
@@ -319,7 +319,7 @@ def test_on_a_full_file_system_every_save_says_so_and_nothing_saved_is_lost(
              lambda: store.progress.save_checkin(wall.now.date() + timedelta(days=1), 1, 5)),
             ("save the VISA-A answers",
              lambda: store.progress.save_visa(VisaAnswers(9, 9, 9, 9, 9, 9, 0, "C", 0))),
-            ("import the file", lambda: exchange.import_file(store, tmp_path / "import.json")),
+            ("import the file", lambda: json_import.import_file(store, tmp_path / "import.json")),
             (r"write the backup \S+", lambda: backup.make_backup(
                 store, backups_dir(folder), local_now() + timedelta(days=1))),
         ]  # fmt: skip
@@ -327,7 +327,7 @@ def test_on_a_full_file_system_every_save_says_so_and_nothing_saved_is_lost(
             with pytest.raises(StorageError, match=rf"^Could not {what}: {FULL}\.$"):
                 write()
         with pytest.raises(StorageError, match=rf"^Could not write \S+history.csv: {FULL}\.$"):
-            exchange.export_csv(store, disk / "history.csv")
+            csv_export.export_csv(store, disk / "history.csv")
         assert f"could not write its settings to {prefs.path}: {FULL}." in (
             prefs.save(Prefs(volume=70)) or ""
         )
@@ -582,8 +582,8 @@ def test_every_file_coach_writes_in_the_data_folder_is_the_users_only_under_umas
         with Store.open(folder, now=wall) as store:
             demo.fill(store, 2)
             backup.make_backup(store, backups_dir(folder), local_now())
-            exchange.export_csv(store, folder / "history.csv")
-            exchange.export_json(store, folder / "history.json")
+            csv_export.export_csv(store, folder / "history.csv")
+            json_export.export_json(store, folder / "history.json")
             pdf.write_report(store, folder / "report.pdf")
             schedule.write_schedule(store, folder / "sessions.ics", "Europe/London")
         assert PrefsFile.in_folder(folder).save(Prefs()) is None
@@ -702,7 +702,7 @@ def test_a_damaged_history_exports_what_it_can_and_says_what_it_left_out(
     assert "is damaged (SQLite's integrity check says: CHECK constraint failed" in warned
     assert "left out what fails the import's checks: sessions[0].injured: must be one of" in warned
     with Store.open(tmp_path / "restored", now=wall) as restored:  # what was saved imports
-        assert exchange.import_file(restored, out).sessions_added == 2
+        assert json_import.import_file(restored, out).sessions_added == 2
     csv = tmp_path / "saved.csv"
     assert main(["export", "--format", "csv", "--out", str(csv), "--data-dir", str(folder)]) == 1
     said, refused = capsys.readouterr()

@@ -11,7 +11,8 @@ from pathlib import Path
 from PySide6.QtCore import QDir, QTimeZone
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from coach.storage import exchange, schedule
+from coach.storage import csv_export, json_export, json_import, schedule
+from coach.storage.document import MAX_PROBLEMS
 from coach.storage.schema import StorageError
 from coach.storage.store import Store
 
@@ -97,10 +98,10 @@ def export_history(
     path, fmt = chosen
     try:
         if fmt == "csv":
-            count = exchange.export_csv(store, path, first, last)
+            count = csv_export.export_csv(store, path, first, last)
             what = f"{count} rows (one per set)"
         else:
-            count = exchange.export_json(store, path, first, last)
+            count = json_export.export_json(store, path, first, last)
             what = f"{count} sessions"
     except StorageError as e:
         Tell.problem(parent, "Export failed", f"{e} No file was written.")
@@ -115,10 +116,10 @@ def import_history(parent: QWidget, store: Store) -> bool:
     if path is None:
         return False
     try:
-        result = exchange.import_file(store, path)
-    except exchange.ImportFileError as e:
-        listed = "\n".join(f"• {p}" for p in e.problems[: exchange.MAX_PROBLEMS])
-        more = len(e.problems) - exchange.MAX_PROBLEMS
+        result = json_import.import_file(store, path)
+    except json_import.ImportFileError as e:
+        listed = "\n".join(f"• {p}" for p in e.problems[:MAX_PROBLEMS])
+        more = len(e.problems) - MAX_PROBLEMS
         extra = f"\n…and {more} more." if more > 0 else ""
         Tell.problem(
             parent,

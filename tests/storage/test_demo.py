@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.storage import demo, exchange
+from coach.storage import demo, json_export
 from coach.storage.store import Store
 from tests.helpers import WallClock
 
@@ -61,7 +61,7 @@ def test_the_same_seed_gives_the_same_history(tmp_path: Path, wall: WallClock) -
     for name in ("a", "b"):
         with Store.open(tmp_path / name, now=wall) as s:
             demo.fill(s, weeks=2, seed=3)
-            docs.append(exchange.export_document(s)["sessions"])
+            docs.append(json_export.export_document(s)["sessions"])
     assert docs[0] == docs[1]
 
 

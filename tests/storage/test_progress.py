@@ -15,7 +15,7 @@ from coach.domain.program import Part, Program, Status
 from coach.domain.settings import Injured, Side
 from coach.domain.timeline import Timeline
 from coach.domain.visa_a import VisaAnswers
-from coach.storage.exchange import export_csv
+from coach.storage.csv_export import export_csv
 from coach.storage.schema import StorageError
 from coach.storage.store import Store
 from tests.helpers import WallClock, fill_the_disk, run_sets
