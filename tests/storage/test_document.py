@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import copy
 import json
-from datetime import date
+from dataclasses import fields
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from coach.domain.program import DOSE, Status
+from coach.domain.settings import Injured, Settings, Side
 from coach.storage import document, json_export, json_import
-from coach.storage.store import Store
+from coach.storage.store import SESSION_COLUMNS, SET_COLUMNS, Store
 from tests.helpers import WallClock, table_rows
 from tests.storage.exports import ANSWERS, good_document, write_doc
 
@@ -250,3 +253,83 @@ def test_an_invalid_section_names_its_field_and_changes_nothing(
             json_import.import_file(other, path)
         assert problem in str(caught.value)
         assert not any(table_rows(other).values())
+
+
+# -- the checked document ----------------------------------------------------------
+def test_a_good_file_is_a_document_of_typed_rows(complete: Store) -> None:
+    checked = document.check(good_document(complete))
+    assert (checked.version, checked.exported) == (4, stamp("2026-11-22T08:04:30+01:00"))
+    first = checked.sessions[0]
+    assert (first.started, first.injured, first.load_kg) == (
+        stamp("2026-11-21T08:00:00+01:00"), Injured.RIGHT, 0.0,
+    )  # fmt: skip
+    assert [(s.side, s.pain) for s in first.sets] == [(Side.RIGHT, 3), (Side.RIGHT, None)]
+    assert [(p.id, p.start, p.morning, p.status) for p in checked.programs] == [
+        ("p1", date(2026, 11, 16), time(8, 0), Status.ENDED),
+        ("p2", date(2026, 11, 21), time(8, 0), Status.ACTIVE),
+    ]
+    assert [(c.day, c.pain, c.stiffness_minutes) for c in checked.checkins] == [
+        (date(2026, 11, 21), 2, 10), (date(2026, 11, 22), None, None),
+    ]  # fmt: skip
+    assert [(v.answers, v.score, v.side) for v in checked.visa_a[:1]] == [(ANSWERS, 44, None)]
+    assert [(e.kind, e.program_id) for e in checked.events] == [
+        ("red flag", "p2"), ("resumed", "p2"),
+    ]  # fmt: skip
+
+
+def stamp(text: str) -> document.Stamp:
+    return document.Stamp(text, datetime.fromisoformat(text))
+
+
+def test_each_row_holds_its_tables_columns_in_their_order() -> None:
+    def names(row: type) -> tuple[str, ...]:
+        return tuple(f.name for f in fields(row))
+
+    assert names(document.Session) == (*SESSION_COLUMNS, "sets")
+    assert names(document.Set) == SET_COLUMNS[1:]  # its session_id is its session's
+    assert names(document.Program) == document.PROGRAM_COLUMNS
+    assert names(document.Checkin) == document.CHECKIN_COLUMNS
+    assert names(document.VisaResult) == document.VISA_COLUMNS
+    assert names(document.Event) == document.EVENT_COLUMNS
+
+
+def test_an_older_file_is_read_as_version_4_says_it_and_left_as_it_was(complete: Store) -> None:
+    raw = good_document(complete)
+    raw["version"] = 2
+    for row in raw["programs"]:
+        for name in DOSE:
+            del row[name]
+    for row in raw["visa_a"]:
+        del row["side"]
+    before = copy.deepcopy(raw)
+    checked = document.check(raw)
+    assert raw == before
+    defaults = Settings()
+    assert {(p.lower_seconds, p.rest_seconds, p.get_ready_seconds, p.load_kg)
+            for p in checked.programs} == {
+        (defaults.lower_seconds, defaults.rest_seconds, defaults.get_ready_seconds,
+         defaults.load_kg),
+    }  # fmt: skip
+    assert [v.side for v in checked.visa_a] == [None, None]
+
+
+def test_every_problem_is_named_and_the_first_five_are_said(filled: Store) -> None:
+    raw = good_document(filled)
+    for session in raw["sessions"]:
+        session["reason"] = None
+        for one in session["sets"]:
+            one["pain"] = 11
+    with pytest.raises(document.DocumentError) as caught:
+        document.check(raw)
+    pain = "must be a whole number from 0 to 10, or null (got 11)"
+    assert caught.value.problems == [
+        "sessions[0].reason: must be text (got None)",
+        f"sessions[0].sets[0].pain: {pain}",
+        f"sessions[0].sets[1].pain: {pain}",
+        "sessions[1].reason: must be text (got None)",
+        f"sessions[1].sets[0].pain: {pain}",
+    ]
+    raw["sessions"][0]["note"] = raw["sessions"][1]["note"] = 1
+    with pytest.raises(document.DocumentError) as caught:
+        document.check(raw)
+    assert str(caught.value) == "; ".join(caught.value.problems[:5]) + "; and 2 more"

@@ -381,3 +381,17 @@ def test_an_imported_ended_program_leaves_the_current_one_alone(
 )  # fmt: skip
 def test_an_import_result_describes_itself(result: json_import.ImportResult, text: str) -> None:
     assert result.describe() == text
+
+
+def test_a_document_given_as_it_was_exported_is_checked_before_anything_is_written(
+    complete: Store, tmp_path: Path, wall: WallClock
+) -> None:
+    doc = good_document(complete)
+    doc["visa_a"][1]["score"] = 99
+    with Store.open(tmp_path / "other", now=wall) as other:
+        with pytest.raises(document.DocumentError) as caught:
+            json_import.import_document(other, doc)
+        assert caught.value.problems == [
+            "visa_a[1].score: must be 100, the score of its answers (got 99)"
+        ]
+        assert not any(table_rows(other).values())
