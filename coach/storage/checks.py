@@ -32,6 +32,7 @@ from coach.domain.visa_a import VisaAnswers, VisaError
 # and whose week arithmetic would overflow.
 CLOCK_FIRST = date(1969, 12, 31)
 CLOCK_LAST = date(2099, 12, 31)
+
 _ID_SHAPE = re.compile(r"[0-9A-Za-z_-]{1,64}")
 # The one form Coach writes (SQLite's date functions and the day filter rely on it).
 _STAMP_NO_ZONE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?")

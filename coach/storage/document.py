@@ -12,9 +12,9 @@ their leg, which is then not recorded) are read as version 4 says them.
 
 Each row's fields are checked from a table (`Kind`: a field's check, and how it is
 read once it passes), so a field's rule and its type are written once. Every date must
-be one a computer clock shows (checks.CLOCK_FIRST to CLOCK_LAST); dates a wrong clock gave are
-not refused here (the import names them). What depends on the database (an event's
-program that is not in the file) is checked by the import.
+be one a computer clock shows (checks.CLOCK_FIRST to CLOCK_LAST); dates a wrong clock
+gave are not refused here (the import names them). What depends on the database (an
+event's program that is not in the file) is checked by the import.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Export the history as JSON, a full backup that `coach.storage.json_import` reads back.
 
 The document (`coach-export`, version 4; coach.storage.document says what it holds)
-carries every table, each row with the id (check-ins: the day) and the very text it
-has in the database, so that an import of it lands every row where it was.
+carries every table, each row with its id (a check-in: its day) and its values as the
+database holds them (a VISA-A result's answers as an object), so that an import of it
+puts every row back as it was.
 """
 
 from __future__ import annotations
