@@ -582,7 +582,7 @@ def peak_rss(runs: int) -> Result:
 
 def export_csv(runs: int) -> Result:
     """Writing 100 000 set rows to CSV, as `coach export --format csv` does."""
-    from coach.storage import demo, exchange  # noqa: PLC0415
+    from coach.storage import csv_export, demo  # noqa: PLC0415
     from coach.storage.database import Database  # noqa: PLC0415
 
     with tempfile.TemporaryDirectory(prefix="coach-bench-") as name:
@@ -599,7 +599,7 @@ def export_csv(runs: int) -> Result:
             samples: list[float] = []
             for _ in range(min(runs, 5)):
                 start = time.perf_counter()
-                rows = exchange.export_csv(db, folder / "export.csv")
+                rows = csv_export.export_csv(db, folder / "export.csv")
                 samples.append((time.perf_counter() - start) * 1000)
             if rows != SET_ROWS:
                 raise BenchError(f"the CSV export wrote {rows} rows, not {SET_ROWS}")

@@ -424,13 +424,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace, store: Database, salvage: list[str] | None) -> None:
-    from coach.storage import exchange  # noqa: PLC0415 - sqlite-utils only when needed
+    from coach.storage import csv_export, json_export  # noqa: PLC0415 - sqlite-utils when needed
 
     if args.format == "csv":
-        rows = exchange.export_csv(store, args.out, args.first, args.last)
+        rows = csv_export.export_csv(store, args.out, args.first, args.last)
         print(f"Wrote {rows} rows to {args.out}")
     else:
-        sessions = exchange.export_json(store, args.out, args.first, args.last, salvage=salvage)
+        sessions = json_export.export_json(store, args.out, args.first, args.last, salvage=salvage)
         print(f"Wrote {sessions} sessions to {args.out}")
 
 
@@ -498,15 +498,15 @@ def _cmd_schedule(args: argparse.Namespace) -> int:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from coach.storage import exchange  # noqa: PLC0415 - sqlite-utils only when needed
+    from coach.storage import json_import  # noqa: PLC0415 - sqlite-utils only when needed
     from coach.storage.database import Database  # noqa: PLC0415
 
     try:
-        document = exchange.read_document(args.file)
-    except exchange.ImportFileError as e:
+        document = json_import.read_document(args.file)
+    except json_import.ImportFileError as e:
         raise UsageError(str(e)) from e
     with _locked(_data_dir(args)) as folder, Database.open(folder) as store:
-        result = exchange.import_document(store, document)
+        result = json_import.import_document(store, document)
     print(result.describe())
     return 0
 

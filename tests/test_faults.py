@@ -8,7 +8,7 @@ Full disk
   (storage/test_progress.py test_a_full_disk_is_a_clear_error_and_nothing_half_saved);
   the page says so and goes on (ui/test_workout_view.py
   test_a_set_that_cannot_be_saved_is_reported_and_the_workout_goes_on); an export keeps
-  the old file (storage/test_exchange.py test_a_write_that_fails_leaves_the_old_file_whole);
+  the old file (storage/test_csv_export.py test_a_write_that_fails_leaves_the_old_file_whole);
   settings that cannot be written (ui/test_prefs.py test_an_unwritable_file_is_reported).
 - A writer refusing at the storage boundary, on every machine: a rating, the ending, the
   note, a check-in, an import cut off half-way, and a backup
@@ -83,7 +83,7 @@ from coach.domain.timeline import timeline
 from coach.domain.visa_a import VisaAnswers
 from coach.paths import backups_dir
 from coach.resources import asset_path
-from coach.storage import backup, exchange, schema
+from coach.storage import backup, csv_export, json_export, json_import, schema
 from coach.storage.database import DB_NAME, CorruptDatabaseError, local_now
 from coach.storage.files import private_dir
 from coach.storage.history import History
@@ -161,7 +161,7 @@ def fill_history(store: History, wall: WallClock, sessions: int = 2) -> None:
 
 def saved(store: History) -> dict[str, Any]:
     """Everything the user has saved, as an export carries it (without its own stamp)."""
-    document = exchange.export_document(store.db)
+    document = json_export.export_document(store.db)
     return {k: document[k] for k in ("sessions", "programs", "checkins", "visa_a", "events")}
 
 
@@ -220,7 +220,7 @@ WRITES: list[tuple[str, int, Write]] = [
     ("save the note", 0, lambda _s, journal, _f: journal.note("heavy legs")),
     ("save the morning check-in", 0,
      lambda store, _j, _f: store.programs.save_checkin(date(2026, 11, 25), 1, 5)),
-    ("import the file", 3, lambda store, _j, file: exchange.import_file(store.db, file)),
+    ("import the file", 3, lambda store, _j, file: json_import.import_file(store.db, file)),
 ]  # fmt: skip
 
 
@@ -230,7 +230,7 @@ def test_a_write_the_disk_refuses_says_so_and_changes_nothing(
 ) -> None:
     with History.open(tmp_path / "other", now=wall) as other:  # a file to import
         fill_history(other, wall)
-        exchange.export_json(other.db, tmp_path / "import.json")
+        json_export.export_json(other.db, tmp_path / "import.json")
     fill_history(store, wall)
     journal = store.sessions.resume(run_sets(store, TIMELINE, wall, 1))[0]
     before = saved(store)
@@ -299,7 +299,7 @@ def test_on_a_full_file_system_every_save_says_so_and_nothing_saved_is_lost(
 ) -> None:
     with History.open(tmp_path / "other", now=wall) as other:  # a file to import, elsewhere
         run_sets(other, TIMELINE, wall, 2)
-        exchange.export_json(other.db, tmp_path / "import.json")
+        json_export.export_json(other.db, tmp_path / "import.json")
     with mounted_or_skip(tmpfs(tmp_path / "disk", "1m"), "a full disk needs a small tmpfs") as disk:
         folder = disk / "data"
         opened = data.open_store(parent, folder)  # the first start: creates it, backs it up
@@ -326,7 +326,8 @@ def test_on_a_full_file_system_every_save_says_so_and_nothing_saved_is_lost(
              lambda: store.programs.save_checkin(wall.now.date() + timedelta(days=1), 1, 5)),
             ("save the VISA-A answers",
              lambda: store.programs.save_visa(VisaAnswers(9, 9, 9, 9, 9, 9, 0, "C", 0))),
-            ("import the file", lambda: exchange.import_file(store.db, tmp_path / "import.json")),
+            ("import the file",
+             lambda: json_import.import_file(store.db, tmp_path / "import.json")),
             (r"write the backup \S+", lambda: backup.make_backup(
                 store.db, backups_dir(folder), local_now() + timedelta(days=1))),
         ]  # fmt: skip
@@ -334,7 +335,7 @@ def test_on_a_full_file_system_every_save_says_so_and_nothing_saved_is_lost(
             with pytest.raises(StorageError, match=rf"^Could not {what}: {FULL}\.$"):
                 write()
         with pytest.raises(StorageError, match=rf"^Could not write \S+history.csv: {FULL}\.$"):
-            exchange.export_csv(store.db, disk / "history.csv")
+            csv_export.export_csv(store.db, disk / "history.csv")
         assert f"could not write its settings to {prefs.path}: {FULL}." in (
             prefs.save(Prefs(volume=70)) or ""
         )
@@ -591,8 +592,8 @@ def test_every_file_coach_writes_in_the_data_folder_is_the_users_only_under_umas
         with History.open(folder, now=wall) as store:
             demo.fill(store.db, 2)
             backup.make_backup(store.db, backups_dir(folder), local_now())
-            exchange.export_csv(store.db, folder / "history.csv")
-            exchange.export_json(store.db, folder / "history.json")
+            csv_export.export_csv(store.db, folder / "history.csv")
+            json_export.export_json(store.db, folder / "history.json")
             pdf.write_report(store, folder / "report.pdf")
             calendar.write_schedule(store.programs, folder / "sessions.ics", "Europe/London")
         assert PrefsFile.in_folder(folder).save(Prefs()) is None
@@ -711,7 +712,7 @@ def test_a_damaged_history_exports_what_it_can_and_says_what_it_left_out(
     assert "is damaged (SQLite's integrity check says: CHECK constraint failed" in warned
     assert "left out what fails the import's checks: sessions[0].injured: must be one of" in warned
     with History.open(tmp_path / "restored", now=wall) as restored:  # what was saved imports
-        assert exchange.import_file(restored.db, out).sessions_added == 2
+        assert json_import.import_file(restored.db, out).sessions_added == 2
     csv = tmp_path / "saved.csv"
     assert main(["export", "--format", "csv", "--out", str(csv), "--data-dir", str(folder)]) == 1
     said, refused = capsys.readouterr()

@@ -12,7 +12,8 @@ from PySide6.QtCore import QDir, QTimeZone
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from coach.reports import calendar
-from coach.storage import exchange
+from coach.storage import csv_export, json_export, json_import
+from coach.storage.document import MAX_PROBLEMS
 from coach.storage.history import History
 from coach.storage.schema import StorageError
 
@@ -98,10 +99,10 @@ def export_history(
     path, fmt = chosen
     try:
         if fmt == "csv":
-            count = exchange.export_csv(store.db, path, first, last)
+            count = csv_export.export_csv(store.db, path, first, last)
             what = f"{count} rows (one per set)"
         else:
-            count = exchange.export_json(store.db, path, first, last)
+            count = json_export.export_json(store.db, path, first, last)
             what = f"{count} sessions"
     except StorageError as e:
         Tell.problem(parent, "Export failed", f"{e} No file was written.")
@@ -116,10 +117,10 @@ def import_history(parent: QWidget, store: History) -> bool:
     if path is None:
         return False
     try:
-        result = exchange.import_file(store.db, path)
-    except exchange.ImportFileError as e:
-        listed = "\n".join(f"• {p}" for p in e.problems[: exchange.MAX_PROBLEMS])
-        more = len(e.problems) - exchange.MAX_PROBLEMS
+        result = json_import.import_file(store.db, path)
+    except json_import.ImportFileError as e:
+        listed = "\n".join(f"• {p}" for p in e.problems[:MAX_PROBLEMS])
+        more = len(e.problems) - MAX_PROBLEMS
         extra = f"\n…and {more} more." if more > 0 else ""
         Tell.problem(
             parent,

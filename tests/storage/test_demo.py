@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.storage import demo, exchange
+from coach.storage import demo, json_export
 from coach.storage.history import History
 from coach.storage.sessions import SessionStatus
 from tests.helpers import WallClock
@@ -62,7 +62,7 @@ def test_the_same_seed_gives_the_same_history(tmp_path: Path, wall: WallClock) -
     for name in ("a", "b"):
         with History.open(tmp_path / name, now=wall) as s:
             demo.fill(s.db, weeks=2, seed=3)
-            docs.append(exchange.export_document(s.db)["sessions"])
+            docs.append(json_export.export_document(s.db)["sessions"])
     assert docs[0] == docs[1]
 
 

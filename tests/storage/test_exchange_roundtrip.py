@@ -24,7 +24,7 @@ from coach.domain.record import Outcome
 from coach.domain.settings import Injured, Side
 from coach.domain.timeline import Timeline
 from coach.domain.visa_a import VisaAnswers
-from coach.storage import exchange
+from coach.storage import json_export, json_import
 from coach.storage.history import History
 from tests.helpers import WallClock, flag, run_sets, table_rows
 
@@ -131,11 +131,11 @@ def test_a_json_export_imports_back_whole_whatever_the_clock_said(
                 move(wall, clock)
                 record(store, short_timeline, wall, action, args)
             out = Path(folder) / "backup.json"
-            exchange.export_json(store.db, out)
+            json_export.export_json(store.db, out)
             written = table_rows(store)
         move(wall, import_clock)  # the computer it is restored on has a clock of its own
         with History.open(Path(folder) / "restored", now=wall) as restored:
-            result = exchange.import_file(restored.db, out)
+            result = json_import.import_file(restored.db, out)
             assert table_rows(restored) == written
         assert result.sessions_added == len(written["sessions"])
         if any(before_2000(clock) for clock, _ in history):

@@ -31,7 +31,7 @@ import pytest
 
 from coach.cli import main
 from coach.storage import database as database_module
-from coach.storage import demo, exchange
+from coach.storage import demo, json_export, json_import
 from coach.storage.database import DB_NAME
 from coach.storage.history import History
 from tests.helpers import WallClock, flag
@@ -437,7 +437,7 @@ def good(tmp_path_factory: pytest.TempPathFactory) -> bytes:
         assert program is not None
         source.programs.pause(program.id, flag("a sudden snap at the heel"))
         source.programs.resume(program.id)
-        exchange.export_json(source.db, folder / "good.json")
+        json_export.export_json(source.db, folder / "good.json")
     exported = (folder / "good.json").read_bytes()
     doc = json.loads(exported)
     assert doc["exported"] == EXPORTED
@@ -479,7 +479,7 @@ def write(tmp_path: Path, content: bytes) -> Path:
 def refusal(folder: Path, path: Path, error: type[Exception]) -> str:
     """Import `path` into the History in `folder`, which must refuse it; the message."""
     with History.open(folder, now=WallClock()) as store, pytest.raises(error) as caught:
-        exchange.import_file(store.db, path)
+        json_import.import_file(store.db, path)
     return str(caught.value)
 
 
@@ -490,7 +490,7 @@ def test_a_malformed_file_is_refused_by_name_and_the_database_is_unchanged(
 ) -> None:
     path = write(tmp_path, bad.damage(good))
     before = fingerprint(target)
-    message = refusal(target, path, exchange.ImportFileError)
+    message = refusal(target, path, json_import.ImportFileError)
     assert message.startswith(f"{path} cannot be imported: ")
     assert bad.says in message
     assert "\n" not in message
@@ -505,8 +505,8 @@ def test_a_date_a_wrong_clock_gave_imports_as_it_is_and_is_named(
     damaged = odd.damage(good)
     doc = json.loads(damaged)
     with History.open(tmp_path / "fresh", now=WallClock()) as fresh:
-        result = exchange.import_file(fresh.db, write(tmp_path, damaged))
-        again = exchange.export_document(fresh.db)
+        result = json_import.import_file(fresh.db, write(tmp_path, damaged))
+        again = json_export.export_document(fresh.db)
     assert result.sessions_added == len(doc["sessions"])
     assert result.checkins_added == len(doc["checkins"])
     assert odd.says in "; ".join(result.odd_dates)
@@ -539,7 +539,7 @@ def test_an_event_of_a_missing_program_is_refused_after_writing_and_rolled_back(
     """Only the database can tell the program is missing: the rows written before roll back."""
     path = write(tmp_path, MISSING_PROGRAM.damage(good))
     before = fingerprint(target)
-    assert MISSING_PROGRAM.says in refusal(target, path, exchange.MissingProgramError)
+    assert MISSING_PROGRAM.says in refusal(target, path, json_import.MissingProgramError)
     assert fingerprint(target) == before
 
 
@@ -551,14 +551,14 @@ def test_the_export_itself_imports_and_the_fingerprint_sees_it(
     path = write(tmp_path, bom + good)
     doc = json.loads(good)
     with History.open(tmp_path / "fresh", now=WallClock()) as fresh:
-        result = exchange.import_file(fresh.db, path)
+        result = json_import.import_file(fresh.db, path)
     assert result.sessions_added == len(doc["sessions"])
     assert result.sets_added == sum(len(s["sets"]) for s in doc["sessions"])
     assert (result.programs_added, result.visa_added, result.events_added) == (1, 1, 2)
     assert result.checkins_added == len(doc["checkins"])
     before = fingerprint(target)
     with History.open(target, now=WallClock()) as store:
-        assert exchange.import_file(store.db, path).sessions_added == len(doc["sessions"])
+        assert json_import.import_file(store.db, path).sessions_added == len(doc["sessions"])
     assert fingerprint(target) != before  # so an unchanged fingerprint means nothing written
 
 
@@ -582,7 +582,7 @@ def test_a_50_mb_file_is_refused_at_once_without_being_read(fifty_mb: Path, targ
     tracemalloc.start()
     started = time.perf_counter()
     try:
-        message = refusal(target, fifty_mb, exchange.ImportFileError)
+        message = refusal(target, fifty_mb, json_import.ImportFileError)
         seconds = time.perf_counter() - started
         peak = tracemalloc.get_traced_memory()[1]
     finally:
@@ -608,7 +608,7 @@ def test_a_pipe_is_refused_at_once_never_waited_on(target: Path, tmp_path: Path)
     os.mkfifo(pipe)
     said: list[str] = []
     reader = threading.Thread(
-        target=lambda: said.append(refusal(target, pipe, exchange.ImportFileError)), daemon=True
+        target=lambda: said.append(refusal(target, pipe, json_import.ImportFileError)), daemon=True
     )
     reader.start()
     reader.join(timeout=10)
@@ -620,7 +620,7 @@ def test_a_pipe_is_refused_at_once_never_waited_on(target: Path, tmp_path: Path)
 
 
 def test_a_folder_is_refused_at_once(target: Path, tmp_path: Path) -> None:
-    assert refusal(target, tmp_path, exchange.ImportFileError).endswith("a folder, not a file")
+    assert refusal(target, tmp_path, json_import.ImportFileError).endswith("a folder, not a file")
 
 
 def test_millions_of_empty_objects_are_refused_before_parsing(target: Path, tmp_path: Path) -> None:
@@ -629,12 +629,12 @@ def test_millions_of_empty_objects_are_refused_before_parsing(target: Path, tmp_
     big.write_text("[" + ",".join(["{}"] * 10_000_000) + "]")
     tracemalloc.start()
     try:
-        message = refusal(target, big, exchange.ImportFileError)
+        message = refusal(target, big, json_import.ImportFileError)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
     assert "objects and lists (a real one holds fewer than 1,000,000)" in message
-    assert peak < 4 * exchange.MAX_FILE_BYTES  # the text itself, not ten million dicts
+    assert peak < 4 * json_import.MAX_FILE_BYTES  # the text itself, not ten million dicts
 
 
 @pytest.mark.parametrize(
@@ -654,7 +654,7 @@ def test_keys_given_twice_and_unknown_sections_are_refused_saying_where(
 ) -> None:
     path = tmp_path / "h.json"
     path.write_text(text)
-    assert said in refusal(target, path, exchange.ImportFileError)
+    assert said in refusal(target, path, json_import.ImportFileError)
 
 
 # -- the same through `coach import` ---------------------------------------------------

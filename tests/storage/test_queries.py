@@ -10,7 +10,7 @@ from coach.domain.advice import Kind, advise
 from coach.domain.program import Part, Program
 from coach.domain.settings import Injured
 from coach.domain.timeline import Timeline
-from coach.storage.exchange import export_csv
+from coach.storage.csv_export import export_csv
 from coach.storage.history import History
 from tests.helpers import WallClock, run_sets
 

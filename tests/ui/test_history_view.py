@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from coach.app.model import AppModel
 from coach.domain.timeline import Timeline
-from coach.storage import exchange
+from coach.storage import json_export, json_import
 from coach.storage.history import History
 from coach.ui import history_view
 from coach.ui.history_view import ConfirmDelete, HistoryView
@@ -173,9 +173,9 @@ def test_an_edit_that_cannot_be_saved_says_so_and_changes_nothing(
 def test_an_undo_that_clashes_with_a_later_change_says_so_and_is_dropped(
     view: HistoryView, store: History, two_sessions: list[str], told: list[str]
 ) -> None:
-    backup = exchange.export_document(store.db)
+    backup = json_export.export_document(store.db)
     view.delete(two_sessions[0])
-    exchange.import_document(store.db, backup)  # the deleted session comes back by import...
+    json_import.import_document(store.db, backup)  # the deleted session comes back by import...
     view.undo_stack.undo()  # ...so undoing the delete cannot put it back a second time
     assert len(told) == 1
     assert "the history has changed" in told[0]
