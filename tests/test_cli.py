@@ -13,7 +13,7 @@ import pytest
 
 from coach import __version__, cli
 from coach.cli import main
-from coach.ui.app import PAINTED_MESSAGE
+from coach.ui.app import PAINTED_MESSAGE, READY_MESSAGE
 
 PLAN = ["plan", "--protocol", "alfredson", "--injured", "right"]
 
@@ -178,7 +178,7 @@ def test_python_dash_m_coach_runs_the_same_command() -> None:
 def test_quit_after_show_opens_paints_and_exits_0() -> None:
     done = _python_m_coach("--quit-after-show")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == PAINTED_MESSAGE
+    assert done.stdout.splitlines() == [PAINTED_MESSAGE, READY_MESSAGE]
 
 
 def test_a_closed_pipe_is_not_a_traceback() -> None:

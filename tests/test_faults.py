@@ -240,7 +240,7 @@ def test_a_write_the_disk_refuses_says_so_and_changes_nothing(
     ):
         write(store, journal, tmp_path / "import.json")
     assert saved(store) == before
-    assert not store.db.sql.conn.in_transaction  # nothing half-written waits to be committed
+    assert not store.db.conn.in_transaction  # nothing half-written waits to be committed
     write(store, journal, tmp_path / "import.json")  # room again: the same write succeeds
     assert saved(store) != before
 

@@ -93,7 +93,7 @@ def make_backup(db: Database, folder: Path, now: datetime, keep: int = KEEP) -> 
         with private_temp(target) as temp:
             dest = sqlite3.connect(temp)
             try:
-                db.sql.conn.backup(dest)
+                db.conn.backup(dest)
                 # The copy is a plain rollback-journal file: one file, complete in itself.
                 dest.execute("PRAGMA journal_mode = DELETE")
                 integrity_check(dest, target)
@@ -104,7 +104,7 @@ def make_backup(db: Database, folder: Path, now: datetime, keep: int = KEEP) -> 
         dropped = in_time_order(folder, now)[keep:]
         if dropped:
             protected = _protected(folder, folder.parent)
-            richer = _richer(folder, _sessions(db.sql.conn), target)
+            richer = _richer(folder, _sessions(db.conn), target)
             if richer is not None:
                 protected.add(richer)
             for old in dropped:

@@ -15,16 +15,17 @@ import shutil
 import sqlite3
 import tempfile
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from coach.storage import schema
 from coach.storage.files import make_private, private_dir, private_temp
 from coach.storage.schema import StorageError
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 DB_NAME = "coach.sqlite3"
 
@@ -116,14 +117,16 @@ def failing_as(what: str) -> Iterator[None]:
     """
     try:
         yield
-    except sqlite_utils.db.NotFoundError as e:
-        raise StorageError(f"Could not {what}: it is no longer in the history.") from e
     except sqlite3.IntegrityError as e:
         raise StorageError(f"Could not {what}: the history has changed ({e}).") from e
     except (sqlite3.OperationalError, sqlite3.DatabaseError, OSError) as e:
         if isinstance(e, sqlite3.ProgrammingError):
             raise  # a programming error in Coach, not the user's disk
         raise StorageError(_message(what, e)) from e
+    except Exception as e:
+        if _is_not_found(e):
+            raise StorageError(f"Could not {what}: it is no longer in the history.") from e
+        raise
 
 
 # SQLite's primary result codes that mean the file itself is damaged.
@@ -134,17 +137,57 @@ def _is_damage(error: sqlite3.Error) -> bool:
     return (getattr(error, "sqlite_errorcode", 0) & 0xFF) in _DAMAGED
 
 
+class NotFoundError(Exception):
+    """A row the command needs is not in the table (sqlite-utils' `get` raises its own,
+    which `failing_as` meets too)."""
+
+
+def _is_not_found(error: BaseException) -> bool:
+    return isinstance(error, NotFoundError) or (
+        type(error).__name__ == "NotFoundError" and type(error).__module__ == "sqlite_utils.db"
+    )
+
+
 class Database:
     """The user's database. Open with `Database.open(folder)`; close when done.
 
-    `sql` is the sqlite-utils handle the repositories query and write through; `now` is
-    the clock every stamp is taken from (injected, so tests can set the time).
+    The repositories read through `query` and `execute` (the standard library's sqlite3)
+    and write through `sql`, sqlite-utils over the same connection. `now` is the clock
+    every stamp is taken from (injected, so tests can set the time).
     """
 
-    def __init__(self, sql: sqlite_utils.Database, path: Path, now: Clock = local_now) -> None:
-        self.sql = sql
+    def __init__(self, conn: sqlite3.Connection, path: Path, now: Clock = local_now) -> None:
+        self.conn = conn
         self.path = path
         self.now = now
+        self._sql: sqlite_utils.Database | None = None
+
+    @property
+    def sql(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection: the tables' writes and bulk reads.
+
+        Made at its first use. Importing sqlite-utils takes about 0.2 s (numpy, plugin
+        discovery); reading the program for the Today page needs none of it, so the
+        page is usable before it loads. This is the storage layer's one deferred import.
+        """
+        if self._sql is None:
+            import sqlite_utils  # noqa: PLC0415 - see the docstring
+
+            self._sql = sqlite_utils.Database(
+                self.conn, execute_plugins=False, recursive_triggers=False
+            )
+        return self._sql
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> Iterator[dict[str, Any]]:
+        """The rows of a SELECT, each as a dict of its columns."""
+        cursor = self.conn.execute(sql, params)
+        names = [column[0] for column in cursor.description]
+        for row in cursor:
+            yield dict(zip(names, row, strict=True))
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Cursor:
+        """Run one statement (a SELECT, as a rule: writes go through `sql`)."""
+        return self.conn.execute(sql, params)
 
     @classmethod
     def open(cls, folder: Path, *, now: Clock = local_now, check: bool = True) -> Database:
@@ -177,8 +220,7 @@ class Database:
         except BaseException:
             conn.close()
             raise
-        sql = sqlite_utils.Database(conn, execute_plugins=False, recursive_triggers=False)
-        return cls(sql, path, now)
+        return cls(conn, path, now)
 
     @classmethod
     @contextlib.contextmanager
@@ -215,7 +257,7 @@ class Database:
             yield database
 
     def close(self) -> None:
-        self.sql.close()
+        self.conn.close()
 
     def __enter__(self) -> Database:
         return self
@@ -225,13 +267,14 @@ class Database:
 
     def count(self, table: str) -> int:
         """How many rows `table` holds."""
-        return int(self.sql.table(table).count)
+        (count,) = self.conn.execute(f"SELECT count(*) FROM [{table}]").fetchone()  # noqa: S608 - our own table names
+        return int(count)
 
     def latest_stamp(self) -> datetime | None:
         """The latest moment a record was stamped with (a session begun, a check-in or
         VISA-A saved, a program set up, an event), as an instant; None without records."""
         with failing_as("read the history"):
-            return latest_stamp(self.sql.conn)
+            return latest_stamp(self.conn)
 
 
 def day_range(column: str, first: date | None, last: date | None) -> tuple[str, list[Any]]:

@@ -104,16 +104,14 @@ class Programs:
     # -- programs ---------------------------------------------------------------
     def program(self) -> Program | None:
         """The current program (active or paused), if any."""
-        rows = self.db.sql.query(
+        rows = self.db.query(
             "SELECT * FROM programs WHERE status != 'ended' ORDER BY created DESC LIMIT 1"
         )
         return next((_program(r) for r in rows), None)
 
     def programs(self) -> list[Program]:
         """Every program, the newest first; those replaced by a newer one are ENDED."""
-        return [
-            _program(r) for r in self.db.sql.query("SELECT * FROM programs ORDER BY created DESC")
-        ]
+        return [_program(r) for r in self.db.query("SELECT * FROM programs ORDER BY created DESC")]
 
     def start_program(self, program: Program) -> None:
         """Make `program` the current one. The one it replaces stays, as ended."""
@@ -175,7 +173,7 @@ class Programs:
 
     def events(self, first: date | None = None, last: date | None = None) -> list[Event]:
         where, params = day_range("at", first, last)
-        rows = self.db.sql.query(f"SELECT * FROM events {where} ORDER BY at", params)  # noqa: S608 - fixed SQL
+        rows = self.db.query(f"SELECT * FROM events {where} ORDER BY at", params)  # noqa: S608 - fixed SQL
         return [
             Event(r["id"], instant(r["at"]), r["program_id"], EventKind(r["kind"]), r["detail"])
             for r in rows
@@ -195,7 +193,7 @@ class Programs:
     # -- morning check-ins ----------------------------------------------------------
     def checkin(self, day: date) -> Morning | None:
         """The check-in of `day`: None if never asked; both answers None if skipped."""
-        rows = list(self.db.sql.query("SELECT * FROM checkins WHERE day = ?", [day.isoformat()]))
+        rows = list(self.db.query("SELECT * FROM checkins WHERE day = ?", [day.isoformat()]))
         return _morning(rows[0]) if rows else None
 
     def save_checkin(self, day: date, pain: int | None, stiffness_minutes: int | None) -> None:
@@ -221,7 +219,7 @@ class Programs:
         where, params = day_range("day", first, last)
         answered = "(pain IS NOT NULL OR stiffness_minutes IS NOT NULL)"
         where = f"{where} AND {answered}" if where else f"WHERE {answered}"
-        rows = self.db.sql.query(f"SELECT * FROM checkins {where} ORDER BY day", params)  # noqa: S608 - fixed SQL
+        rows = self.db.query(f"SELECT * FROM checkins {where} ORDER BY day", params)  # noqa: S608 - fixed SQL
         return [_morning(r) for r in rows]
 
     # -- VISA-A -------------------------------------------------------------------
@@ -251,7 +249,7 @@ class Programs:
     def visa(self, first: date | None = None, last: date | None = None) -> list[VisaResult]:
         """VISA-A results, oldest first."""
         where, params = day_range("taken", first, last)
-        rows = self.db.sql.query(f"SELECT * FROM visa_a {where} ORDER BY julianday(taken)", params)  # noqa: S608 - fixed SQL
+        rows = self.db.query(f"SELECT * FROM visa_a {where} ORDER BY julianday(taken)", params)  # noqa: S608 - fixed SQL
         return [_visa(r) for r in rows]
 
     def forget_visa(self, visa_id: str) -> None:
@@ -261,9 +259,7 @@ class Programs:
     # -- how the programs split the days ------------------------------------------
     def day_split(self) -> DaySplit:
         """How the programs split each day into its morning and evening session."""
-        rows = self.db.sql.execute(
-            "SELECT start, morning, evening FROM programs ORDER BY created DESC"
-        )
+        rows = self.db.execute("SELECT start, morning, evening FROM programs ORDER BY created DESC")
         return DaySplit(
             tuple(
                 (date.fromisoformat(s), halfway(time.fromisoformat(m), time.fromisoformat(e)))

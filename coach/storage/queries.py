@@ -38,7 +38,7 @@ class Queries:
 
     def workouts(self, program: Program) -> list[Workout]:
         """The program's ended workouts with a set done, and how many of their planned sets."""
-        rows = self.db.sql.execute(
+        rows = self.db.execute(
             "SELECT s.started, s.protocol, s.injured, s.planned_sets, count(*) "
             "FROM sessions AS s JOIN sets AS t ON t.session_id = s.id "
             "WHERE substr(s.started, 1, 10) BETWEEN ? AND ? AND s.status != 'in progress' "
@@ -67,7 +67,7 @@ class Queries:
         A session is complete when every planned set was done, whatever its ending: one
         that ran to its end after a skipped set is partial.
         """
-        rows = self.db.sql.execute(
+        rows = self.db.execute(
             "SELECT s.id, s.started, s.protocol, s.injured, s.planned_sets, s.load_kg, t.pain "
             "FROM sessions AS s JOIN sets AS t ON t.session_id = s.id "
             "WHERE substr(s.started, 1, 10) BETWEEN ? AND ? AND s.status != 'in progress' "
@@ -102,7 +102,7 @@ class Queries:
 
     def last_load_kg(self, program: Program) -> float | None:
         """The load of the program's latest session with a set done; None before its first."""
-        last = self.db.sql.execute(
+        last = self.db.execute(
             "SELECT s.load_kg FROM sessions AS s "
             "WHERE EXISTS (SELECT 1 FROM sets WHERE session_id = s.id) "
             "AND substr(s.started, 1, 10) >= ? "
@@ -117,7 +117,7 @@ class Queries:
         """Each session's pain during its rated sets, oldest first (per side if asked)."""
         where, params = day_range("s.started", first, last)
         side = "t.side" if by_side else "NULL"
-        rows = self.db.sql.execute(
+        rows = self.db.execute(
             f"SELECT s.started, {side}, avg(t.pain), max(t.pain), count(t.pain) "  # noqa: S608 - fixed SQL
             f"FROM sessions AS s JOIN sets AS t ON t.session_id = s.id {where} "
             f"{'AND' if where else 'WHERE'} t.pain IS NOT NULL "
@@ -132,7 +132,7 @@ class Queries:
     def load_points(self, first: date | None = None, last: date | None = None) -> list[LoadPoint]:
         """The load of each session with a set done, oldest first."""
         where, params = day_range("s.started", first, last)
-        rows = self.db.sql.execute(
+        rows = self.db.execute(
             f"SELECT s.started, s.load_kg FROM sessions AS s {where} "  # noqa: S608 - fixed SQL
             f"{'AND' if where else 'WHERE'} EXISTS (SELECT 1 FROM sets WHERE session_id = s.id) "
             "ORDER BY julianday(s.started)",
@@ -145,7 +145,7 @@ class Queries:
     ) -> set[tuple[date, Part]]:
         """The (day, morning/evening) of each workout with a set done, split as the History is."""
         where, params = day_range("s.started", first, last)
-        rows = self.db.sql.execute(
+        rows = self.db.execute(
             f"SELECT s.started FROM sessions AS s {where} "  # noqa: S608 - fixed SQL
             f"{'AND' if where else 'WHERE'} EXISTS (SELECT 1 FROM sets WHERE session_id = s.id)",
             params,

@@ -233,7 +233,7 @@ class Sessions:
         """
         with failing_as("close the interrupted session"):
             row = self.session(session_id)
-            last = self.db.sql.execute(
+            last = self.db.execute(
                 "SELECT max(finished) FROM sets WHERE session_id = ?", [session_id]
             ).fetchone()[0]
             done = row.sets_done >= row.set_count
@@ -259,7 +259,7 @@ class Sessions:
         return found[0]
 
     def sets(self, session_id: str) -> list[SetRow]:
-        rows = self.db.sql.query(
+        rows = self.db.query(
             "SELECT * FROM sets WHERE session_id = ? ORDER BY position", [session_id]
         )
         return [_set_row(r) for r in rows]
@@ -299,7 +299,7 @@ class Sessions:
         order = "DESC" if newest_first else "ASC"
         sql = f"{_SUMMARY} {where} GROUP BY s.id ORDER BY julianday(s.started) {order}"
         split = Programs(self.db).day_split()
-        return [_session_row(r, split) for r in self.db.sql.query(sql, params)]
+        return [_session_row(r, split) for r in self.db.query(sql, params)]
 
 
 class SessionJournal:

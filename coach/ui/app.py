@@ -55,15 +55,19 @@ def app_icon() -> QIcon:
     return icon
 
 
-def finish_startup(app: QApplication, window: MainWindow, *, interactive: bool = True) -> None:
+def finish_startup(app: QApplication, window: MainWindow, *, smoke: bool = False) -> None:
     """What the first frame does not need, done right after it is painted.
 
     Shortcuts (the first key sequence makes PySide6 build every enum of the Qt
     namespace, about 10 ms) and the icon (importlib.resources costs about 5 ms):
     no one can press a key, or tell an icon came 15 ms late, before a window exists.
-    Then the history (importing sqlite-utils alone takes about 0.3 s), the
-    reminders with the tray icon, which read the program from it, and on the very
-    first start the set-up wizard.
+    Then the history is opened and Today drawn from it (the program, its buttons);
+    what can wait for a usable page waits for the next turn of the event loop, after
+    Today is repainted: the daily backup, a session to resume, the daily questions,
+    the reminders with the tray icon, and on the very first start the set-up wizard.
+
+    With `smoke` (`coach --quit-after-show`), print READY_MESSAGE once Today is
+    usable and painted, and quit there.
     """
     from coach.ui.look import SchemeFollower  # noqa: PLC0415 - see above
 
@@ -74,10 +78,21 @@ def finish_startup(app: QApplication, window: MainWindow, *, interactive: bool =
     SchemeFollower(app)
     app.setWindowIcon(app_icon())
     window.install_shortcuts()
-    window.open_data()
-    window.start_reminders(app.windowIcon())
-    if interactive:  # not for the smoke test, which quits as soon as it has painted
-        window.welcome()
+    window.show_data()
+
+    def after_today() -> None:
+        window.finish_opening()
+        window.start_reminders(app.windowIcon())
+        if not smoke:
+            window.welcome()
+
+    if smoke:  # the rest runs once READY_MESSAGE is out, then Coach quits
+        ready = FirstPaint(window.today.start_button)  # enabled with the program: repainted
+        ready.painted.connect(_report_ready)
+        ready.painted.connect(app.quit)  # first: a question asked after it closes at once
+        ready.painted.connect(after_today)
+    else:
+        QTimer.singleShot(0, window, after_today)  # not if the window is gone by then
 
 
 def create_application() -> QApplication:
@@ -94,6 +109,7 @@ def create_application() -> QApplication:
 
 
 PAINTED_MESSAGE = "coach: the main window is shown and painted"
+READY_MESSAGE = "coach: the Today page is ready"
 
 
 def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
@@ -112,7 +128,8 @@ def run(*, data_dir: str | None = None, quit_after_show: bool = False) -> int:
     """Open the main window and run until it closes. Returns the exit status.
 
     With `quit_after_show`, print PAINTED_MESSAGE as soon as the first frame is
-    painted (`coach bench` times its arrival) and quit: the smoke test.
+    painted, then READY_MESSAGE once the Today page shows the program with its
+    buttons enabled, and quit: the smoke test (`coach bench` times both lines).
     A second Coach on the same data folder says so and exits with status 1.
     """
     problem = display_problem(os.environ, sys.platform)
@@ -131,10 +148,7 @@ def run(*, data_dir: str | None = None, quit_after_show: bool = False) -> int:
     first_paint = FirstPaint(window)
     if quit_after_show:
         first_paint.painted.connect(_report_painted)
-        first_paint.painted.connect(app.quit)
-    first_paint.painted.connect(
-        lambda: finish_startup(app, window, interactive=not quit_after_show)
-    )
+    first_paint.painted.connect(lambda: finish_startup(app, window, smoke=quit_after_show))
     window.show()
     try:
         return app.exec()
@@ -158,4 +172,8 @@ def _refuse(error: Exception) -> int:
 
 
 def _report_painted() -> None:
-    print(PAINTED_MESSAGE, flush=True)  # noqa: T201 - the smoke test's one line of output
+    print(PAINTED_MESSAGE, flush=True)  # noqa: T201 - the smoke test's first line of output
+
+
+def _report_ready() -> None:
+    print(READY_MESSAGE, flush=True)  # noqa: T201 - the smoke test's second line

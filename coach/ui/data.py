@@ -105,22 +105,35 @@ class Opened:
 def open_store(parent: QWidget, folder: Path, keep: int = backup.KEEP) -> Opened:
     """Open the database in `folder`, recovering from damage, and back it up if due.
 
-    The newest `keep` backups are kept (the Settings dialog's "backups to keep").
+    The newest `keep` backups are kept (the Settings dialog's "backups to keep"). The
+    app does the two steps apart (`open_history`, then `back_up` once the Today page
+    is usable); this is both at once.
     """
+    opened = open_history(parent, folder)
+    if opened.store is None:
+        return opened
+    return Opened(opened.store, backup=back_up(parent, opened.store, folder, keep))
+
+
+def open_history(parent: QWidget, folder: Path) -> Opened:
+    """Open the database in `folder`, recovering from damage (the user chooses how)."""
     try:
-        store = _open_or_recover(parent, folder)
+        return Opened(_open_or_recover(parent, folder))
     except NewerDatabaseError as e:
         DataProblem.tell(parent, "Database from a newer Coach", str(e))
         return Opened(None, str(e))
     except StorageError as e:
         DataProblem.tell(parent, "Cannot open the history", str(e))
         return Opened(None, str(e))
-    written = None
+
+
+def back_up(parent: QWidget, store: History, folder: Path, keep: int = backup.KEEP) -> Path | None:
+    """The daily backup, if one is due: the file written, or None."""
     try:
-        written = backup.backup_if_due(store.db, backups_dir(folder), store.db.now(), keep)
+        return backup.backup_if_due(store.db, backups_dir(folder), store.db.now(), keep)
     except StorageError as e:
         DataProblem.tell(parent, "Backup failed", f"{e} Your data itself is unchanged.")
-    return Opened(store, backup=written)
+        return None
 
 
 def _open_or_recover(parent: QWidget, folder: Path) -> History:

@@ -171,20 +171,36 @@ class MainWindow(QMainWindow):
 
     # -- the history ----------------------------------------------------------------
     def open_data(self) -> None:
-        """Open the history (recovering or backing up as needed); offer to resume."""
-        if self.model.data_dir is None:
-            self.model.refresh()  # no history: workouts only, unsaved
-            return
-        from coach.ui.data import open_store  # noqa: PLC0415 - see the docstring
+        """Open the history and show Today, then all that follows (`finish_opening`).
 
-        prompts = _prompts()
-        opened = open_store(self, self.model.data_dir, self.model.prefs.backups)
-        self.model.attach(opened.store, opened.problem)
+        The app does the two steps apart, so that the Today page is usable first
+        (`coach.ui.app.finish_startup`).
+        """
+        self.show_data()
+        self.finish_opening()
+
+    def show_data(self) -> None:
+        """Open the history (recovering from damage if need be) and show Today from it."""
+        if self.model.data_dir is not None:
+            from coach.ui.data import open_history  # noqa: PLC0415 - see the docstring
+
+            opened = open_history(self, self.model.data_dir)
+            self.model.attach(opened.store, opened.problem)
+        self.model.refresh()  # without a history: workouts only, unsaved
+
+    def finish_opening(self) -> None:
+        """Once Today is usable: the daily backup, a session to resume, the daily questions."""
+        history, folder = self.model.history, self.model.data_dir
+        if history is None or folder is None:
+            return
+        from coach.ui.data import back_up  # noqa: PLC0415 - see the docstring
+
+        written = back_up(self, history, folder, self.model.prefs.backups)
+        if written is not None:
+            self.statusBar().showMessage(f"Backup written: {written}", 10_000)
         self.history  # noqa: B018 - built now, before the first look at it
-        if opened.backup is not None:
-            self.statusBar().showMessage(f"Backup written: {opened.backup}", 10_000)
+        prompts = _prompts()
         resume = prompts.offer_resume(self, self.model)
-        self.model.refresh()
         if resume is not None:
             self.resume_workout(resume)
         if self.workout is None:  # not in the middle of a resumed session

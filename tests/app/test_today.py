@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date, timedelta
+from pathlib import Path
 
 from coach.app.today import today, visa_due
 from coach.domain.program import Program
 from coach.domain.settings import Injured, Side
 from coach.domain.timeline import Timeline
 from coach.domain.visa_a import VisaAnswers
+from coach.storage import demo
 from coach.storage.database import naive
 from coach.storage.history import History
 from tests.helpers import WallClock, run_sets
@@ -83,3 +87,24 @@ def test_the_next_load_is_the_starting_load_until_a_session_of_the_program(
     state = today(store.programs, store.queries, store.db.now())
     assert state is not None
     assert state.last_load_kg == 0.0
+
+
+def test_reading_today_loads_neither_sqlite_utils_nor_numpy(tmp_path: Path) -> None:
+    """The Today page is usable before sqlite-utils (about 0.2 s, with numpy) loads."""
+    with History.open(tmp_path) as history:
+        demo.fill(history.db, weeks=2, seed=1)
+    program = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from coach.app.today import today\n"
+        "from coach.storage.history import History\n"
+        f"with History.open(Path({str(tmp_path)!r})) as h:\n"
+        "    state = today(h.programs, h.queries, h.db.now())\n"
+        "    h.db.latest_stamp()\n"
+        "assert state is not None\n"
+        "print(sorted(m for m in ('sqlite_utils', 'numpy') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "[]"

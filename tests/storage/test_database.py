@@ -17,11 +17,11 @@ from tests.helpers import WallClock, run_sets
 
 
 def test_the_file_is_wal_with_full_sync_and_foreign_keys(store: History) -> None:
-    pragma = store.db.sql.conn.execute
+    pragma = store.db.conn.execute
     assert pragma("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert pragma("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     assert pragma("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert schema.version(store.db.sql.conn) == schema.SCHEMA_VERSION
+    assert schema.version(store.db.conn) == schema.SCHEMA_VERSION
 
 
 @pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")

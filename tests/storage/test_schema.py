@@ -184,7 +184,7 @@ def test_version_4_opens_a_version_3_file_and_keeps_its_visa_a_results_with_no_l
     conn.commit()
     conn.close()
     with History.open(folder) as store:
-        assert schema.version(store.db.sql.conn) == schema.SCHEMA_VERSION >= 4
+        assert schema.version(store.db.conn) == schema.SCHEMA_VERSION >= 4
         [old] = store.programs.visa()
         assert (old.id, old.score, old.answers, old.side) == ("old", 44, answers, None)
         store.programs.save_visa(answers, side=Side.LEFT)

@@ -136,7 +136,7 @@ def test_a_full_disk_is_a_clear_error_and_the_sets_saved_stay(
         journal.add(record.add_completed(short_timeline.spans[1]))
     assert [s.position for s in store.sessions.sets(sid)][:1] == [0]
     assert 1 not in [s.position for s in store.sessions.sets(sid)]
-    assert not store.db.sql.conn.in_transaction
+    assert not store.db.conn.in_transaction
 
 
 def test_writing_to_a_session_deleted_meanwhile_is_a_clear_error(
