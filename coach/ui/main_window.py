@@ -13,48 +13,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
-from PySide6.QtWidgets import (
-    QApplication,
-    QHBoxLayout,
-    QListWidget,
-    QMainWindow,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from coach.app.model import AppModel
 from coach.ui.menus import Menus
+from coach.ui.pages import LazyPage, Pages
 from coach.ui.today_view import TodayView
 
 if TYPE_CHECKING:
     from coach.app.session import WorkoutSession
     from coach.ui.history_view import HistoryView
     from coach.ui.progress_view import ProgressView
-    from coach.ui.reminders import Reminders, Tray
+    from coach.ui.reminders import Keeper
     from coach.ui.workout.view import WorkoutView
-
-
-class LazyPage:
-    """A page built the first time it is needed, in the place its stand-in held."""
-
-    def __init__(self, pages: QStackedWidget, build: Callable[[], QWidget]) -> None:
-        self.pages = pages
-        self.build = build
-        self.slot = QWidget()
-        self.page: QWidget | None = None
-
-    def get(self) -> QWidget:
-        if self.page is None:
-            self.page = self.build()
-            current = self.pages.currentIndex()
-            self.pages.insertWidget(self.pages.indexOf(self.slot), self.page)
-            self.pages.removeWidget(self.slot)
-            self.slot.deleteLater()
-            self.pages.setCurrentIndex(current)
-        return self.page
 
 
 class MainWindow(QMainWindow):
@@ -70,8 +44,7 @@ class MainWindow(QMainWindow):
         self.model.problem.connect(self._tell_problem)
         self.model.said.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.model.opened.connect(self._set_busy)
-        self.reminders: Reminders | None = None  # from start_reminders(), after the first paint
-        self.tray: Tray | None = None
+        self.keeper: Keeper | None = None  # tray and reminders: after the first paint
         self.workout: WorkoutView | None = None
         self._quitting = False
         self.undo_stack = QUndoStack(self)
@@ -81,21 +54,9 @@ class MainWindow(QMainWindow):
         self.resize(1100, 720)
         self.setMinimumSize(800, 560)
 
-        self.nav = QListWidget()
-        self.nav.setAccessibleName("Pages")
-        self.nav.setFixedWidth(170)
-        self.nav.setStyleSheet(
-            "QListWidget { font-size: 12pt; } QListWidget::item { padding: 8px; }"
-        )
-        self.pages = QStackedWidget()
-        self.nav.currentRowChanged.connect(self._show_page)
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.nav)
-        layout.addWidget(self.pages, stretch=1)
-        self.setCentralWidget(central)
+        self.page_list = Pages()
+        self.nav, self.pages = self.page_list.nav, self.page_list.stack
+        self.setCentralWidget(self.page_list)
 
         self.menus = Menus(self, self.undo_stack)
         self._connect_menus()
@@ -113,24 +74,27 @@ class MainWindow(QMainWindow):
         # The History and Progress pages are built when first needed: the History page at
         # the latest when the history opens (its tables cost start-up ~10 ms); the Progress
         # page when first shown (pyqtgraph costs ~0.3 s).
-        self._history_page = LazyPage(self.pages, self._build_history)
-        self.add_page("History", self._history_page.slot)
-        self._progress_page = LazyPage(self.pages, self._build_progress)
-        self.add_page("Progress", self._progress_page.slot)
+        self._history_page = self.add_page("History", self._build_history)
+        self._progress_page = self.add_page("Progress", self._build_progress)
         self.nav.setCurrentRow(0)
 
     def _connect_menus(self) -> None:
-        m = self.menus
+        """The menus' actions. Those on the history are enabled only when it is open."""
+        m, model = self.menus, self.model
         m.new_program.triggered.connect(self.new_program)
-        m.export.triggered.connect(self.export_history)
+        m.export.triggered.connect(
+            lambda: _exchange().export_history(self, model.history, self.history.date_range())
+        )
         m.import_.triggered.connect(self.import_history)
-        m.report.triggered.connect(self.write_report)
-        m.schedule.triggered.connect(self.export_schedule)
+        m.report.triggered.connect(
+            lambda: _exchange().write_report(self, model.history, self.history.date_range())
+        )
+        m.schedule.triggered.connect(lambda: _exchange().export_schedule(self, model.history))
         m.quit.triggered.connect(self.quit)
         m.settings.triggered.connect(self.open_settings)
-        m.why.triggered.connect(self.show_why)
+        m.why.triggered.connect(lambda: _help().WhyDialog.show_modal(self))
         m.problem.triggered.connect(self.report_problem)
-        m.about.triggered.connect(self.show_about)
+        m.about.triggered.connect(lambda: _help().AboutDialog.show_modal(self, model.data_dir))
 
     # -- pages --------------------------------------------------------------------
     def _build_history(self) -> HistoryView:
@@ -151,20 +115,21 @@ class MainWindow(QMainWindow):
     def progress(self) -> ProgressView:
         return self._progress_page.get()  # type: ignore[return-value]  # built by _build_progress
 
-    def add_page(self, title: str, page: QWidget) -> None:
-        """Add a page to the list and the Go menu, reachable with Ctrl+<its number>."""
-        number = self.pages.count() + 1
-        self.pages.addWidget(page)
-        self.nav.addItem(title)
+    @overload
+    def add_page(self, title: str, page: QWidget) -> None: ...
+    @overload
+    def add_page(self, title: str, page: Callable[[], QWidget]) -> LazyPage: ...
+    def add_page(self, title: str, page: QWidget | Callable[[], QWidget]) -> LazyPage | None:
+        """Add a page (or what builds it when first shown) to the list and the Go menu."""
+        if isinstance(page, QWidget):
+            lazy, number = None, self.page_list.add(title, page)
+        else:
+            lazy = self.page_list.add_lazy(title, page)
+            number = self.pages.count()
         self.menus.add_page(title, number).triggered.connect(
             lambda: self.nav.setCurrentRow(number - 1)
         )
-
-    def _show_page(self, row: int) -> None:
-        for lazy in (self._history_page, self._progress_page):
-            if lazy.page is None and self.pages.widget(row) is lazy.slot:
-                lazy.get()  # builds the page in its slot
-        self.pages.setCurrentIndex(row)
+        return lazy
 
     def install_shortcuts(self) -> None:
         self.menus.install_shortcuts()
@@ -214,18 +179,6 @@ class MainWindow(QMainWindow):
     def new_program(self) -> None:
         _prompts().new_program(self, self.model)
 
-    def export_history(self) -> None:
-        if self.model.history is not None:
-            _exchange().export_history(self, self.model.history, self.history.date_range())
-
-    def write_report(self) -> None:
-        if self.model.history is not None:
-            _exchange().write_report(self, self.model.history, self.history.date_range())
-
-    def export_schedule(self) -> None:
-        if self.model.history is not None:
-            _exchange().export_schedule(self, self.model.history)
-
     def import_history(self) -> None:
         if self.model.history is not None and _exchange().import_history(self, self.model.history):
             # An undo recorded before the import might now clash with what it added.
@@ -243,11 +196,8 @@ class MainWindow(QMainWindow):
 
     def settings_changed(self) -> None:
         """What depends on the preferences reads them again."""
-        if self.reminders is not None:
-            if self.model.prefs.reminders:
-                self.reminders.refresh()
-            else:
-                self.reminders.stop()
+        if self.keeper is not None:
+            self.keeper.follow_prefs()
 
     def report_problem(self) -> None:
         """A red flag, from the Today page or the Help menu; in a workout, through the workout."""
@@ -305,33 +255,19 @@ class MainWindow(QMainWindow):
         self.menus.redo.setEnabled(not busy and self.undo_stack.canRedo())
         self.menus.enable_data(available=not busy and self.model.available)
 
-    # -- reminders, the tray, closing -------------------------------------------------
+    # -- the tray, closing -------------------------------------------------------------
     def start_reminders(self, icon: QIcon, *, tray: bool | None = None) -> None:
         """The tray icon (where the desktop has one; `tray` forces it) and the reminders."""
-        from coach.ui.reminders import Reminders, Tray  # noqa: PLC0415 - see the docstring
+        from coach.ui.reminders import Keeper  # noqa: PLC0415 - see the docstring
 
-        self.tray = Tray(icon, self, available=tray)
-        self.tray.show_requested.connect(self.show_window)
-        self.tray.start_requested.connect(self._start_from_tray)
-        self.tray.quit_requested.connect(self.quit)
-        self.reminders = Reminders(self.model.reminder_state, self.model.now, self)
-        self.reminders.due.connect(self.remind)
-        self.model.today_changed.connect(lambda _state: self.settings_changed())
-        self.settings_changed()
+        self.keeper = Keeper(self, self.model, icon, tray=tray)
+        self.keeper.start_requested.connect(self._start_from_tray)
+        self.keeper.tray.quit_requested.connect(self.quit)
 
-    def remind(self, title: str, body: str) -> None:
-        """A session's time has come: a desktop notification, or the window says it."""
-        if self.tray is None or not self.tray.show_message(title, body):
-            self.statusBar().showMessage(f"{title}. {body}")
-            QApplication.alert(self)
-
-    def show_window(self) -> None:
+    def _start_from_tray(self) -> None:
         self.showNormal()
         self.raise_()
         self.activateWindow()
-
-    def _start_from_tray(self) -> None:
-        self.show_window()
         if self.workout is None and self.today.start_button.isEnabled():
             self.nav.setCurrentRow(0)
             self.start_workout()
@@ -343,14 +279,10 @@ class MainWindow(QMainWindow):
             QApplication.quit()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        if self._stays_in_tray():
+        stays = not self._quitting and self.workout is None and self.keeper is not None
+        if stays and self.keeper is not None and self.keeper.keeps_window():
             event.ignore()
             self.hide()
-            if self.tray is not None:
-                self.tray.show_message(
-                    "Coach is still running",
-                    "It will remind you at your session times. Quit it from this icon's menu.",
-                )
             return
         if self.workout is not None:
             if self.workout.session.over:
@@ -359,33 +291,10 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 self._quitting = False
                 return
-        if self.reminders is not None:
-            self.reminders.stop()
-        if self.tray is not None:
-            self.tray.hide()
-        if self.workout is not None:
             self.workout.close()  # stops the sound; what was done is saved (or was let go)
+        if self.keeper is not None:
+            self.keeper.stop()
         super().closeEvent(event)
-
-    def _stays_in_tray(self) -> bool:
-        """Closing only hides the window: the user asked to stay in the tray, and it exists."""
-        return (
-            not self._quitting
-            and self.workout is None
-            and self.tray is not None
-            and self.tray.available
-            and self.model.prefs.keep_in_tray
-        )
-
-    def show_about(self) -> None:
-        from coach.ui.help_dialogs import AboutDialog  # noqa: PLC0415 - only if asked
-
-        AboutDialog.show_modal(self, self.model.data_dir)
-
-    def show_why(self) -> None:
-        from coach.ui.help_dialogs import WhyDialog  # noqa: PLC0415 - only if asked
-
-        WhyDialog.show_modal(self)
 
 
 def _prompts() -> ModuleType:
@@ -400,3 +309,10 @@ def _exchange() -> ModuleType:
     from coach.ui import exchange_dialogs  # noqa: PLC0415 - see the docstring
 
     return exchange_dialogs
+
+
+def _help() -> ModuleType:
+    """The About and Why dialogs, loaded only if asked for."""
+    from coach.ui import help_dialogs  # noqa: PLC0415 - see the docstring
+
+    return help_dialogs

@@ -16,31 +16,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QSystemTrayIcon, QWidget
 
 from coach.domain.program import Program, Slot
 from coach.domain.reminders import CHECK_EVERY, next_check, reminder
 
 if TYPE_CHECKING:
-    from coach.storage.history import History
+    from coach.app.model import AppModel
 
 ReminderState = tuple[Program, Collection[Slot]]
 MESSAGE_MS = 15_000  # how long a tray message stays up, where the desktop lets us choose
-
-
-def program_state(history: History) -> ReminderState | None:
-    """The current program and its sessions done, as `Reminders` reads them.
-
-    None without a program, or when the history cannot be read: the Today page says
-    what is wrong, and the reminders look again at their next check.
-    """
-    from coach.storage.schema import StorageError  # noqa: PLC0415 - loaded with the store
-
-    try:
-        program = history.programs.program()
-        return None if program is None else (program, history.queries.done_slots(program))
-    except StorageError:
-        return None
 
 
 class Reminders(QObject):
@@ -162,3 +147,60 @@ class Tray(QObject):
             QSystemTrayIcon.ActivationReason.DoubleClick,
         ):
             self.show_requested.emit()
+
+
+class Keeper(QObject):
+    """What keeps Coach with the user while its window is closed: the tray and reminders.
+
+    A planned session's time comes: a desktop notification from the tray, or else the
+    window says it and asks for attention. With "keep in the tray" chosen, closing the
+    window only hides it (`keeps_window`). Emits `start_requested` from the tray's menu.
+    """
+
+    start_requested = Signal()
+
+    def __init__(
+        self, window: QMainWindow, model: AppModel, icon: QIcon, *, tray: bool | None = None
+    ) -> None:
+        super().__init__(window)
+        self.window = window
+        self.model = model
+        self.tray = Tray(icon, window, available=tray)
+        self.tray.show_requested.connect(self.show_window)
+        self.tray.start_requested.connect(self.start_requested)
+        self.reminders = Reminders(model.reminder_state, model.now, self)
+        self.reminders.due.connect(self.remind)
+        model.today_changed.connect(lambda _state: self.follow_prefs())
+        self.follow_prefs()
+
+    def follow_prefs(self) -> None:
+        """Remind, or not, as the preferences say; the next check follows the program."""
+        if self.model.prefs.reminders:
+            self.reminders.refresh()
+        else:
+            self.reminders.stop()
+
+    def remind(self, title: str, body: str) -> None:
+        """A session's time has come: a desktop notification, or the window says it."""
+        if not self.tray.show_message(title, body):
+            self.window.statusBar().showMessage(f"{title}. {body}")
+            QApplication.alert(self.window)
+
+    def show_window(self) -> None:
+        self.window.showNormal()
+        self.window.raise_()
+        self.window.activateWindow()
+
+    def keeps_window(self) -> bool:
+        """Closing only hides the window: the user asked to stay in the tray, and it exists."""
+        if not (self.tray.available and self.model.prefs.keep_in_tray):
+            return False
+        self.tray.show_message(
+            "Coach is still running",
+            "It will remind you at your session times. Quit it from this icon's menu.",
+        )
+        return True
+
+    def stop(self) -> None:
+        self.reminders.stop()
+        self.tray.hide()

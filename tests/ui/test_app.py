@@ -83,8 +83,8 @@ def test_finish_startup_sets_the_icon_and_the_shortcuts(qtbot: QtBot, qapp: QApp
     finish_startup(qapp, window)
     assert not qapp.windowIcon().isNull()
     assert window.menus.quit.shortcut().toString() == "Ctrl+Q"
-    assert window.reminders is None  # after Today is usable: the next turn of the loop
-    qtbot.waitUntil(lambda: window.reminders is not None)
+    assert window.keeper is None  # the tray and reminders: after Today is usable
+    qtbot.waitUntil(lambda: window.keeper is not None)
     followers = qapp.findChildren(SchemeFollower)
     assert len(followers) == 1  # the palette follows the desktop from now on
     followers[0].setParent(None)  # the test app is shared: leave it as it was

@@ -533,21 +533,22 @@ def test_reminders_run_with_a_program_and_stop_when_turned_off(
         Program("p", data_window.model.history.db.now().date(), "alfredson", Injured.RIGHT)
     )
     data_window.start_reminders(QIcon())
-    assert data_window.reminders is not None
-    assert data_window.reminders.timer.isActive()  # waiting for the next session time
+    assert data_window.keeper is not None
+    assert data_window.keeper.reminders.timer.isActive()  # waiting for the next session time
     monkeypatch.setattr(
         SettingsDialog, "ask", classmethod(lambda *_a: Choices(None, Prefs(reminders=False)))
     )
     data_window.open_settings()
-    assert not data_window.reminders.timer.isActive()
+    assert not data_window.keeper.reminders.timer.isActive()
     data_window.close()
 
 
 def test_without_a_tray_a_reminder_is_said_in_the_window(data_window: MainWindow) -> None:
     data_window.start_reminders(QIcon())
-    assert data_window.tray is not None
-    assert not data_window.tray.available  # offscreen: no system tray
-    data_window.remind("Time for your evening heel drops", "18:00, right leg.")
+    keeper = data_window.keeper
+    assert keeper is not None
+    assert not keeper.tray.available  # offscreen: no system tray
+    keeper.remind("Time for your evening heel drops", "18:00, right leg.")
     assert data_window.statusBar().currentMessage() == (
         "Time for your evening heel drops. 18:00, right leg."
     )
@@ -562,18 +563,18 @@ def test_with_keep_in_tray_closing_hides_and_quit_closes(data_window: MainWindow
     from coach.ui.app import app_icon  # noqa: PLC0415
 
     data_window.start_reminders(app_icon(), tray=True)
-    assert data_window.tray is not None
+    keeper = data_window.keeper
+    assert keeper is not None
     data_window.model._prefs = Prefs(keep_in_tray=True)
     data_window.show()
     assert not data_window.close()  # refused: hidden instead
     assert not data_window.isVisible()
-    data_window.tray.show_requested.emit()
+    keeper.tray.show_requested.emit()
     assert data_window.isVisible()
     data_window.quit()
     assert not data_window.isVisible()
-    assert data_window.reminders is not None
-    assert not data_window.reminders.timer.isActive()
-    data_window.tray.hide()
+    assert not keeper.reminders.timer.isActive()
+    keeper.tray.hide()
 
 
 def test_file_export_schedule_writes_the_programs_calendar(

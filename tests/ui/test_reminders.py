@@ -15,12 +15,10 @@ from pytestqt.qtbot import QtBot
 from coach.domain.program import Part, Program, Slot, Status
 from coach.domain.reminders import CHECK_EVERY
 from coach.domain.settings import Injured
-from coach.ui.reminders import Reminders, ReminderState, Tray, program_state
-from tests.helpers import WallClock, run_sets
+from coach.ui.reminders import Reminders, ReminderState, Tray
 
 if TYPE_CHECKING:
-    from coach.domain.timeline import Timeline
-    from coach.storage.history import History
+    pass
 
 START = date(2026, 11, 2)
 CHECK_MS = CHECK_EVERY // timedelta(milliseconds=1)  # the longest wait
@@ -217,21 +215,6 @@ def test_stop_ends_the_timer(reminders: Reminders) -> None:
     reminders.stop()
     assert not reminders.timer.isActive()
     assert reminders.next_check is None
-
-
-def test_the_program_state_comes_from_the_history(
-    store: History, wall: WallClock, short_timeline: Timeline
-) -> None:
-    assert program_state(store) is None  # no program yet
-    program = Program(id="p", start=START, protocol="alfredson", injured=Injured.LEFT)
-    store.programs.start_program(program)
-    run_sets(store, short_timeline, wall, 4)  # the wall clock's day, in the morning: every set
-    store.db.sql.execute("UPDATE sessions SET status = 'completed'")  # as closing the workout does
-    state = program_state(store)
-    assert state is not None
-    assert state[0].id == "p"
-    day = wall.now.date()
-    assert set(state[1]) == {Slot(day, Part.MORNING, time(8))}
 
 
 # -- the tray ---------------------------------------------------------------------
