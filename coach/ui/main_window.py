@@ -13,14 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING, overload
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QCloseEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from coach.app.model import AppModel
 from coach.ui.menus import Menus
-from coach.ui.pages import LazyPage, Pages
+from coach.ui.pages import LazyPage, Page, Pages
 from coach.ui.today_view import TodayView
 
 if TYPE_CHECKING:
@@ -41,7 +41,7 @@ class MainWindow(QMainWindow):
     def __init__(self, data_dir: Path | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = AppModel(data_dir, self)
-        self.model.problem.connect(self._tell_problem)
+        self.model.problem.connect(lambda title, text: _prompts().tell(self, title, text))
         self.model.said.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.model.opened.connect(self._set_busy)
         self.keeper: Keeper | None = None  # tray and reminders: after the first paint
@@ -74,8 +74,8 @@ class MainWindow(QMainWindow):
         # The History and Progress pages are built when first needed: the History page at
         # the latest when the history opens (its tables cost start-up ~10 ms); the Progress
         # page when first shown (pyqtgraph costs ~0.3 s).
-        self._history_page = self.add_page("History", self._build_history)
-        self._progress_page = self.add_page("Progress", self._build_progress)
+        self._history_page = self.add_lazy_page("History", self._build_history)
+        self._progress_page = self.add_lazy_page("Progress", self._build_progress)
         self.nav.setCurrentRow(0)
 
     def _connect_menus(self) -> None:
@@ -96,7 +96,6 @@ class MainWindow(QMainWindow):
         m.problem.triggered.connect(self.report_problem)
         m.about.triggered.connect(lambda: _help().AboutDialog.show_modal(self, model.data_dir))
 
-    # -- pages --------------------------------------------------------------------
     def _build_history(self) -> HistoryView:
         from coach.ui.history_view import HistoryView  # noqa: PLC0415 - see the docstring
 
@@ -109,27 +108,26 @@ class MainWindow(QMainWindow):
 
     @property
     def history(self) -> HistoryView:
-        return self._history_page.get()  # type: ignore[return-value]  # built by _build_history
+        return self._history_page.get()
 
     @property
     def progress(self) -> ProgressView:
-        return self._progress_page.get()  # type: ignore[return-value]  # built by _build_progress
+        return self._progress_page.get()
 
-    @overload
-    def add_page(self, title: str, page: QWidget) -> None: ...
-    @overload
-    def add_page(self, title: str, page: Callable[[], QWidget]) -> LazyPage: ...
-    def add_page(self, title: str, page: QWidget | Callable[[], QWidget]) -> LazyPage | None:
-        """Add a page (or what builds it when first shown) to the list and the Go menu."""
-        if isinstance(page, QWidget):
-            lazy, number = None, self.page_list.add(title, page)
-        else:
-            lazy = self.page_list.add_lazy(title, page)
-            number = self.pages.count()
+    def add_page(self, title: str, page: QWidget) -> None:
+        """Add a page to the list and the Go menu, reachable with Ctrl+<its number>."""
+        self._reach(title, self.page_list.add(title, page))
+
+    def add_lazy_page(self, title: str, build: Callable[[], Page]) -> LazyPage[Page]:
+        """Add a page built when first shown (or first asked for)."""
+        lazy = self.page_list.add_lazy(title, build)
+        self._reach(title, self.pages.count())
+        return lazy
+
+    def _reach(self, title: str, number: int) -> None:
         self.menus.add_page(title, number).triggered.connect(
             lambda: self.nav.setCurrentRow(number - 1)
         )
-        return lazy
 
     def install_shortcuts(self) -> None:
         self.menus.install_shortcuts()
@@ -155,21 +153,14 @@ class MainWindow(QMainWindow):
 
     def finish_opening(self) -> None:
         """Once Today is usable: the daily backup, a session to resume, the daily questions."""
-        history, folder = self.model.history, self.model.data_dir
-        if history is None or folder is None:
+        if self.model.history is None:
             return
-        from coach.ui.data import back_up  # noqa: PLC0415 - see the docstring
-
-        written = back_up(self, history, folder, self.model.prefs.backups)
-        if written is not None:
-            self.statusBar().showMessage(f"Backup written: {written}", 10_000)
         self.history  # noqa: B018 - built now, before the first look at it
-        prompts = _prompts()
-        resume = prompts.offer_resume(self, self.model)
+        resume = _prompts().after_opening(self, self.model)
         if resume is not None:
             self.resume_workout(resume)
         if self.workout is None:  # not in the middle of a resumed session
-            prompts.ask_daily_questions(self, self.model)
+            _prompts().ask_daily_questions(self, self.model)
 
     def welcome(self) -> None:
         """The first start: set up a program (asked once; then File → New program)."""
@@ -185,18 +176,9 @@ class MainWindow(QMainWindow):
             self.undo_stack.clear()
             self.model.changed()
 
-    def _tell_problem(self, title: str, text: str) -> None:
-        from coach.ui.data import DataProblem  # noqa: PLC0415 - see the docstring
-
-        DataProblem.tell(self, title, text)
-
     def open_settings(self) -> None:
-        if _prompts().open_settings(self, self.model):
-            self.settings_changed()
-
-    def settings_changed(self) -> None:
-        """What depends on the preferences reads them again."""
-        if self.keeper is not None:
+        """The Settings dialog; what depends on the preferences then reads them again."""
+        if _prompts().open_settings(self, self.model) and self.keeper is not None:
             self.keeper.follow_prefs()
 
     def report_problem(self) -> None:

@@ -7,20 +7,23 @@ stand-in holds its place until then. Each page is reachable from the Go menu too
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QStackedWidget, QWidget
 
+Page = TypeVar("Page", bound=QWidget)
 
-class LazyPage:
+
+class LazyPage(Generic[Page]):
     """A page built the first time it is needed, in the place its stand-in held."""
 
-    def __init__(self, pages: QStackedWidget, build: Callable[[], QWidget]) -> None:
+    def __init__(self, pages: QStackedWidget, build: Callable[[], Page]) -> None:
         self.pages = pages
         self.build = build
         self.slot = QWidget()
-        self.page: QWidget | None = None
+        self.page: Page | None = None
 
-    def get(self) -> QWidget:
+    def get(self) -> Page:
         if self.page is None:
             self.page = self.build()
             current = self.pages.currentIndex()
@@ -44,7 +47,7 @@ class Pages(QWidget):
         )
         self.stack = QStackedWidget()
         self.nav.currentRowChanged.connect(self._show)
-        self._lazy: list[LazyPage] = []
+        self._lazy: list[LazyPage[Any]] = []
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -57,7 +60,7 @@ class Pages(QWidget):
         self.nav.addItem(title)
         return self.stack.count()
 
-    def add_lazy(self, title: str, build: Callable[[], QWidget]) -> LazyPage:
+    def add_lazy(self, title: str, build: Callable[[], Page]) -> LazyPage[Page]:
         """Add a page built by `build` when it is first shown (or first asked for)."""
         lazy = LazyPage(self.stack, build)
         self._lazy.append(lazy)

@@ -7,16 +7,34 @@ A write the disk refuses is told by the window, which listens to `model.problem`
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from coach.app.model import AppModel
 from coach.storage.schema import StorageError
-from coach.ui.data import DataProblem, ResumeSession
+from coach.ui.data import DataProblem, ResumeSession, back_up
 from coach.ui.onboarding import OnboardingWizard
 from coach.ui.program_dialogs import SKIPPED, ChangeProgram, CheckinDialog, ConfirmResume
 from coach.ui.red_flags import RedFlagDialog, WhatToDoNow
 from coach.ui.settings_dialog import SettingsDialog
 from coach.ui.visa_dialog import VisaDialog
+
+
+def tell(parent: QWidget, title: str, text: str) -> None:
+    """A write the disk refused (the model's `problem`), in a box."""
+    DataProblem.tell(parent, title, text)
+
+
+def after_opening(window: QMainWindow, model: AppModel) -> str | None:
+    """Once the Today page is usable: the daily backup, then a session the app died in.
+
+    Returns the id of the session to resume, or None.
+    """
+    if model.history is None or model.data_dir is None:
+        return None
+    written = back_up(window, model.history, model.data_dir, model.prefs.backups)
+    if written is not None:
+        window.statusBar().showMessage(f"Backup written: {written}", 10_000)
+    return offer_resume(window, model)
 
 
 def new_program(parent: QWidget, model: AppModel) -> None:
