@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QDir, QTimeZone
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from coach.reports import calendar
+from coach.reports import calendar, pdf
 from coach.storage import csv_export, json_export, json_import
 from coach.storage.document import MAX_PROBLEMS
 from coach.storage.history import History
@@ -139,8 +139,6 @@ def write_report(
     parent: QWidget, store: History, dates: tuple[date | None, date | None]
 ) -> Path | None:
     """Ask for a file and write the clinician's PDF report of the date range to it."""
-    from coach.reports.pdf import write_report  # noqa: PLC0415 - only when asked for
-
     first, last = dates
     if first is not None and last is not None and first > last:
         Tell.problem(
@@ -154,7 +152,7 @@ def write_report(
     if path is None:
         return None
     try:
-        summary = write_report(store, path, first, last)
+        summary = pdf.write_report(store, path, first, last)
     except StorageError as e:
         Tell.problem(parent, "Report not written", f"{e} No file was written.")
         return None

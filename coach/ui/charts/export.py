@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pyqtgraph as pg  # type: ignore[import-untyped]  # pyqtgraph ships no type hints
+import pyqtgraph.exporters  # type: ignore[import-untyped]  # the same: no hints
 from PySide6.QtCore import QBuffer, QByteArray, QDir, QIODevice, QRectF
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtSvg import QSvgGenerator
@@ -52,9 +53,7 @@ def write_file(target: Path, data: bytes) -> None:
 
 def png(layout: pg.GraphicsLayout) -> bytes:
     """The chart's `layout` as PNG bytes, at PNG_SCALE times its pixels."""
-    from pyqtgraph.exporters import ImageExporter  # type: ignore[import-untyped]  # noqa: PLC0415 - no hints; imported on export only
-
-    exporter = ImageExporter(layout)
+    exporter = pg.exporters.ImageExporter(layout)
     exporter.parameters()["width"] = int(layout.width() * PNG_SCALE)
     image = exporter.export(toBytes=True)
     data = QByteArray()
