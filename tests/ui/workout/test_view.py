@@ -26,6 +26,7 @@ from coach.storage.sessions import SessionJournal, SessionStatus
 from coach.ui.red_flags import RedFlagDialog, RuptureCheck, WhatToDoNow
 from coach.ui.workout.dialogs import ConfirmStop, SaveCopy
 from coach.ui.workout.view import WorkoutView
+from tests.app.fakes import FakePlayer
 from tests.helpers import WallClock
 
 # Jonsson, right side, 2 reps: get ready 0-5 s; rep 1: up 5-7, shift 7-8, lower 8-11,
@@ -809,3 +810,32 @@ def test_a_newer_rating_replaces_one_that_waits_and_is_never_written_over(
     assert calls == [5, 3, 2]
     sets = store.sessions.sets(store.sessions.sessions()[0].id)
     assert [(s.position, s.pain) for s in sets] == [(0, 3), (1, 2)]
+
+
+# -- the sound, through the page's own keys and buttons -------------------------------
+def test_space_and_skip_move_the_sound_with_the_screen(qtbot: QtBot) -> None:
+    player = FakePlayer()
+    view = WorkoutView(WorkoutSession(timeline(plan(JONSSON, SETTINGS)), player))
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    with qtbot.waitActive(view):
+        view.show()
+        view.activateWindow()
+    view.start_button.click()
+    player.clock.advance(9.5)
+    view.session.poll()
+    press(view, Qt.Key.Key_Space)
+    assert player.paused
+    assert view.banner.text().endswith("PAUSED")
+    player.clock.advance(60)  # a long pause: neither sound nor screen moves
+    press(view, Qt.Key.Key_Space)
+    assert not player.paused
+    view.skip_button.click()  # the rest of set 1: to its end at 19 s
+    assert player.position == pytest.approx(19)
+    assert view.session.engine.state().elapsed == pytest.approx(19)
+    view.mute_button.click()
+    assert player.muted
+    view.volume.setValue(40)
+    assert player.volume == pytest.approx(0.4)
+    view.close()
+    assert player.stopped
