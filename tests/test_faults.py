@@ -6,7 +6,7 @@ Full disk
 - SQLite's own "full" from a capped file: a set (storage/test_store.py
   test_a_full_disk_is_a_clear_error_and_the_sets_saved_stay), VISA-A and a program
   (storage/test_progress.py test_a_full_disk_is_a_clear_error_and_nothing_half_saved);
-  the page says so and goes on (ui/test_workout_view.py
+  the page says so and goes on (ui/workout/test_view.py
   test_a_set_that_cannot_be_saved_is_reported_and_the_workout_goes_on); an export keeps
   the old file (storage/test_csv_export.py test_a_write_that_fails_leaves_the_old_file_whole);
   settings that cannot be written (ui/test_prefs.py test_an_unwritable_file_is_reported).

@@ -52,7 +52,7 @@ from coach.ui.workout.view import WorkoutView
 from tests.helpers import ZONE, WallClock
 
 # Jonsson, right side, 2 reps, 2 sets, 30 s rest: set 1 from 5 s to 19 s, the rest to
-# 49 s, set 2 to 63 s (tests/ui/test_workout_view.py spells the cues out).
+# 49 s, set 2 to 63 s (tests/ui/workout/test_view.py spells the cues out).
 SETTINGS = Settings(injured=Injured.RIGHT, reps=2, sets=2, rest_seconds=30)
 DAY = date(2026, 11, 21)  # tests.helpers.WallClock's day
 
