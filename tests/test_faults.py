@@ -3,9 +3,9 @@
 Issue 4, "Disk and files". What proves each part, here (by test name) or elsewhere:
 
 Full disk
-- SQLite's own "full" from a capped file: a set (storage/test_store.py
+- SQLite's own "full" from a capped file: a set (storage/test_sessions.py
   test_a_full_disk_is_a_clear_error_and_the_sets_saved_stay), VISA-A and a program
-  (storage/test_progress.py test_a_full_disk_is_a_clear_error_and_nothing_half_saved);
+  (storage/test_programs.py test_a_full_disk_is_a_clear_error_and_nothing_half_saved);
   the page says so and goes on (ui/workout/test_view.py
   test_a_set_that_cannot_be_saved_is_reported_and_the_workout_goes_on); an export keeps
   the old file (storage/test_csv_export.py test_a_write_that_fails_leaves_the_old_file_whole);
@@ -22,7 +22,7 @@ Full disk
 
 Read-only data folder (a read-only bind mount for root, whom file modes do not stop;
 chmod otherwise): test_a_read_only_data_folder_is_refused_clearly_and_left_as_it_was.
-A folder that cannot be created: storage/test_store.py
+A folder that cannot be created: storage/test_database.py
 test_an_unwritable_folder_is_a_clear_error.
 
 Corrupt database
@@ -30,7 +30,7 @@ Corrupt database
   test_a_damaged_database_is_moved_aside_and_a_backup_offered and
   test_without_a_good_backup_it_starts_empty_and_says_so; the newest good backup, never
   overwriting, rotation: storage/test_backup.py; damage inside the file:
-  storage/test_store.py test_damage_inside_the_file_is_found_by_the_integrity_check.
+  storage/test_database.py test_damage_inside_the_file_is_found_by_the_integrity_check.
 - Garbage over the header, a truncated file (alone and with its -wal, as a crash leaves
   it), an emptied one: kept byte for byte, the backup's sessions back with their pains
   (test_a_damaged_database_is_kept_aside_and_the_backup_restores_its_sessions).
