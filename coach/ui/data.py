@@ -1,6 +1,7 @@
 """Opening the user's database at start, and the questions that can come with it.
 
-Run once the window is on screen (importing the storage layer costs about 0.3 s).
+Run once the window is on screen; the daily backup waits until the Today page is usable
+(`open_history`, then `back_up`).
 A damaged (or emptied) database is moved aside, never overwritten, and the user may
 take the newest good backup instead; a database from a newer Coach, or in a folder
 Coach may not write, is left alone. A daily
