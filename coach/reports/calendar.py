@@ -27,7 +27,7 @@ import icalendar
 
 from coach import __version__
 from coach.domain.plan import plan
-from coach.domain.program import Part, Program, Slot, Status
+from coach.domain.program import Program, Slot, Status
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.settings import Injured, Settings
 from coach.domain.timeline import timeline
@@ -209,7 +209,7 @@ def _session(
     stamp: datetime,
     length: timedelta,
 ) -> icalendar.Event:
-    part = "morning" if slot.part is Part.MORNING else "evening"
+    part = slot.part.value
     week = program.week(slot.day)
     protocol = PROTOCOLS[program.protocol].name
     lines = [

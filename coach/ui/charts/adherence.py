@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
+from coach.domain.program import Part
 from coach.domain.trends import CalendarWeek, Mark
 from coach.ui.charts.axis import (
     DATE,
@@ -154,7 +155,7 @@ class CalendarPlot:
         mark = week.days[day][half]
         assert mark is not None  # noqa: S101 - at() returns only marked half-days
         when = week.first + timedelta(days=day)
-        return f"{when:{DATE}}, {('morning', 'evening')[half]}\n{mark.value}"
+        return f"{when:{DATE}}, {tuple(Part)[half].value}\n{mark.value}"
 
     def hover_at(self, point: QPointF) -> None:
         found = self.at(point.x(), point.y())
