@@ -12,6 +12,7 @@ from datetime import date
 from coach.domain import visa_a
 from coach.domain.advice import Morning
 from coach.domain.pain import SOURCE as SILBERNAGEL
+from coach.domain.pain import zones_in_words
 from coach.domain.protocols import PROTOCOLS
 from coach.reports.chart import PainChart, short_day
 from coach.reports.content import Gap, Report, WeekRow
@@ -29,8 +30,8 @@ def pain_section(report: Report, s: Sheet) -> list[Item]:
     else:
         items.append(s.text(
             "Pain 0-10 during the sets (each session's mean over its rated sets) and in the "
-            "morning check-ins, with the zones of the pain-monitoring model: 0-2 safe, 3-5 "
-            f"acceptable, above 5 too much ({SILBERNAGEL})", font=s.small, color=MUTED,
+            "morning check-ins, with the zones of the pain-monitoring model: "
+            f"{zones_in_words()} ({SILBERNAGEL})", font=s.small, color=MUTED,
             keep=True,
         ))  # fmt: skip
         charts = _chart_spans(report.first, report.last)

@@ -30,12 +30,11 @@ from coach.domain.advice.thresholds import (
     OWN_WEEKLY,
     RECENT_DAYS,
     RESPONSE_DAYS,
-    SAFE,
     STIFFER_BY,
-    TOO_MUCH,
     WEEK_MORNINGS,
     WORSE_BY,
 )
+from coach.domain.pain import SAFE, TOO_MUCH
 from coach.domain.pain import SOURCE as SILBERNAGEL
 
 
