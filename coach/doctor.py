@@ -35,6 +35,7 @@ import numpy as np
 from coach import __version__, qt_check
 from coach.audio import track
 from coach.desktop_entry import data_home
+from coach.domain import dates
 from coach.domain.wall_clock import clock_doubt
 from coach.resources import asset_path
 from coach.storage.backup import backups_in, future_backups
@@ -340,9 +341,9 @@ def _database_contents(conn: sqlite3.Connection, path: Path) -> list[Finding]:
 
 def clock_finding(now: datetime, latest: datetime | None) -> Finding:
     """The computer's date, and whether it looks wrong beside the history's latest record."""
-    found = f"{now:%Y-%m-%d %H:%M}"
+    found = f"{dates.iso_moment(now)}"
     if latest is not None:
-        found += f"; the latest record is dated {latest:%Y-%m-%d %H:%M}"
+        found += f"; the latest record is dated {dates.iso_moment(latest)}"
     doubt = clock_doubt(now, latest)
     return Finding("Clock", found + (" (looks wrong)" if doubt else ""), doubt)
 
@@ -368,9 +369,9 @@ def newest_backup(folder: Path, now: datetime) -> Finding:
     if ahead:
         return Finding(
             "Newest backup",
-            f"{ahead[0].path} is dated {ahead[0].taken:%Y-%m-%d %H:%M}, in the future",
-            f"A backup is dated {ahead[0].taken:%Y-%m-%d %H:%M}, after now "
-            f"({now:%Y-%m-%d %H:%M}): the computer's clock was ahead when it was made, or "
+            f"{ahead[0].path} is dated {dates.iso_moment(ahead[0].taken)}, in the future",
+            f"A backup is dated {dates.iso_moment(ahead[0].taken)}, after now "
+            f"({dates.iso_moment(now)}): the computer's clock was ahead when it was made, or "
             "is behind now. Check the date and time settings; Coach keeps making a backup "
             "each day, and rotates the misdated ones away first.",
         )
@@ -378,7 +379,7 @@ def newest_backup(folder: Path, now: datetime) -> Finding:
     age = age_text((now - newest.taken).total_seconds())
     return Finding(
         "Newest backup",
-        f"{newest.path} (taken {newest.taken:%Y-%m-%d %H:%M}, {age}; {len(found)} kept)",
+        f"{newest.path} (taken {dates.iso_moment(newest.taken)}, {age}; {len(found)} kept)",
     )
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
+from coach.domain import dates
 from coach.domain.advice import Morning, check_stiffness
 from coach.domain.pain import check_rating
 from coach.domain.program import DOSE, DaySplit, Program, Status, parse_time
@@ -263,6 +264,7 @@ def _visa(r: dict[str, Any]) -> VisaResult:
     try:
         answers = VisaAnswers.from_dict(json.loads(r["answers"]))
     except ValueError as e:
-        raise StorageError(f"The VISA-A result of {taken:%Y-%m-%d} is unreadable ({e}).") from e
+        day = dates.iso_day(taken)
+        raise StorageError(f"The VISA-A result of {day} is unreadable ({e}).") from e
     side = None if r["side"] is None else Side(r["side"])
     return VisaResult(r["id"], taken, answers, r["score"], side)
