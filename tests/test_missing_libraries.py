@@ -18,7 +18,8 @@ from typing import Any
 
 import pytest
 
-from coach import cli, qt_check
+from coach import qt_check
+from coach.cli.parser import app_parser, build_parser, opens_the_app
 from tests.missing_libs import ENV_VAR
 from tests.multimedia import skip_or_fail, why_no_qt_multimedia
 
@@ -391,7 +392,7 @@ def test_the_user_who_asks_for_qts_messages_gets_them(environ: dict[str, str]) -
     "argv", [["--verbose"], ["--verbose", "--quit-after-show"], ["--data-dir", "x", "--verbose"]]
 )
 def test_verbose_opens_the_app_as_the_full_parser_reads_it(argv: list[str]) -> None:
-    assert cli.opens_the_app(argv)
-    assert vars(cli._app_parser().parse_args(argv)) == vars(cli.build_parser().parse_args(argv))
-    assert cli.build_parser().parse_args(["doctor", "--verbose"]).verbose
-    assert not cli.build_parser().parse_args(["doctor"]).verbose
+    assert opens_the_app(argv)
+    assert vars(app_parser().parse_args(argv)) == vars(build_parser().parse_args(argv))
+    assert build_parser().parse_args(["doctor", "--verbose"]).verbose
+    assert not build_parser().parse_args(["doctor"]).verbose
