@@ -240,10 +240,23 @@ def test_in_a_bundle_a_library_it_carries_is_not_missing(
 
 
 def test_without_glib_every_command_that_needs_qt_says_so_in_one_line(tmp_path: Path) -> None:
+    """Here Qt finds the data folder too: coach.paths loads QtCore only for that."""
+    env = {k: v for k, v in os.environ.items() if k != "COACH_DATA_DIR"}
+    env["XDG_DATA_HOME"] = str(tmp_path / "nowhere")  # never the real one, should Qt load
     export = ["export", "--format", "csv", "--out", str(tmp_path / "x.csv")]
     for argv in ([], ["--quit-after-show"], export, ["report", "--out", str(tmp_path / "r.pdf")]):
-        done = coach_without("libglib-2.0.so.0", *argv)
+        done = coach_without("libglib-2.0.so.0", *argv, env=env)
         assert (done.returncode, done.stderr, done.stdout) == (1, NO_GLIB, ""), argv
+
+
+def test_without_glib_a_command_given_its_folder_reads_it_first(tmp_path: Path) -> None:
+    """With the folder given, no Qt is needed to find it: what is wrong with it comes first."""
+    for command in (["export", "--format", "csv"], ["report"]):
+        out = str(tmp_path / ("x.csv" if command[0] == "export" else "r.pdf"))
+        done = coach_without("libglib-2.0.so.0", *command, "--out", out,
+                             "--data-dir", str(tmp_path / "d"))  # fmt: skip
+        said = f"coach {command[0]}: error: no Coach data in {tmp_path / 'd'}\n"
+        assert (done.returncode, done.stderr) == (1, said)
 
 
 def test_without_glib_a_command_that_needs_no_qt_still_works() -> None:
