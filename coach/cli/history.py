@@ -169,7 +169,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
-    from coach.paths import data_dir  # noqa: PLC0415 - loads QtCore
+    from coach.paths import data_dir  # noqa: PLC0415 - QtCore, to find the default folder
 
     return data_dir(args.data_dir)
 
@@ -177,7 +177,7 @@ def _data_dir(args: argparse.Namespace) -> Path:
 @contextlib.contextmanager
 def _locked(folder: Path) -> Iterator[Path]:
     """Hold the data folder's lock: a command that writes never races the app."""
-    from coach.paths import DataLock  # noqa: PLC0415 - loads QtCore
+    from coach.paths import DataLock  # noqa: PLC0415 - QtCore, for the lock
     from coach.storage.files import private_dir  # noqa: PLC0415
 
     lock = DataLock(private_dir(folder))
