@@ -3,6 +3,9 @@
 The folder is, in order: `--data-dir`, the `COACH_DATA_DIR` environment variable, or
 the platform's app-data folder from QStandardPaths (`~/.local/share/coach` on Linux).
 One app at a time may use a folder: `DataLock` holds a QLockFile in it.
+
+QtCore loads only where it is used (the platform's folder, the lock): `coach doctor`
+reads this module on a machine where Qt cannot load, and finds the folder without it.
 """
 
 from __future__ import annotations
@@ -11,8 +14,6 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QStandardPaths
-
 from coach.storage.files import make_private
 
 ENV_VAR = "COACH_DATA_DIR"
@@ -20,17 +21,32 @@ APP_FOLDER = "coach"
 LOCK_NAME = "coach.lock"
 
 
-def data_dir(override: str | os.PathLike[str] | None = None,
-             environ: Mapping[str, str] = os.environ) -> Path:  # fmt: skip
-    """The data folder (not created here)."""
+def data_dir(
+    override: str | os.PathLike[str] | None = None,
+    environ: Mapping[str, str] = os.environ,
+    *,
+    base: Path | None = None,
+) -> Path:
+    """The data folder (not created here).
+
+    `base` is the platform's folder for user data, when the caller knows it without Qt
+    (`coach doctor`); else Qt's. Raises ImportError only if Qt is needed and cannot load.
+    """
     if override:
         return Path(override).expanduser().absolute()
     if environ.get(ENV_VAR):
         return Path(environ[ENV_VAR]).expanduser().absolute()
+    return (base if base is not None else _generic_data_location()) / APP_FOLDER
+
+
+def _generic_data_location() -> Path:
+    from PySide6.QtCore import QStandardPaths  # noqa: PLC0415 - QtCore only when needed
+
     # GenericDataLocation, not AppDataLocation: the latter depends on the application
     # and organisation names, which the command line (no QApplication) does not set.
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
-    return Path(base) / APP_FOLDER
+    return Path(
+        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    )
 
 
 def backups_dir(folder: Path) -> Path:
@@ -48,6 +64,8 @@ class DataLock:
     """
 
     def __init__(self, folder: Path) -> None:
+        from PySide6.QtCore import QLockFile  # noqa: PLC0415 - QtCore only when needed
+
         self.folder = folder
         self._lock = QLockFile(str(folder / LOCK_NAME))
         self._lock.setStaleLockTime(0)  # only a dead holder makes a lock stale, never age
@@ -57,7 +75,7 @@ class DataLock:
         if self._lock.tryLock(0):
             make_private(self.folder / LOCK_NAME)  # QLockFile writes with the umask's mode
             return
-        if self._lock.error() is QLockFile.LockError.LockFailedError:
+        if self._lock.error() is type(self._lock).LockError.LockFailedError:
             info = self._lock.getLockInfo()  # PySide6: (pid, hostname, appname)
             pid = info[0] if isinstance(info, tuple) and info else 0
             where = f" (process {pid})" if pid else ""

@@ -13,6 +13,7 @@ import pytest
 
 from coach import __version__, cli
 from coach.cli import main
+from coach.cli.parser import app_parser, build_parser, opens_the_app
 from coach.ui.app import PAINTED_MESSAGE, READY_MESSAGE
 
 PLAN = ["plan", "--protocol", "alfredson", "--injured", "right"]
@@ -136,9 +137,9 @@ def test_the_app_parser_reads_app_lines_exactly_as_the_full_one(
     argv: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     """`coach` without a command skips building every command's parser (start-up time)."""
-    assert cli.opens_the_app(argv)
+    assert opens_the_app(argv)
     outcomes = []
-    for parser in (cli._app_parser(), cli.build_parser()):
+    for parser in (app_parser(), build_parser()):
         try:
             outcomes.append(vars(parser.parse_args(argv)))
         except SystemExit as e:
@@ -152,7 +153,7 @@ def test_the_app_parser_reads_app_lines_exactly_as_the_full_one(
     ids=" ".join,
 )  # fmt: skip
 def test_anything_else_gets_the_full_parser(argv: list[str]) -> None:
-    assert not cli.opens_the_app(argv)
+    assert not opens_the_app(argv)
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
@@ -473,7 +474,7 @@ def test_ctrl_c_anywhere_says_one_line(
     def interrupted(*_a: object) -> int:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "_cmd_export", interrupted)
+    monkeypatch.setattr(cli, "cmd_export", interrupted)
     status, out, err = run_main(capsys, "--data-dir", str(tmp_path), "export", "--format",
                                 "json", "--out", str(tmp_path / "h.json"))  # fmt: skip
     assert status == 130

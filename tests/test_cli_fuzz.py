@@ -22,7 +22,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coach.cli import build_parser, main
+from coach.cli import main
+from coach.cli.parser import build_parser
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.settings import LIMITS, Injured
 

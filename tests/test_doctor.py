@@ -14,6 +14,12 @@ import pytest
 from coach import __version__, doctor, paths, qt_check, resources
 from coach.audio import track
 from coach.cli import main
+from coach.desktop_entry import data_home
+from coach.doctor import data as doctor_data
+from coach.doctor import sound as doctor_sound
+from coach.doctor import system as doctor_system
+from coach.doctor.findings import Finding, Section
+from coach.domain import dates
 from coach.paths import DataLock
 from coach.storage import backup
 from coach.storage.database import DB_NAME
@@ -44,9 +50,9 @@ def run_doctor(capsys: pytest.CaptureFixture[str], folder: Path) -> tuple[int, s
 @pytest.fixture
 def good_sound(monkeypatch: pytest.MonkeyPatch) -> None:
     """Sound that works, whatever this machine has: the data checks are under test."""
-    monkeypatch.setattr(doctor, "sound_library", lambda: None)
-    monkeypatch.setattr(doctor, "sound_outputs", lambda: [doctor.Finding("Sound outputs", "1")])
-    monkeypatch.setattr(doctor, "tone_check", lambda: doctor.Finding("Test tone", "played"))
+    monkeypatch.setattr(doctor_sound, "sound_library", lambda: None)
+    monkeypatch.setattr(doctor_sound, "sound_outputs", lambda: [Finding("Sound outputs", "1")])
+    monkeypatch.setattr(doctor_sound, "tone_check", lambda: Finding("Test tone", "played"))
 
 
 def problems_of(out: str) -> list[str]:
@@ -128,7 +134,7 @@ def test_records_dated_after_the_computer_s_clock_say_the_clock_looks_wrong(
     assert f"; the latest record is dated {ahead:%Y-%m-%d %H:%M} (looks wrong)" in out
     [problem] = problems_of(out)
     assert problem.startswith("This computer's clock says ")
-    assert f"but your history has records dated up to {ahead:%d %B %Y}" in problem
+    assert f"but your history has records dated up to {dates.day_month(ahead)}" in problem
 
 
 @pytest.mark.usefixtures("good_sound")
@@ -155,10 +161,10 @@ def test_a_first_version_database_is_read_and_its_clock_not_guessed(
 
 def test_the_clock_finding_says_nothing_wrong_for_a_believable_date() -> None:
     now = datetime(2026, 11, 21, 8, 0).astimezone()
-    assert doctor.clock_finding(now, now) == doctor.Finding(
+    assert doctor_data.clock_finding(now, now) == Finding(
         "Clock", "2026-11-21 08:00; the latest record is dated 2026-11-21 08:00"
     )
-    assert doctor.clock_finding(datetime(1970, 1, 1, 1, 0).astimezone(), None).problem
+    assert doctor_data.clock_finding(datetime(1970, 1, 1, 1, 0).astimezone(), None).problem
 
 
 @pytest.mark.usefixtures("good_sound")
@@ -254,9 +260,10 @@ def test_an_unreadable_voice_clip_is_named(tmp_path: Path, monkeypatch: pytest.M
     bad.write_bytes(b"RIFF-not-really")
     real = resources.asset_path
     monkeypatch.setattr(
-        "coach.doctor.asset_path", lambda name: bad if name == "voice/rest.wav" else real(name)
+        "coach.doctor.sound.asset_path",
+        lambda name: bad if name == "voice/rest.wav" else real(name),
     )
-    finding = doctor.voice_clips()
+    finding = doctor_sound.voice_clips()
     assert finding.problem is not None
     assert "rest (unreadable)" in finding.problem
 
@@ -279,10 +286,10 @@ def test_no_sound_output_is_a_problem_that_says_what_to_do(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("PySide6.QtMultimedia.QMediaDevices", NoDevices)
-    assert doctor.sound_outputs() == [
-        doctor.Finding("Sound outputs", "none found", doctor.NO_OUTPUT)
+    assert doctor_sound.sound_outputs() == [
+        Finding("Sound outputs", "none found", doctor_sound.NO_OUTPUT)
     ]
-    assert doctor.tone_check() == doctor.Finding("Test tone", "not tried (no sound output)")
+    assert doctor_sound.tone_check() == Finding("Test tone", "not tried (no sound output)")
     status, out = run_doctor(capsys, tmp_path / "data")
     assert status == 1
     assert "  Sound outputs: none found" in out
@@ -294,10 +301,10 @@ def test_no_sound_output_is_a_problem_that_says_what_to_do(
 
 @pytest.mark.usefixtures("sound_output")
 def test_the_default_output_plays_the_test_tone() -> None:
-    outputs = doctor.sound_outputs()
+    outputs = doctor_sound.sound_outputs()
     assert outputs[0].value.endswith(" found")
     assert any(f.value.endswith(" (default)") for f in outputs[1:])
-    tone = doctor.tone_check()
+    tone = doctor_sound.tone_check()
     assert tone.problem is None
     assert tone.value.startswith("played on ")
 
@@ -345,14 +352,14 @@ def test_an_output_that_will_not_play_is_a_problem(monkeypatch: pytest.MonkeyPat
 
     monkeypatch.setattr("PySide6.QtMultimedia.QMediaDevices", OneBrokenSpeaker)
     monkeypatch.setattr("PySide6.QtMultimedia.QAudioSink", FailingSink)
-    tone = doctor.tone_check(wait_ms=0)
+    tone = doctor_sound.tone_check(wait_ms=0)
     assert tone.value == "failed on Broken Speaker (OpenError)"
     assert tone.problem is not None
     assert tone.problem.startswith("The sound output Broken Speaker would not play (OpenError)")
 
 
 def test_speech_engines_are_information_only() -> None:
-    finding = doctor.speech_engines()
+    finding = doctor_sound.speech_engines()
     assert finding.label == "Text-to-speech engines"
     assert finding.value
     assert finding.problem is None
@@ -362,8 +369,8 @@ def test_the_report_lists_problems_after_the_facts() -> None:
     import io  # noqa: PLC0415
 
     sections = [
-        doctor.Section("Data", (doctor.Finding("A", "1"), doctor.Finding("B", "2", "Fix B."))),
-        doctor.Section("Sound", (doctor.Finding("C", "3", "Fix C."),)),
+        Section("Data", (Finding("A", "1"), Finding("B", "2", "Fix B."))),
+        Section("Sound", (Finding("C", "3", "Fix C."),)),
     ]
     out = io.StringIO()
     doctor.write_report(sections, out)
@@ -408,7 +415,7 @@ def test_each_missing_library_is_listed_with_its_package(monkeypatch: pytest.Mon
     """An import names the first library missing; the report names them all."""
     gone = {"libGL.so.1", "libxkbcommon.so.0"}
     monkeypatch.setattr(qt_check, "missing_of", lambda names: [n for n in names if n in gone])
-    by_label = {f.label: f for f in doctor.qt_libraries()}
+    by_label = {f.label: f for f in doctor_system.qt_libraries()}
     assert by_label["System libraries"].value == "missing: libGL.so.1, libxkbcommon.so.0"
     assert by_label["System libraries"].problem == (
         "Coach cannot start: Qt needs libGL.so.1, libxkbcommon.so.0, missing on this "
@@ -420,16 +427,14 @@ def test_each_missing_library_is_listed_with_its_package(monkeypatch: pytest.Mon
 def test_the_window_system_and_what_its_plugin_lacks(monkeypatch: pytest.MonkeyPatch) -> None:
     gone = {"libxcb-cursor.so.0"}
     monkeypatch.setattr(qt_check, "missing_of", lambda names: [n for n in names if n in gone])
-    [x11] = doctor.window_system({"DISPLAY": ":0"})
+    [x11] = doctor_system.window_system({"DISPLAY": ":0"})
     assert x11.value == "xcb (libxcb-cursor.so.0 missing)"
     assert x11.problem is not None
     assert x11.problem.startswith("Qt cannot open windows on X11: libxcb-cursor.so.0 is missing")
-    [wayland] = doctor.window_system({"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"})
-    assert wayland == doctor.Finding(
-        "Window system", "wayland, else xcb (libxcb-cursor.so.0 missing)"
-    )
-    [offscreen] = doctor.window_system({"QT_QPA_PLATFORM": "offscreen"})
-    assert offscreen == doctor.Finding("Window system", "offscreen")
+    [wayland] = doctor_system.window_system({"DISPLAY": ":0", "WAYLAND_DISPLAY": "wayland-0"})
+    assert wayland == Finding("Window system", "wayland, else xcb (libxcb-cursor.so.0 missing)")
+    [offscreen] = doctor_system.window_system({"QT_QPA_PLATFORM": "offscreen"})
+    assert offscreen == Finding("Window system", "offscreen")
 
 
 @pytest.mark.parametrize(
@@ -445,7 +450,5 @@ def test_without_qt_the_data_folder_is_the_one_qt_would_give(
         monkeypatch.delenv(name, raising=False)
     for name, value in environ.items():
         monkeypatch.setenv(name, value)
-    assert doctor.fallback_data_dir(None, environ) == paths.data_dir(None, environ)
-    assert doctor.fallback_data_dir("x", environ) == paths.data_dir("x", environ)
-    assert doctor.ENV_VAR == paths.ENV_VAR
-    assert doctor.backups_dir(Path("f")) == paths.backups_dir(Path("f"))
+    without_qt = paths.data_dir(None, environ, base=data_home(environ))
+    assert without_qt == paths.data_dir(None, environ)

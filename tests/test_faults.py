@@ -614,17 +614,17 @@ def test_every_file_coach_writes_in_the_data_folder_is_the_users_only_under_umas
 def test_a_database_copied_in_with_a_loose_mode_is_tightened_and_doctor_says_so(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from coach import doctor  # noqa: PLC0415
+    from coach.doctor import data as doctor_data  # noqa: PLC0415
 
     folder = tmp_path / "data"
     History.open(folder).close()
     (folder / DB_NAME).chmod(0o644)
-    findings = doctor.database(folder)
+    findings = doctor_data.database(folder)
     [loose] = [f for f in findings if f.label == "Database permissions"]
     assert "others can read it (coach.sqlite3 644)" in loose.value
     History.open(folder).close()
     assert (folder / DB_NAME).stat().st_mode & 0o777 == 0o600
-    assert not [f for f in doctor.database(folder) if f.label == "Database permissions"]
+    assert not [f for f in doctor_data.database(folder) if f.label == "Database permissions"]
 
 
 # -- a clock that was ahead --------------------------------------------------------------------
@@ -660,7 +660,7 @@ def break_a_check(db: Path) -> None:
 def test_a_broken_check_constraint_is_damage_at_start_in_doctor_and_in_backups(
     qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, wall: WallClock
 ) -> None:
-    from coach import doctor  # noqa: PLC0415
+    from coach.doctor import data as doctor_data  # noqa: PLC0415
 
     folder = tmp_path / "data"
     with History.open(folder, now=wall) as store:
@@ -673,7 +673,7 @@ def test_a_broken_check_constraint_is_damage_at_start_in_doctor_and_in_backups(
     break_a_check(folder / DB_NAME)
     with pytest.raises(CorruptDatabaseError, match="CHECK constraint failed in sessions"):
         History.open(folder)
-    [check] = [f for f in doctor.database(folder) if f.label == "Integrity check"]
+    [check] = [f for f in doctor_data.database(folder) if f.label == "Integrity check"]
     assert check.value.startswith("failed (CHECK constraint failed in sessions")
     newest = backup.newest_good(backups_dir(folder))
     assert newest is not None

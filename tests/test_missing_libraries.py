@@ -18,7 +18,8 @@ from typing import Any
 
 import pytest
 
-from coach import cli, qt_check
+from coach import qt_check
+from coach.cli.parser import app_parser, build_parser, opens_the_app
 from tests.missing_libs import ENV_VAR
 from tests.multimedia import skip_or_fail, why_no_qt_multimedia
 
@@ -239,10 +240,23 @@ def test_in_a_bundle_a_library_it_carries_is_not_missing(
 
 
 def test_without_glib_every_command_that_needs_qt_says_so_in_one_line(tmp_path: Path) -> None:
+    """Here Qt finds the data folder too: coach.paths loads QtCore only for that."""
+    env = {k: v for k, v in os.environ.items() if k != "COACH_DATA_DIR"}
+    env["XDG_DATA_HOME"] = str(tmp_path / "nowhere")  # never the real one, should Qt load
     export = ["export", "--format", "csv", "--out", str(tmp_path / "x.csv")]
     for argv in ([], ["--quit-after-show"], export, ["report", "--out", str(tmp_path / "r.pdf")]):
-        done = coach_without("libglib-2.0.so.0", *argv)
+        done = coach_without("libglib-2.0.so.0", *argv, env=env)
         assert (done.returncode, done.stderr, done.stdout) == (1, NO_GLIB, ""), argv
+
+
+def test_without_glib_a_command_given_its_folder_reads_it_first(tmp_path: Path) -> None:
+    """With the folder given, no Qt is needed to find it: what is wrong with it comes first."""
+    for command in (["export", "--format", "csv"], ["report"]):
+        out = str(tmp_path / ("x.csv" if command[0] == "export" else "r.pdf"))
+        done = coach_without("libglib-2.0.so.0", *command, "--out", out,
+                             "--data-dir", str(tmp_path / "d"))  # fmt: skip
+        said = f"coach {command[0]}: error: no Coach data in {tmp_path / 'd'}\n"
+        assert (done.returncode, done.stderr) == (1, said)
 
 
 def test_without_glib_a_command_that_needs_no_qt_still_works() -> None:
@@ -391,7 +405,7 @@ def test_the_user_who_asks_for_qts_messages_gets_them(environ: dict[str, str]) -
     "argv", [["--verbose"], ["--verbose", "--quit-after-show"], ["--data-dir", "x", "--verbose"]]
 )
 def test_verbose_opens_the_app_as_the_full_parser_reads_it(argv: list[str]) -> None:
-    assert cli.opens_the_app(argv)
-    assert vars(cli._app_parser().parse_args(argv)) == vars(cli.build_parser().parse_args(argv))
-    assert cli.build_parser().parse_args(["doctor", "--verbose"]).verbose
-    assert not cli.build_parser().parse_args(["doctor"]).verbose
+    assert opens_the_app(argv)
+    assert vars(app_parser().parse_args(argv)) == vars(build_parser().parse_args(argv))
+    assert build_parser().parse_args(["doctor", "--verbose"]).verbose
+    assert not build_parser().parse_args(["doctor"]).verbose

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import enum
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from coach.domain.settings import LIMITS, Injured, SettingError, Settings
@@ -125,7 +125,7 @@ class Program:
     def closes(self, slot: Slot) -> datetime:
         """When a workout stops counting as `slot`: at the day's halfway point, or midnight."""
         if slot.part is Part.MORNING:
-            half = (_minutes(self.morning) + _minutes(self.evening)) / 2
+            half = halfway(self.morning, self.evening)
             return datetime.combine(slot.day, time()) + timedelta(minutes=half)
         return datetime.combine(slot.day + timedelta(days=1), time())
 
@@ -135,8 +135,7 @@ class Program:
         The day splits halfway between the two session times, so a morning session
         done late still counts as the morning one.
         """
-        half = halfway(self.morning, self.evening)
-        return Part.MORNING if _minutes(moment.time()) < half else Part.EVENING
+        return part_of_day(moment, halfway(self.morning, self.evening))
 
     def slot_of(self, moment: datetime) -> Slot | None:
         """The planned session a workout started at `moment` fills, if any."""
@@ -154,8 +153,55 @@ def halfway(morning: time = MORNING, evening: time = EVENING) -> float:
     return (_minutes(morning) + _minutes(evening)) / 2
 
 
+def part_of_day(moment: datetime, half: float) -> Part:
+    """Which session of its day a workout started at `moment` counts as: the morning one
+    before `half` (minutes after midnight, from `halfway`), the evening one from it.
+
+    By the wall-clock time `moment` carries, whatever its UTC offset. The one home of the
+    day's split: the program's slots and reminders, the History, the exports and the
+    Progress page all count by it (`Program.part_of`, `DaySplit`).
+    """
+    return Part.MORNING if _minutes(moment.time()) < half else Part.EVENING
+
+
 def _minutes(t: time) -> float:
     return t.hour * 60 + t.minute + t.second / 60
+
+
+@dataclass(frozen=True)
+class DaySplit:
+    """Which of its day's two sessions each workout counts as, as the programs split days.
+
+    A workout counts by the session times of the newest program whose days it fell in
+    (before the first program's start: that program's; with no program: 08:00 and
+    18:00), split halfway between them: the rule the program's adherence counts by, so
+    the History, the exports and the Progress page agree on it.
+    """
+
+    halves: tuple[tuple[date, float], ...] = ()  # (start day, halfway in minutes), newest first
+    # Each local time's answer: a CSV export asks once per set, about six times per session.
+    _known: dict[datetime, Part] = field(default_factory=dict, compare=False, repr=False)
+
+    @classmethod
+    def of(cls, programs: Iterable[tuple[date, time, time]]) -> DaySplit:
+        """The split of programs given as (start, morning, evening), the newest first."""
+        return cls(tuple((start, halfway(m, e)) for start, m, e in programs))
+
+    def part(self, started: datetime) -> Part:
+        """The part a workout started at `started` counts as.
+
+        By its own local time (the wall clock it was stamped with, whatever the offset).
+        """
+        local = started.replace(tzinfo=None, microsecond=0)
+        known = self._known.get(local)
+        if known is not None:
+            return known
+        day = local.date()
+        half = next((h for start, h in self.halves if start <= day), None)
+        if half is None:
+            half = self.halves[-1][1] if self.halves else halfway()
+        known = self._known[local] = part_of_day(local, half)
+        return known
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from coach.domain import dates
 from coach.domain.program import Program, Slot, Status
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.settings import Injured
@@ -88,7 +89,7 @@ def next_check(
 def words(program: Program, slot: Slot) -> tuple[str, str]:
     """A reminder's title and body, short enough for a desktop notification."""
     title = f"Time for your {slot.part.value} heel drops"
-    body = f"Your {slot.part.value} session is due at {slot.at:%H:%M}"
+    body = f"Your {slot.part.value} session is due at {dates.clock_time(slot.at)}"
     protocol = PROTOCOLS.get(program.protocol)
     if protocol is None:  # a protocol this version does not know: say only when
         return title, f"{body}."

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from coach.domain.pain import SAFE, TOO_MUCH, zones_in_words
 from coach.domain.plan import WAY_UP_SOURCES, WayUp
 from coach.domain.timeline import CueKind, Timeline
 from coach.domain.wording import format_kg
@@ -135,21 +136,20 @@ def pain_and_stop_rules() -> tuple[str, ...]:
     from coach.domain import advice, red_flags  # noqa: PLC0415
 
     return (
-        f"Pain during the sets: 0-{advice.SAFE} safe, {advice.SAFE + 1}-{advice.TOO_MUCH} "
-        f"acceptable, above {advice.TOO_MUCH} too much (Silbernagel 2007).",
-        f"After a session pain may reach {advice.TOO_MUCH}, but it must settle by the next "
+        f"Pain during the sets: {zones_in_words()} (Silbernagel 2007).",
+        f"After a session pain may reach {TOO_MUCH}, but it must settle by the next "
         "morning, and morning pain and stiffness must not rise from week to week; a worse "
         "morning means less load (Silbernagel 2007).",
         "More load once the sets no longer hurt (Alfredson 1998) and the next morning is "
         "settled (Silbernagel 2007). Coach's own thresholds: two whole sessions at the same "
         f"load with every set 0-{advice.NEARLY_PAIN_FREE}, the last within "
-        f"{advice.RECENT_DAYS} days, a morning check-in after them at 0-{advice.SAFE} and no "
+        f"{advice.RECENT_DAYS} days, a morning check-in after them at 0-{SAFE} and no "
         f"worse than usual, {advice.WEEK_MORNINGS} check-ins in each of the last two weeks, "
         "mornings neither rising nor above your best week; then about "
         f"{advice.ADD_KG:g} kg, at most once in {advice.DAYS_AT_A_LOAD} days. The Today page "
         "says when.",
         "Stop the session if the pain becomes disabling (Alfredson 1998). After a set above "
-        f"{advice.TOO_MUCH}, Coach offers to end the session (Coach's own). After a set rated "
+        f"{TOO_MUCH}, Coach offers to end the session (Coach's own). After a set rated "
         f"{red_flags.RUPTURE_CHECK_AT} or more, or {red_flags.RUPTURE_CHECK_JUMP} above the "
         "one before, Coach asks about a torn tendon (Coach's own trigger).",
         *(f"Stop the program for: {f.sign.lower()}. {f.action}" for f in red_flags.RED_FLAGS),

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from coach.domain import dates
+
 # A wall clock may be off by a little, and another device's may run ahead of this one's:
 # a record dated more than this after now was made by a clock that was wrong.
 CLOCK_SLACK = timedelta(days=1)
@@ -27,19 +29,19 @@ def clock_doubt(now: datetime, latest: datetime | None) -> str | None:
     """
     if now.date() < EARLIEST:
         return (
-            f"This computer's clock says {now:%d %B %Y}, which cannot be right. Until the "
-            "date is fixed, the program's week, today's sessions and the advice on this page "
+            f"This computer's clock says {dates.day_month(now)}, which cannot be right. Until "
+            "the date is fixed, the program's week, today's sessions and the advice on this page "
             "may be wrong, and anything you record will carry that date. Set the date and "
             "time in your system settings, then close and reopen Coach. The morning check-in "
             "and VISA-A wait until then."
         )
     if latest is not None and latest - now > CLOCK_SLACK:
         return (
-            f"This computer's clock says {now:%d %B %Y}, but your history has records dated "
-            f"up to {latest:%d %B %Y}. If the clock is wrong, set the date and time in your "
-            "system settings, then close and reopen Coach: until then today's sessions and "
-            "the advice on this page may be wrong, and what you record will carry the wrong "
-            "date. If the clock is right, it was ahead when those records were made, and "
+            f"This computer's clock says {dates.day_month(now)}, but your history has records "
+            f"dated up to {dates.day_month(latest)}. If the clock is wrong, set the date and time "
+            "in your system settings, then close and reopen Coach: until then today's sessions "
+            "and the advice on this page may be wrong, and what you record will carry the "
+            "wrong date. If the clock is right, it was ahead when those records were made, and "
             "Coach counts them by the dates they carry. The morning check-in and VISA-A wait "
             "until the clock agrees with your history."
         )

@@ -26,8 +26,9 @@ from typing import IO
 import icalendar
 
 from coach import __version__
+from coach.domain import dates
 from coach.domain.plan import plan
-from coach.domain.program import Part, Program, Slot, Status
+from coach.domain.program import Program, Slot, Status
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.settings import Injured, Settings
 from coach.domain.timeline import timeline
@@ -38,7 +39,6 @@ from coach.storage.programs import Programs
 PRODID = f"-//Coach//Coach {__version__}//EN"
 REMIND_BEFORE = timedelta(minutes=10)
 UID_DOMAIN = "coach.invalid"  # RFC 5545 suggests uid@host; no real host stands behind these
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _INJURED = {
     Injured.LEFT: "left leg",
     Injured.RIGHT: "right leg",
@@ -62,12 +62,8 @@ class ScheduleSummary:
 
     def describe(self, target: Path) -> str:
         weeks = "1 week" if self.weeks == 1 else f"{self.weeks} weeks"
-        return f"Wrote {self.sessions} sessions ({weeks} from {day_label(self.start)}) to {target}"
-
-
-def day_label(day: date) -> str:
-    """`7 Dec 2026`, in English whatever the machine's locale."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+        start = dates.day_month(self.start)
+        return f"Wrote {self.sessions} sessions ({weeks} from {start}) to {target}"
 
 
 # -- the time zone ------------------------------------------------------------------
@@ -209,7 +205,7 @@ def _session(
     stamp: datetime,
     length: timedelta,
 ) -> icalendar.Event:
-    part = "morning" if slot.part is Part.MORNING else "evening"
+    part = slot.part.value
     week = program.week(slot.day)
     protocol = PROTOCOLS[program.protocol].name
     lines = [

@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 
+from coach.domain import dates
 from coach.domain.advice import Morning
 from coach.domain.chart_data import (
     PAIN_BANDS,
@@ -36,7 +37,6 @@ from coach.domain.pain import Zone
 from coach.domain.trends import ROLLING_DAYS, PainPoint, rolling_mean
 from coach.reports.layout import ACCENT, INK, MUTED, RULE
 
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 ZONE_COLOURS = {  # the bands of `chart_data.PAIN_BANDS`, cut to the scale 0-10
     Zone.SAFE: QColor("#e2f1e5"),
     Zone.ACCEPTABLE: QColor("#fbf0d5"),
@@ -46,12 +46,6 @@ DOT = QColor("#8da7c9")
 MORNING = QColor("#c0561c")
 MORNING_AT = time(7, 0)  # where a day's check-in sits on the time axis
 MAX_TICKS = 13
-
-
-def short_day(day: date, *, year: bool = False) -> str:
-    """`2 Nov`, or `2 Nov 2026`: month names in English whatever the machine's locale."""
-    text = f"{day.day} {MONTHS[day.month - 1]}"
-    return f"{text} {day.year}" if year else text
 
 
 @dataclass(frozen=True)
@@ -164,11 +158,9 @@ class PainChart:
             painter.setPen(QPen(RULE, 0.5 * pt))
             painter.drawLine(QPointF(x, plot.bottom()), QPointF(x, plot.bottom() + 2 * pt))
             if monthly:
-                text = MONTHS[day.month - 1]
-                if month_has_year(day, i):
-                    text += f" {day.year}"
+                text = dates.month(day, year=month_has_year(day, i))
             else:
-                text = short_day(day, year=i == 0 or (day.month, day.day) <= (1, 7))
+                text = dates.day_month(day, year=i == 0 or (day.month, day.day) <= (1, 7))
             width = metrics.horizontalAdvance(text)
             left = max(x - width / 2, plot.left())
             if left < right_edge or left + width > plot.right():

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from coach.domain import visa_a
+from coach.domain import dates, visa_a
 from coach.domain.advice import Morning
 from coach.domain.pain import SOURCE as SILBERNAGEL
+from coach.domain.pain import zones_in_words
 from coach.domain.protocols import PROTOCOLS
-from coach.reports.chart import PainChart, short_day
+from coach.reports.chart import PainChart
 from coach.reports.content import Gap, Report, WeekRow
 from coach.reports.layout import MUTED, Column, Drawing, Item
 from coach.reports.sheet import DASH, RIGHT, Sheet
@@ -29,14 +30,14 @@ def pain_section(report: Report, s: Sheet) -> list[Item]:
     else:
         items.append(s.text(
             "Pain 0-10 during the sets (each session's mean over its rated sets) and in the "
-            "morning check-ins, with the zones of the pain-monitoring model: 0-2 safe, 3-5 "
-            f"acceptable, above 5 too much ({SILBERNAGEL})", font=s.small, color=MUTED,
+            "morning check-ins, with the zones of the pain-monitoring model: "
+            f"{zones_in_words()} ({SILBERNAGEL})", font=s.small, color=MUTED,
             keep=True,
         ))  # fmt: skip
         charts = _chart_spans(report.first, report.last)
         for first, last in charts:
             if len(charts) > 1:
-                span = f"{short_day(first, year=True)} to {short_day(last, year=True)}"
+                span = f"{dates.day_month(first)} to {dates.day_month(last)}"
                 items.append(s.text(span, font=s.caption_font, before=8, keep=True))
             sessions = [p for p in report.pain if first <= p.when.date() <= last]
             mornings = [m for m in report.mornings if first <= m.day <= last]
@@ -61,7 +62,7 @@ def pain_section(report: Report, s: Sheet) -> list[Item]:
     spans: list[bool] = []
     for week in report.weeks:
         if isinstance(week, Gap):
-            span = f"{short_day(week.first, year=True)} to {short_day(week.last, year=True)}"
+            span = f"{dates.day_month(week.first)} to {dates.day_month(week.last)}"
             rows.append([f"{span}: nothing planned or recorded"])
             spans.append(True)
             continue
@@ -76,7 +77,7 @@ def _week_cells(week: WeekRow) -> list[str]:
     if week.program_week is not None:
         program = f"{week.program_week} of {week.program_weeks}"
     return [
-        short_day(week.first, year=True),
+        dates.day_month(week.first),
         program,
         str(week.planned) if week.planned else DASH,
         str(week.done),
@@ -115,8 +116,8 @@ def mornings_section(report: Report, s: Sheet) -> list[Item]:
     first, latest = report.mornings[0], report.mornings[-1]
     text = (
         f"{len(report.mornings)} check-ins on the {days} days of the period. "
-        f"First, {short_day(first.day, year=True)}: {_morning(first)}. "
-        f"Latest, {short_day(latest.day, year=True)}: {_morning(latest)}. "
+        f"First, {dates.day_month(first.day)}: {_morning(first)}. "
+        f"Latest, {dates.day_month(latest.day)}: {_morning(latest)}. "
         "Weekly means are in the table above. In the pain-monitoring model, pain after the "
         "exercises should settle by the next morning, and morning pain and stiffness should "
         "not rise from week to week."
@@ -164,10 +165,10 @@ def visa_section(report: Report, s: Sheet) -> list[Item]:
     for side in sides:
         rows = [v for v in report.visa if v.side == side]
         first, latest = rows[0], rows[-1]
-        summary = f"First score {first.score} on {short_day(first.day, year=True)}"
+        summary = f"First score {first.score} on {dates.day_month(first.day)}"
         if latest is not first:
             summary += (
-                f"; latest {latest.score} on {short_day(latest.day, year=True)}, "
+                f"; latest {latest.score} on {dates.day_month(latest.day)}, "
                 f"{latest.score - first.score:+d} from the first"
             )
         if by_leg:
@@ -178,7 +179,7 @@ def visa_section(report: Report, s: Sheet) -> list[Item]:
     for v in report.visa:
         leg = [v.side or DASH] if by_leg else []
         rows_shown.append([
-            short_day(v.day, year=True),
+            dates.day_month(v.day),
             *leg,
             str(v.score),
             DASH if v.change is None else f"{v.change:+d}",
@@ -208,7 +209,7 @@ def load_section(report: Report, s: Sheet) -> list[Item]:
     for step in report.loads:
         change = DASH if previous is None else f"{step.load_kg - previous:+g} kg"
         load = "body weight" if step.load_kg == 0 else f"{step.load_kg:g} kg"
-        rows.append([short_day(step.when.date(), year=True), load, change])
+        rows.append([dates.day_month(step.when.date()), load, change])
         previous = step.load_kg
     columns = [Column("From", 1.2), Column("Load", 1.0, RIGHT), Column("Change", 1.0, RIGHT),
                Column("", 3.3)]  # fmt: skip

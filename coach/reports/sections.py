@@ -10,10 +10,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from coach import __version__
-from coach.domain import visa_a
+from coach.domain import dates, visa_a
 from coach.domain.pain import SOURCE as SILBERNAGEL
 from coach.domain.protocols import PROTOCOLS
-from coach.reports.chart import short_day
 from coach.reports.content import FlagLine, Report
 from coach.reports.layout import INK, MISSING, MUTED, Box, Column, Item, Space, undrawable
 from coach.reports.outcomes import (
@@ -54,7 +53,7 @@ def report_items(report: Report, s: Sheet) -> list[Item]:
 def _title(report: Report, s: Sheet) -> list[Item]:
     generated = report.generated
     made = (
-        f"Made on {short_day(generated.date(), year=True)} at {generated:%H:%M} "
+        f"Made on {dates.day_month(generated.date())} at {dates.clock_time(generated)} "
         f"by Coach {__version__}, an exercise aid for Achilles tendinopathy."
     )
     items: list[Item] = [s.text(TITLE, font=s.title, color=INK), Space(4 * s.pt)]
@@ -85,11 +84,11 @@ def _programs(report: Report, s: Sheet) -> list[Item]:
     ]  # fmt: skip
     rows = [
         [
-            short_day(line.program.start, year=True),
+            dates.day_month(line.program.start),
             line.protocol_name,
             line.program.injured.value,
             DASH if line.week_reached is None else f"{line.week_reached} of {line.program.weeks}",
-            f"{line.program.morning:%H:%M}, {line.program.evening:%H:%M}",
+            f"{dates.clock_time(line.program.morning)}, {dates.clock_time(line.program.evening)}",
             f"{line.adherence.done} / {line.adherence.planned}",
             _percent(line.adherence.percent),
             line.status + (" (current)" if line.current else ""),
@@ -154,7 +153,7 @@ def _advice(report: Report, s: Sheet) -> list[Item]:
         2.5 * s.pt,
         space_before=2 * s.pt,
     )
-    day = short_day(report.generated.date(), year=True)
+    day = dates.day_month(report.generated.date())
     return [*s.heading(f"Coach's advice on {day}"), box]
 
 
@@ -175,7 +174,7 @@ def _red_flags(report: Report, s: Sheet) -> list[Item]:
 
 
 def _moment(when: datetime) -> str:
-    return f"{short_day(when.date(), year=True)} {when:%H:%M}"
+    return f"{dates.day_month(when.date())} {dates.clock_time(when)}"
 
 
 def _pause_text(flag: FlagLine) -> str:
@@ -198,7 +197,7 @@ def _notes(report: Report, s: Sheet) -> list[Item]:
             font=s.small, color=MUTED, keep=True,
         ))  # fmt: skip
     rows = [
-        [f"{short_day(n.when.date(), year=True)} {n.when:%H:%M}", n.part, n.text]
+        [f"{dates.day_month(n.when.date())} {dates.clock_time(n.when)}", n.part, n.text]
         for n in report.notes
     ]
     columns = [Column("When", 1.3), Column("Session", 0.9), Column("Note", 5.1)]

@@ -20,7 +20,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
-from coach.reports.chart import short_day
+from coach.domain import dates
 from coach.reports.content import Report
 from coach.reports.layout import (
     ACCENT,
@@ -122,4 +122,4 @@ def _kept(item: Item) -> Item:
 
 
 def period(report: Report) -> str:
-    return f"{short_day(report.first, year=True)} to {short_day(report.last, year=True)}"
+    return f"{dates.day_month(report.first)} to {dates.day_month(report.last)}"

@@ -57,7 +57,7 @@ def export_csv(db: Database, target: Path, first: date | None = None,
         split = Programs(db).day_split()
         for row in db.sql.execute(_CSV_QUERY.format(where=where), params):
             *cells, planned, done = row
-            cells.insert(3, split.part(instant(row[1])))
+            cells.insert(3, split.part(instant(row[1])).value)
             cells.insert(6, sets_text(done, set_count(row[5], row[6], planned)))
             out.writerow([_safe_cell(c) for c in cells])
             count += 1

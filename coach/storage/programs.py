@@ -11,13 +11,14 @@ from __future__ import annotations
 import enum
 import json
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
+from coach.domain import dates
 from coach.domain.advice import Morning, check_stiffness
 from coach.domain.pain import check_rating
-from coach.domain.program import DOSE, Program, Status, halfway, parse_time
+from coach.domain.program import DOSE, DaySplit, Program, Status, parse_time
 from coach.domain.red_flags import RedFlag, from_label
 from coach.domain.settings import Injured, Side
 from coach.domain.visa_a import VisaAnswers, score
@@ -61,38 +62,6 @@ class Event:
     def red_flag(self) -> RedFlag | None:
         """The red flag reported, if this is one Coach knows by its label."""
         return from_label(self.detail) if self.kind is EventKind.RED_FLAG else None
-
-
-@dataclass(frozen=True)
-class DaySplit:
-    """Which of its day's two sessions each workout counts as, as the programs split days.
-
-    A workout counts by the session times of the newest program whose days it fell in
-    (before the first program's start: that program's; with no program: 08:00 and
-    18:00), split halfway between them: the rule the program's adherence counts by, so
-    the History, the exports and the Progress page agree on it.
-    """
-
-    halves: tuple[tuple[date, float], ...] = ()  # (start day, halfway in minutes), newest first
-    # Each local time's answer: a CSV export asks once per set, about six times per session.
-    _known: dict[datetime, str] = field(default_factory=dict, compare=False, repr=False)
-
-    def part(self, started: datetime) -> str:
-        """The part ("morning"/"evening") a workout started at `started` counts as.
-
-        By its own local time (the wall clock it was stamped with, whatever the offset).
-        """
-        local = started.replace(tzinfo=None, microsecond=0)
-        known = self._known.get(local)
-        if known is not None:
-            return known
-        day = local.date()
-        half = next((h for start, h in self.halves if start <= day), None)
-        if half is None:
-            half = self.halves[-1][1] if self.halves else halfway()
-        minutes = local.hour * 60 + local.minute + local.second / 60
-        known = self._known[local] = "morning" if minutes < half else "evening"
-        return known
 
 
 class Programs:
@@ -260,11 +229,9 @@ class Programs:
     def day_split(self) -> DaySplit:
         """How the programs split each day into its morning and evening session."""
         rows = self.db.execute("SELECT start, morning, evening FROM programs ORDER BY created DESC")
-        return DaySplit(
-            tuple(
-                (date.fromisoformat(s), halfway(time.fromisoformat(m), time.fromisoformat(e)))
-                for s, m, e in rows
-            )
+        return DaySplit.of(
+            (date.fromisoformat(s), time.fromisoformat(m), time.fromisoformat(e))
+            for s, m, e in rows
         )
 
 
@@ -293,6 +260,7 @@ def _visa(r: dict[str, Any]) -> VisaResult:
     try:
         answers = VisaAnswers.from_dict(json.loads(r["answers"]))
     except ValueError as e:
-        raise StorageError(f"The VISA-A result of {taken:%Y-%m-%d} is unreadable ({e}).") from e
+        day = dates.iso_day(taken)
+        raise StorageError(f"The VISA-A result of {day} is unreadable ({e}).") from e
     side = None if r["side"] is None else Side(r["side"])
     return VisaResult(r["id"], taken, answers, r["score"], side)

@@ -152,4 +152,4 @@ class Queries:
         )
         split = self.programs.day_split()
         moments = (instant(started) for (started,) in rows)
-        return {(m.date(), Part(split.part(m))) for m in moments}
+        return {(m.date(), split.part(m)) for m in moments}

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from typing import Any
 
 from coach.domain.plan import plan
+from coach.domain.program import DaySplit
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.record import Outcome, SetResult
 from coach.domain.red_flags import REASON, RedFlag, by_id
@@ -24,7 +25,7 @@ from coach.domain.settings import Injured, Settings, Side
 from coach.domain.timeline import Timeline, timeline
 from coach.storage import schema
 from coach.storage.database import Database, day_range, failing_as, instant, stamp
-from coach.storage.programs import DaySplit, Programs
+from coach.storage.programs import Programs
 from coach.storage.schema import StorageError
 
 
@@ -175,7 +176,7 @@ def _session_row(r: dict[str, Any], split: DaySplit) -> SessionRow:
             "status": SessionStatus(r["status"]),
             "injured": Injured(r["injured"]),
         },
-        part_of_day=split.part(started),
+        part_of_day=split.part(started).value,
     )
 
 

@@ -38,7 +38,8 @@ from PySide6.QtWidgets import (
 )
 
 from coach import __version__
-from coach.domain.advice import ADD_KG, DAYS_AT_A_LOAD, SAFE, TOO_MUCH
+from coach.domain.advice import ADD_KG, DAYS_AT_A_LOAD
+from coach.domain.pain import SAFE, TOO_MUCH
 from coach.domain.protocols import ALFREDSON, FLAT_FLOOR_ARTICLE, JONSSON, Protocol
 from coach.domain.red_flags import RED_FLAGS, RUPTURE_CHECK_AT, RUPTURE_CHECK_JUMP
 from coach.domain.visa_a import (

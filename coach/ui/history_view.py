@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.app.model import OPENING, AppModel
+from coach.domain import dates
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.wording import format_kg
 from coach.storage.schema import StorageError
@@ -56,8 +57,8 @@ def _load(kg: float) -> str:
 
 
 COLUMNS: tuple[tuple[str, Callable[[SessionRow], str]], ...] = (
-    ("Date", lambda r: f"{r.day:%a %d %b %Y}"),
-    ("Time", lambda r: f"{r.started:%H:%M}"),
+    ("Date", lambda r: dates.day(r.day)),
+    ("Time", lambda r: dates.clock_time(r.started)),
     ("Session", lambda r: r.part_of_day),
     ("Protocol", lambda r: PROTOCOLS[r.protocol].name),
     ("Sides", lambda r: r.injured.value),
@@ -261,8 +262,8 @@ class HistoryView(QWidget):
             self.note.setPlainText("")
             return
         self.heading.setText(
-            f"{row.day:%A %d %B %Y}, {row.part_of_day} ({row.started:%H:%M}): {row.status.value}"
-            + (f" ({row.reason})" if row.reason else "")
+            f"{dates.day_long(row.day)}, {row.part_of_day} ({dates.clock_time(row.started)}): "
+            f"{row.status.value}" + (f" ({row.reason})" if row.reason else "")
         )
         sets = self.store.sessions.sets(row.id)
         self._fill_sets(row, sets)
@@ -395,7 +396,7 @@ class ConfirmDelete:
         answer = QMessageBox.question(
             parent,
             "Delete the session?",
-            f"Delete the {row.part_of_day} session of {row.day:%A %d %B %Y} and its "
+            f"Delete the {row.part_of_day} session of {dates.day_long(row.day)} and its "
             f"{row.sets_done} sets? Edit ▸ Undo (Ctrl+Z) brings it back until Coach closes.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from coach.app.model import AppModel
-from coach.domain import trends
+from coach.domain import dates, trends
 from coach.domain.chart_data import day_span
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.trends import Span
@@ -202,7 +202,7 @@ class ProgressView(QWidget):
         sessions = len(loads)
         self.summary.setText(
             f"{sessions} session{'' if sessions == 1 else 's'}"
-            + (f", {first:%d %b %Y} to {last:%d %b %Y}" if first and last else "")
+            + (f", {dates.day_month(first)} to {dates.day_month(last)}" if first and last else "")
         )
 
     def _show_calendar(self, store: History, span: tuple[date | None, date | None],

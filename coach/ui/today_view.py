@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from coach.domain import dates
 from coach.domain.plan import plan
 from coach.domain.protocols import PROTOCOLS, Protocol
 from coach.domain.settings import LIMITS, Injured, Settings
@@ -73,18 +74,14 @@ ADVICE_COLOURS = {  # background, border: calm for carry on, warm for the rest
 }
 
 
-def _day_text(day: date) -> str:
-    return f"{day.day} {day:%b %Y}"
-
-
 def slot_text(slot: Slot, today: date) -> str:
     """When a planned session is, in words: "this evening at 18:00", "Mon 23 Nov, morning"."""
-    at = f"{slot.at:%H:%M}"
+    at = dates.clock_time(slot.at)
     if slot.day == today:
         return f"this {slot.part.value} at {at}"
     if (slot.day - today).days == 1:
         return f"tomorrow {slot.part.value} at {at}"
-    return f"{slot.day:%a} {slot.day.day} {slot.day:%b}, {slot.part.value} at {at}"
+    return f"{dates.day(slot.day, year=False)}, {slot.part.value} at {at}"
 
 
 class TodayView(QWidget):
@@ -313,7 +310,7 @@ class TodayView(QWidget):
         if not self._filled:
             self._fill_program_panel()
         self.state = state
-        self.date_label.setText(f"{now:%A} {_day_text(now.date())}")
+        self.date_label.setText(dates.day_long(now.date()))
         has = state is not None
         for w in (
             self.sessions_label, self.next_label, self.adherence_label, self.advice_box,
@@ -358,7 +355,7 @@ class TodayView(QWidget):
             self.week_label.setText(f"Week {day.week} of {program.weeks}")
         self.program_label.setText(
             f"{PROTOCOLS[program.protocol].name}, {SIDES[program.injured].lower()}. "
-            f"From {_day_text(program.start)} to {_day_text(program.end)}."
+            f"From {dates.day_month(program.start)} to {dates.day_month(program.end)}."
         )
         marks = {**{s.part: "✓ done" for s in day.done}, **{s.part: "to do" for s in day.pending}}
         for begun in day.partial:  # begun, not finished: it does not count as done
@@ -367,7 +364,7 @@ class TodayView(QWidget):
             self.sessions_label.setText(
                 "Today: "
                 + " · ".join(
-                    f"{part.value} ({at:%H:%M}) {marks[part]}"
+                    f"{part.value} ({dates.clock_time(at)}) {marks[part]}"
                     for part, at in (
                         (Part.MORNING, program.morning),
                         (Part.EVENING, program.evening),

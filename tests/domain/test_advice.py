@@ -14,6 +14,7 @@ from coach.domain import advice
 from coach.domain.advice import History, Kind, Morning, SessionPain, VisaScore, advise
 from coach.domain.advice.load import above_best_week, load_blocks, weekly_rise
 from coach.domain.advice.review import red_flag
+from coach.domain.pain import SAFE, TOO_MUCH
 from tests.domain.advice.histories import START, day, history, mornings, session, settled
 
 
@@ -191,7 +192,7 @@ def test_a_paused_program_always_says_paused(h: History) -> None:
 
 @given(histories)
 def test_a_last_session_above_five_never_gets_more_load_or_carry_on_or_hold(h: History) -> None:
-    if h.sessions and (h.sessions[-1].worst or 0) > advice.TOO_MUCH:
+    if h.sessions and (h.sessions[-1].worst or 0) > TOO_MUCH:
         assert advise(h).kind in {Kind.PAUSED, Kind.LOWER, Kind.REVIEW}
 
 
@@ -201,7 +202,7 @@ def test_more_load_only_after_a_settled_morning(h: History) -> None:
         answered = [m for m in h.mornings if m.pain is not None and m.day <= h.today]
         assert answered
         assert answered[-1].pain is not None
-        assert answered[-1].pain <= advice.SAFE
+        assert answered[-1].pain <= SAFE
         assert answered[-1].day > h.sessions[-2].day
 
 
@@ -243,7 +244,7 @@ def test_following_the_advice_never_raises_the_load_faster_than_the_rules(
                 # Never before a morning answer, never above the safe zone...
                 assert answered
                 assert answered[-1].pain is not None
-                assert answered[-1].pain <= advice.SAFE
+                assert answered[-1].pain <= SAFE
                 # ...never twice without a morning in between, at most one step a week.
                 last_step = raised[-1] if raised else -1
                 assert any(m.day > day(last_step) for m in answered)

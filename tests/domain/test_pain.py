@@ -4,7 +4,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coach.domain.pain import Zone, check_rating, should_offer_to_stop, zone
+from coach.domain.pain import (
+    SAFE,
+    TOO_MUCH,
+    Zone,
+    check_rating,
+    should_offer_to_stop,
+    zone,
+    zones_in_words,
+)
 
 
 @pytest.mark.parametrize(
@@ -18,6 +26,16 @@ def test_zones_follow_the_pain_monitoring_model(pain: int, expected: Zone) -> No
 
 def test_each_zone_names_its_scores() -> None:
     assert [zone(p).scores for p in (0, 4, 9)] == ["0-2", "3-5", "6-10"]
+
+
+def test_the_zones_in_words_follow_the_same_limits() -> None:
+    assert zones_in_words() == "0-2 safe, 3-5 acceptable, above 5 too much"
+    assert zones_in_words("\u2013") == "0\u20132 safe, 3\u20135 acceptable, above 5 too much"
+    assert (SAFE, TOO_MUCH) == (2, 5)
+    assert zone(SAFE).zone is Zone.SAFE
+    assert zone(SAFE + 1).zone is Zone.ACCEPTABLE
+    assert zone(TOO_MUCH).zone is Zone.ACCEPTABLE
+    assert zone(TOO_MUCH + 1).zone is Zone.TOO_MUCH
 
 
 def test_too_much_suggests_stopping_or_less_load() -> None:

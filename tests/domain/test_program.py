@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coach.domain.program import (
+    DaySplit,
     Part,
     PartDone,
     Program,
@@ -21,6 +22,7 @@ from coach.domain.program import (
     filled,
     parse_time,
     part_done,
+    part_of_day,
 )
 from coach.domain.settings import Injured
 
@@ -61,6 +63,42 @@ def test_a_workout_fills_the_session_of_its_half_of_the_day() -> None:
     assert p.part_of(at(0, 13)) is Part.EVENING
     assert p.slot_of(at(0, 6)) == Slot(START, Part.MORNING, time(7))
     assert p.slot_of(at(-1, 8)) is None  # before the program
+
+
+def test_the_day_splits_at_the_halfway_minute_by_the_wall_clock() -> None:
+    """The one rule of the day's split: before the halfway minute morning, from it evening."""
+    half = 13 * 60.0
+    assert part_of_day(datetime.fromisoformat("2026-11-21T12:59:59"), half) is Part.MORNING
+    assert part_of_day(datetime.fromisoformat("2026-11-21T13:00"), half) is Part.EVENING
+    far = datetime.fromisoformat("2026-11-21T12:59:59-05:00")  # 17:59:59 in UTC
+    assert part_of_day(far, half) is Part.MORNING  # its own wall clock, not UTC
+
+
+def test_the_day_splits_halfway_between_the_session_times_of_the_program_of_that_day() -> None:
+    split = DaySplit.of([
+        (date(2026, 11, 22), time(8), time(20)),  # halfway: 14:00
+        (date(2026, 11, 11), time(8), time(18)),  # 13:00
+    ])  # fmt: skip
+
+    def part(split: DaySplit, stamp: str) -> Part:
+        return split.part(datetime.fromisoformat(stamp))
+
+    assert part(split, "2026-11-21T13:30:00+01:00") is Part.EVENING  # the older program: 13:00
+    assert part(split, "2026-11-22T13:30:00+01:00") is Part.MORNING  # the newer one: 14:00
+    assert part(split, "2026-11-01T13:30:00+01:00") is Part.EVENING  # before both: the first's
+    assert part(split, "2026-11-21T12:59:59-05:00") is Part.MORNING  # its own local time
+    assert part(DaySplit(), "2026-11-21T12:59:59+01:00") is Part.MORNING  # no program: 08/18
+    assert part(DaySplit(), "2026-11-21T13:00:00+01:00") is Part.EVENING
+
+
+@given(st.times().map(lambda t: t.replace(microsecond=0)))  # records keep whole seconds
+def test_a_program_and_the_day_split_of_its_days_agree(moment: time) -> None:
+    p = program(morning=time(6, 30), evening=time(21, 15))
+    when = datetime.combine(START, moment)
+    split = DaySplit.of([(p.start, p.morning, p.evening)])
+    assert p.part_of(when) is split.part(when)
+    morning = p.slots(START)[0]
+    assert (when < p.closes(morning)) is (p.part_of(when) is Part.MORNING)
 
 
 def test_two_workouts_in_one_half_day_fill_one_session() -> None:

@@ -15,10 +15,10 @@ NOW = datetime(2026, 11, 21, 8, 0, tzinfo=timezone(timedelta(hours=1)))
         (NOW, None, None),
         (NOW, NOW - timedelta(days=400), None),
         (NOW, NOW + timedelta(days=1), None),  # another device's clock, a little ahead
-        (NOW, NOW + timedelta(days=1, seconds=1), "records dated up to 22 November 2026"),
-        (NOW, NOW + timedelta(days=365), "records dated up to 21 November 2027"),
-        (datetime(1970, 1, 1, 1, 0, tzinfo=UTC), None, "clock says 01 January 1970"),
-        (datetime(1999, 12, 31, 23, 59, tzinfo=UTC), NOW, "clock says 31 December 1999"),
+        (NOW, NOW + timedelta(days=1, seconds=1), "records dated up to 22 Nov 2026"),
+        (NOW, NOW + timedelta(days=365), "records dated up to 21 Nov 2027"),
+        (datetime(1970, 1, 1, 1, 0, tzinfo=UTC), None, "clock says 1 Jan 1970"),
+        (datetime(1999, 12, 31, 23, 59, tzinfo=UTC), NOW, "clock says 31 Dec 1999"),
         (datetime(2000, 1, 1, 0, 0, tzinfo=UTC), None, None),
     ],
 )

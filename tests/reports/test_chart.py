@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from coach.domain.advice import Morning
 from coach.domain.pain import Zone
 from coach.domain.trends import PainPoint
-from coach.reports.chart import ZONE_COLOURS, PainChart, _ticks, short_day
+from coach.reports.chart import ZONE_COLOURS, PainChart, _ticks
 
 FIRST = date(2026, 3, 2)
 
@@ -59,8 +59,3 @@ def test_the_time_axis_marks_days_then_months() -> None:
         date(2024, 1, 1),
         date(2024, 4, 1),
     ]
-
-
-def test_days_are_written_in_english_whatever_the_locale() -> None:
-    assert short_day(date(2026, 11, 2)) == "2 Nov"
-    assert short_day(date(2026, 11, 2), year=True) == "2 Nov 2026"

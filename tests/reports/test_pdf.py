@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from coach import __version__
 from coach.domain import advice as advice_module
+from coach.domain import dates
 from coach.domain.advice import Advice, Kind
 from coach.domain.plan import plan
 from coach.domain.program import Program
@@ -22,7 +23,6 @@ from coach.domain.settings import Injured, Settings, Side
 from coach.domain.timeline import timeline
 from coach.domain.visa_a import VisaAnswers
 from coach.reports import pdf
-from coach.reports.chart import short_day
 from coach.storage import demo
 from coach.storage.history import History
 from coach.storage.schema import StorageError
@@ -84,7 +84,7 @@ def test_the_report_says_what_the_history_holds(demo_store: History, tmp_path: P
     text = " ".join(read(target)[1])
     program = current(demo_store)
     assert text.startswith("Achilles exercise report")
-    assert f"Period: {short_day(program.start, year=True)} to 21 Nov 2026" in text
+    assert f"Period: {dates.day_month(program.start)} to 21 Nov 2026" in text
     assert f"by Coach {__version__}" in text
     assert PROTOCOLS["alfredson"].name in text
     adherence = demo_store.queries.day_plan(program, demo_store.db.now()).adherence
@@ -93,10 +93,10 @@ def test_the_report_says_what_the_history_holds(demo_store: History, tmp_path: P
     assert f"{adherence.done} / {adherence.planned} {adherence.percent}%" in text
     assert summary.sessions == sum(1 for s in demo_store.sessions.sessions() if s.sets_done)
     first, latest = demo_store.programs.visa()[0], demo_store.programs.visa()[-1]
-    day = short_day(latest.day, year=True)
+    day = dates.day_month(latest.day)
     assert f"{day} {latest.score} {latest.score - first.score:+d}" in text
     note = next(s for s in demo_store.sessions.sessions() if s.note)
-    when = f"{short_day(note.day, year=True)} {note.started:%H:%M}"
+    when = f"{dates.day_month(note.day)} {note.started:%H:%M}"
     assert f"{when} {note.part_of_day} {note.note}" in text
     assert "The program is paused" in text
     assert f"a red flag was reported ({RED_FLAG})." in text  # as typed: not read as markup
@@ -116,7 +116,7 @@ def test_the_week_by_week_table_has_a_row_per_program_week(
     program = current(demo_store)
     for week in range(1, 13):
         monday = program.start + timedelta(days=7 * (week - 1))
-        assert f"{short_day(monday, year=True)} {week} of 12 14 " in text
+        assert f"{dates.day_month(monday)} {week} of 12 14 " in text
 
 
 def test_a_date_range_limits_what_is_reported(demo_store: History, tmp_path: Path) -> None:
@@ -131,7 +131,7 @@ def test_a_date_range_limits_what_is_reported(demo_store: History, tmp_path: Pat
     done = {s for s in slots if first <= s.day <= last}
     assert f"{len(done)} of 62 sessions done" in text  # 31 days, two sessions a day
     for v in demo_store.programs.visa():
-        shown = f"{short_day(v.day, year=True)} {v.score} " in text
+        shown = f"{dates.day_month(v.day)} {v.score} " in text
         assert shown == (first <= v.day <= last)
     assert len(read(october)[0].pages) <= len(read(whole)[0].pages)
     assert f"{RED_FLAG} paused; still paused" not in text  # reported 21 Nov, after the range
@@ -151,7 +151,7 @@ def test_the_visa_a_section_shows_each_leg_and_cites_the_change_it_uses(
     target = tmp_path / "report.pdf"
     pdf.write_report(store, target)
     text = " ".join(read(target)[1])
-    day, first_day = short_day(TODAY, year=True), short_day(TODAY - timedelta(days=14), year=True)
+    day, first_day = dates.day_month(TODAY), dates.day_month(TODAY - timedelta(days=14))
     assert f"Left leg: First score 24 on {first_day}; latest 42 on {day}, +18 from the first." in (
         text
     )
@@ -316,7 +316,7 @@ def test_a_session_of_one_set_of_six_is_partial_and_not_done_in_the_report(
     assert "Adherence in this period: 0 of 3 sessions done (0%)." in text
     assert "Of the 1 session with at least one set done, 1 was partial" in text
     assert "Planned Complete Partial" in text
-    assert f"{short_day(start, year=True)} 1 of 12 3 0 1 " in text
+    assert f"{dates.day_month(start)} 1 of 12 3 0 1 " in text
 
 
 def test_the_advice_says_which_of_its_thresholds_are_coach_s_own(

@@ -14,9 +14,8 @@ from coach.domain.red_flags import RUPTURE
 from coach.domain.settings import Injured, Side
 from coach.domain.timeline import Timeline
 from coach.domain.visa_a import VisaAnswers
-from coach.storage.database import instant
 from coach.storage.history import History
-from coach.storage.programs import DaySplit, EventKind
+from coach.storage.programs import EventKind
 from coach.storage.schema import StorageError
 from tests.helpers import WallClock, fill_the_disk, run_sets
 
@@ -142,21 +141,6 @@ def test_a_visa_a_result_keeps_the_leg_it_is_about(store: History, wall: WallClo
     assert [r["side"] for r in store.db.sql.query("SELECT side FROM visa_a ORDER BY score")] == [
         "left", None, "right",
     ]  # fmt: skip
-
-
-def test_the_day_splits_halfway_between_the_session_times_of_the_program_of_that_day() -> None:
-    newest_first = ((date(2026, 11, 22), 14 * 60.0), (date(2026, 11, 11), 13 * 60.0))
-    split = DaySplit(newest_first)
-
-    def part(split: DaySplit, stamp: str) -> str:
-        return split.part(instant(stamp))
-
-    assert part(split, "2026-11-21T13:30:00+01:00") == "evening"  # the older program: 13:00
-    assert part(split, "2026-11-22T13:30:00+01:00") == "morning"  # the newer one: 14:00
-    assert part(split, "2026-11-01T13:30:00+01:00") == "evening"  # before both: the first's
-    assert part(split, "2026-11-21T12:59:59-05:00") == "morning"  # its own local time
-    assert part(DaySplit(), "2026-11-21T12:59:59+01:00") == "morning"  # no program: 08:00/18:00
-    assert part(DaySplit(), "2026-11-21T13:00:00+01:00") == "evening"
 
 
 def test_the_tables_refuse_bad_values_even_past_the_code(store: History) -> None:

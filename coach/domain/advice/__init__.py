@@ -50,8 +50,6 @@ from coach.domain.advice.thresholds import (
     MAX_STIFFNESS,
     NEARLY_PAIN_FREE,
     RECENT_DAYS,
-    SAFE,
-    TOO_MUCH,
     WEEK_MORNINGS,
 )
 
@@ -62,8 +60,6 @@ __all__ = [
     "NEARLY_PAIN_FREE",
     "RECENT_DAYS",
     "RULES",
-    "SAFE",
-    "TOO_MUCH",
     "WEEK_MORNINGS",
     "Advice",
     "History",

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, timedelta
 
+from coach.domain import dates
 from coach.domain.advice.measures import (
     best_week_gap,
     latest_response,
@@ -30,12 +31,11 @@ from coach.domain.advice.thresholds import (
     OWN_WEEKLY,
     RECENT_DAYS,
     RESPONSE_DAYS,
-    SAFE,
     STIFFER_BY,
-    TOO_MUCH,
     WEEK_MORNINGS,
     WORSE_BY,
 )
+from coach.domain.pain import SAFE, TOO_MUCH
 from coach.domain.pain import SOURCE as SILBERNAGEL
 
 
@@ -58,7 +58,11 @@ def twenty_four_hours(history: History) -> Advice | None:
         )
     if not worse:
         return None
-    when = "This morning" if today.day == history.today else f"Your morning of {today.day:%a %d %b}"
+    when = (
+        "This morning"
+        if today.day == history.today
+        else f"Your morning of {dates.day(today.day, year=False)}"
+    )
     return Advice(
         Kind.LOWER,
         f"{when} was worse than usual (" + "; ".join(worse) + "). Lower the load (fewer sets, "
@@ -140,7 +144,7 @@ def no_recent_morning(history: History) -> Advice | None:
         m.day for m in history.mornings
         if m.day <= history.today and (m.pain is not None or m.stiffness_minutes is not None)
     ]  # fmt: skip
-    since = f" since {answered[-1]:%a %d %b}" if answered else " yet"
+    since = f" since {dates.day(answered[-1], year=False)}" if answered else " yet"
     return Advice(
         Kind.HOLD,
         f"No morning check-in{since}, so Coach cannot tell how your tendon takes the "

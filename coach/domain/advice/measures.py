@@ -15,13 +15,13 @@ from coach.domain.advice.thresholds import (
     FEW_MORNINGS,
     PAIN_CHANGE,
     RESPONSE_DAYS,
-    SAFE,
     STIFFER_BY,
     USUAL_MORNINGS,
     WEEK_MORNINGS,
     WEEKLY_PAIN_RISE,
     WEEKLY_STIFFNESS_RISE,
 )
+from coach.domain.pain import SAFE
 
 
 @dataclass(frozen=True)

@@ -23,11 +23,11 @@ from coach.domain.advice.thresholds import (
     OWN_WEEKLY,
     PAIN_CHANGE,
     REVIEW_AFTER_WEEKS,
-    SAFE,
     SEED_002,
     TREND_DAYS,
     VISA_FALL,
 )
+from coach.domain.pain import SAFE
 from coach.domain.pain import SOURCE as SILBERNAGEL
 from coach.domain.visa_a import (
     INSERTIONAL_CHANGE_SOURCE,

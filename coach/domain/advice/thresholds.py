@@ -1,12 +1,14 @@
 """The pain-monitoring model's numbers and sources: the papers' thresholds and Coach's own.
 
-Every rule of `coach.domain.advice` takes its numbers from here, so that the Help page,
-the summary and the rules cannot disagree. The `OWN_*` texts say, in the user's words,
+Every rule of `coach.domain.advice` takes its numbers from here (the pain zones' limits
+from `coach.domain.pain`), so that the Help page, the summary and the rules cannot
+disagree. The `OWN_*` texts say, in the user's words,
 which thresholds are Coach's own rather than a paper's.
 """
 
 from __future__ import annotations
 
+from coach.domain.pain import SAFE
 from coach.domain.protocols import FLAT_FLOOR_ARTICLE
 from coach.domain.visa_a import INSERTIONAL_CHANGE
 
@@ -19,9 +21,7 @@ SEED_002 = (
     "2026): see a clinician if there is no improvement after 6-8 weeks."
 )
 
-# Silbernagel 2007's pain-monitoring model.
-TOO_MUCH = 5  # pain above this during the sets is too much
-SAFE = 2  # pain up to this is the safe zone
+# Silbernagel 2007's pain-monitoring model (its zones: coach.domain.pain).
 EARLY_WEEKS = 4  # morning soreness in the first 3-4 weeks is common (CLINICAL.md §2)
 PAIN_CHANGE = 1.3  # the smallest change in 0-10 pain that matters (CLINICAL.md §2)
 REVIEW_AFTER_WEEKS = 6  # seed 002: no better after 6-8 weeks, see a clinician

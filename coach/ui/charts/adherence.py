@@ -14,10 +14,10 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QGraphicsRectItem, QStyleOptionGraphicsItem, QWidget
 
+from coach.domain import dates
+from coach.domain.program import Part
 from coach.domain.trends import CalendarWeek, Mark
 from coach.ui.charts.axis import (
-    DATE,
-    DAY_NAMES,
     LEFT_AXIS_PX,
     RIGHT_AXIS_PX,
     colour_axis,
@@ -94,7 +94,7 @@ class CalendarPlot:
         self.left = make_axis("left", tickLength=0)
         self.left.setWidth(LEFT_AXIS_PX + 30)
         self.top = make_axis("top", tickLength=0)
-        self.top.setTicks([[(d + 0.5, n) for d, n in enumerate(DAY_NAMES)]])
+        self.top.setTicks([[(d + 0.5, n) for d, n in enumerate(dates.WEEKDAYS_SHORT)]])
         self.right = make_axis("right", values=False, tickLength=0)
         self.right.setWidth(RIGHT_AXIS_PX)  # cells as wide as the charts' plots
         self.right.setPen(pg.mkPen(None))
@@ -131,7 +131,7 @@ class CalendarPlot:
         self.cells.set_weeks(weeks)
         every = max(1, math.ceil(18 / row_px))  # week labels at least 18 pixels apart
         self.left.setTicks(
-            [[(i + 0.5, f"{w.first:%d %b %Y}") for i, w in enumerate(weeks) if i % every == 0]]
+            [[(i + 0.5, dates.day_month(w.first)) for i, w in enumerate(weeks) if i % every == 0]]
         )
         self.vb.setRange(xRange=(0, 7), yRange=(0, max(1, len(weeks))), padding=0)
 
@@ -154,7 +154,7 @@ class CalendarPlot:
         mark = week.days[day][half]
         assert mark is not None  # noqa: S101 - at() returns only marked half-days
         when = week.first + timedelta(days=day)
-        return f"{when:{DATE}}, {('morning', 'evening')[half]}\n{mark.value}"
+        return f"{dates.day(when)}, {tuple(Part)[half].value}\n{mark.value}"
 
     def hover_at(self, point: QPointF) -> None:
         found = self.at(point.x(), point.y())

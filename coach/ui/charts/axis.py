@@ -17,12 +17,11 @@ import numpy as np
 import pyqtgraph as pg  # type: ignore[import-untyped]  # pyqtgraph ships no type hints
 from PySide6.QtGui import QFont, QFontMetrics
 
+from coach.domain import dates
 from coach.domain.chart_data import every_day, month_has_year, month_starts
 from coach.ui.charts.theme import Colours, font, pen
 
 DAY = 86_400.0
-DATE = "%a %d %b %Y"
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 LEFT_AXIS_PX = 64
 RIGHT_AXIS_PX = 112  # room for the pain zones' names
 EPOCH = datetime(1970, 1, 1)  # noqa: DTZ001 - the records' wall clock, naive on purpose
@@ -45,7 +44,7 @@ class DayAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph has no type h
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(utcOffset=0, **kwargs)
-        self._label: Callable[[date, int], str] = lambda d, _i: f"{d:%Y}"
+        self._label: Callable[[date, int], str] = lambda d, _i: str(d.year)
 
     def _room(self, widest: str) -> float:
         """Pixels between ticks for labels as wide as `widest`, in the axis' font."""
@@ -64,24 +63,24 @@ class DayAxis(pg.DateAxisItem):  # type: ignore[misc]  # pyqtgraph has no type h
         day, month = self._room("28 May"), self._room("May 2027")  # the widest of each
         if px_day >= day:
             major, minor = every_day(first, last, 1), []
-            self._label = lambda d, _i: f"{d.day} {d:%b}"
+            self._label = lambda d, _i: dates.day_month(d, year=False)
         elif px_day * 7 >= day:
             major, minor = mondays, every_day(first, last, 1) if px_day >= 4 else []
-            self._label = lambda d, _i: f"{d.day} {d:%b}"
+            self._label = lambda d, _i: dates.day_month(d, year=False)
         elif px_day * 14 >= day:
             major, minor = mondays[::2], mondays
-            self._label = lambda d, _i: f"{d.day} {d:%b}"
+            self._label = lambda d, _i: dates.day_month(d, year=False)
         elif px_day * 28 >= month:  # February is the shortest month
             major, minor = month_starts(first, last, 1), mondays if px_day * 7 >= 6 else []
-            self._label = lambda d, i: f"{d:%b %Y}" if month_has_year(d, i) else f"{d:%b}"
+            self._label = lambda d, i: dates.month(d, year=month_has_year(d, i))
         elif px_day * 89 >= month:  # January to March, the shortest quarter
             major, minor = month_starts(first, last, 3), month_starts(first, last, 1)
-            self._label = lambda d, _i: f"{d:%b %Y}"
+            self._label = lambda d, _i: dates.month(d, year=True)
         else:  # every year, or every few when even years are narrow
             years = math.ceil(self._room("2027") / (px_day * 365))
             major = month_starts(first, last, 12)[::years]
             minor = month_starts(first, last, 3 if years == 1 else 12)
-            self._label = lambda d, _i: f"{d:%Y}"
+            self._label = lambda d, _i: str(d.year)
         majors = set(major)
         minor = [d for d in minor if d not in majors]
         return [(7 * DAY, _within(major, low, high)), (DAY, _within(minor, low, high))]

@@ -11,9 +11,10 @@ from functools import partial
 import numpy as np
 from PySide6.QtWidgets import QWidget
 
+from coach.domain import dates
 from coach.domain.trends import LoadPoint, load_steps
 from coach.domain.wording import format_kg
-from coach.ui.charts.axis import DATE, seconds
+from coach.ui.charts.axis import seconds
 from coach.ui.charts.card import ChartCard
 from coach.ui.charts.theme import glyph, pen
 
@@ -44,7 +45,7 @@ class LoadChart(ChartCard):
         def said(i: int) -> str:
             kg = steps[i].load_kg
             what = f"added load {format_kg(kg)}" if kg else "no added load (body weight)"
-            return f"from {steps[i].when:{DATE}, %H:%M}\n{what}"
+            return f"from {dates.moment(steps[i].when)}\n{what}"
 
         self.plot.plot("steps", x, y, said, pen=None, symbol="o", symbolSize=8,
                        symbolPen=pen(c.paper, 1), symbolBrush=c.blue)  # fmt: skip

@@ -12,6 +12,7 @@ from functools import partial
 import numpy as np
 from PySide6.QtWidgets import QWidget
 
+from coach.domain import dates
 from coach.domain.advice import Morning
 from coach.domain.chart_data import (
     PAIN_SCALE,
@@ -22,7 +23,7 @@ from coach.domain.chart_data import (
     morning_stiffness,
 )
 from coach.domain.trends import rolling_mean
-from coach.ui.charts.axis import DATE, seconds
+from coach.ui.charts.axis import seconds
 from coach.ui.charts.card import ChartCard
 from coach.ui.charts.plot import BIG, Plot, number
 from coach.ui.charts.theme import DASH, glyph, pen
@@ -66,10 +67,10 @@ class MorningChart(ChartCard):
         small = len(values) < BIG
 
         def said(i: int) -> str:
-            return f"{days[i]:{DATE}}, morning\n{what}: {number(values[i][1])}"
+            return f"{dates.day(days[i])}, morning\n{what}: {number(values[i][1])}"
 
         def said_rolled(i: int) -> str:
-            return f"{days[i]:{DATE}}\n{ROLLING_LABEL} {what}: {number(rolled[i][1])}"
+            return f"{dates.day(days[i])}\n{ROLLING_LABEL} {what}: {number(rolled[i][1])}"
 
         plot.plot(name, x, np.array([v for _, v in values]), said,
                   pen=pen(colour, 1) if small else None, symbol="o",

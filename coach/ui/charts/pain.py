@@ -10,9 +10,10 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from coach.domain import dates
 from coach.domain.chart_data import PAIN_BANDS, PAIN_SCALE, PAIN_TICKS, ROLLING_LABEL, session_means
 from coach.domain.trends import PainPoint, rolling_mean
-from coach.ui.charts.axis import DATE, seconds
+from coach.ui.charts.axis import seconds
 from coach.ui.charts.card import ChartCard
 from coach.ui.charts.plot import BIG, number
 from coach.ui.charts.theme import DASH, SIDES, ZONE_LOOK, glyph, pen
@@ -64,13 +65,13 @@ class PainChart(ChartCard):
         def said_mean(i: int) -> str:
             p = points[i]
             rated = "1 rated set" if p.sets == 1 else f"{p.sets} rated sets"
-            return f"{p.when:{DATE}, %H:%M}{where}\nmean pain {number(p.mean)} ({rated})"
+            return f"{dates.moment(p.when)}{where}\nmean pain {number(p.mean)} ({rated})"
 
         def said_worst(i: int) -> str:
-            return f"{points[i].when:{DATE}, %H:%M}{where}\nworst set: pain {points[i].max}"
+            return f"{dates.moment(points[i].when)}{where}\nworst set: pain {points[i].max}"
 
         def said_rolled(i: int) -> str:
-            return (f"{points[i].when:{DATE}}{where}\n"
+            return (f"{dates.day(points[i].when.date())}{where}\n"
                     f"{ROLLING_LABEL} pain {number(rolled[i][1])}")  # fmt: skip
 
         means = np.array([p.mean for p in points])

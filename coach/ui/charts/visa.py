@@ -11,9 +11,10 @@ import pyqtgraph as pg  # type: ignore[import-untyped]  # pyqtgraph ships no typ
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from coach.domain import dates
 from coach.domain.trends import VisaPoint, visa_target
 from coach.domain.visa_a import RECOVERED, SMALLEST_CHANGE, important_change
-from coach.ui.charts.axis import DATE, seconds
+from coach.ui.charts.axis import seconds
 from coach.ui.charts.card import ChartCard
 from coach.ui.charts.theme import DASH, SIDES, UNRECORDED, faded, font, glyph, pen
 
@@ -93,7 +94,7 @@ class VisaChart(ChartCard):
 
         def said(i: int) -> str:
             change = f" ({values[i] - first:+d} since the first shown)" if i else ""
-            return f"{points[i].when:{DATE}}{where}\nVISA-A {values[i]} of 100{change}"
+            return f"{dates.day(points[i].when.date())}{where}\nVISA-A {values[i]} of 100{change}"
 
         name = f"{side} score" if side else "score"
         self.plot.plot(name, seconds([p.when for p in points]), np.array(values, float), said,

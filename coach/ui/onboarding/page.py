@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from html import escape
 from typing import TYPE_CHECKING, cast
 
@@ -25,10 +24,6 @@ STOP = (
     "border: 1px solid #b00020; border-radius: 6px; padding: 8px;"
 )
 FIELD_WIDTH = 260  # inputs hold a few characters: a full-width box hides its arrows
-
-
-def day_text(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
 
 
 def text_label(text: str = "", *, rich: bool = False, size: int | None = None) -> QLabel:

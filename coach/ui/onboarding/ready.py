@@ -6,10 +6,11 @@ from html import escape
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QVBoxLayout
 
+from coach.domain import dates
 from coach.domain.program import Program
 from coach.domain.protocols import PROTOCOLS, Protocol
 from coach.domain.red_flags import RED_FLAGS, Urgency
-from coach.ui.onboarding.page import STOP, Page, day_text, framed, text_label
+from coach.ui.onboarding.page import STOP, Page, framed, text_label
 from coach.ui.today_view import SIDES
 
 COLUMN_WIDTH = 430
@@ -88,8 +89,12 @@ class ReadyPage(Page):
             ("Protocol", protocol.name),
             ("Exercises", _exercises(protocol)),
             ("Side", SIDES[program.injured]),
-            ("Starts", f"{day_text(program.start)}, for {program.weeks} weeks"),
-            ("Sessions", f"{program.morning:%H:%M} and {program.evening:%H:%M} every day"),
+            ("Starts", f"{dates.day(program.start)}, for {program.weeks} weeks"),
+            (
+                "Sessions",
+                f"{dates.clock_time(program.morning)} and "
+                f"{dates.clock_time(program.evening)} every day",
+            ),
             ("Lowering", f"{program.lower_seconds} s per rep"),
             ("Added weight", _kg(program.load_kg)),
             ("Questionnaire", f"every {program.visa_every_weeks} weeks"),

@@ -8,6 +8,7 @@ from html import escape
 from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QDateEdit, QFormLayout, QLabel, QSpinBox, QTimeEdit, QVBoxLayout
 
+from coach.domain import dates
 from coach.domain.program import (
     EVENING,
     MORNING,
@@ -17,7 +18,7 @@ from coach.domain.program import (
     ProgramError,
 )
 from coach.domain.settings import Injured
-from coach.ui.onboarding.page import FIELD_WIDTH, STOP, Page, day_text, framed, text_label
+from coach.ui.onboarding.page import FIELD_WIDTH, STOP, Page, framed, text_label
 
 
 def _qdate(day: date) -> QDate:
@@ -102,7 +103,7 @@ class SchedulePage(Page):
             self.length.setText(f"{WEEKS} weeks")
         else:
             self.error = None
-            self.length.setText(f"{WEEKS} weeks, to {day_text(program.end)} (fixed)")
+            self.length.setText(f"{WEEKS} weeks, to {dates.day(program.end)} (fixed)")
         self.problem.setText(escape(self.error or ""))
         self.problem.setVisible(self.error is not None)
         self.completeChanged.emit()

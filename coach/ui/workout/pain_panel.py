@@ -6,11 +6,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from coach.domain.pain import SOURCE as PAIN_SOURCE
-from coach.domain.pain import zone
+from coach.domain.pain import Zone, zone
 from coach.ui.look import set_toned_style
 
 # The tones of coach.ui.look, as set_toned_style names them.
-ZONE_TONES = {"safe": "{good}", "acceptable": "{warning}", "too much": "{danger}"}
+ZONE_TONES = {Zone.SAFE: "{good}", Zone.ACCEPTABLE: "{warning}", Zone.TOO_MUCH: "{danger}"}
 
 
 class PainPanel(QWidget):
@@ -96,5 +96,5 @@ class PainPanel(QWidget):
     def show_rating(self, pain: int, *, offer_stop: bool) -> None:
         info = zone(pain)
         self.zone_label.setText(f"<b>{pain}: {info.zone.value} ({info.scores}).</b> {info.meaning}")
-        set_toned_style(self.zone_label, f"font-size: 13pt; color: {ZONE_TONES[info.zone.value]};")
+        set_toned_style(self.zone_label, f"font-size: 13pt; color: {ZONE_TONES[info.zone]};")
         self.offer.setVisible(offer_stop)

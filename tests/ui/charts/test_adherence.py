@@ -26,15 +26,15 @@ def test_a_week_is_a_row_of_days_split_morning_and_evening(qtbot: QtBot, shown: 
     chart = shown(CalendarChart())
     chart.show_weeks(weeks, tally(weeks))
     plot = chart.plot
-    assert plot.describe_nearest(0.25, 0.5) == "Mon 02 Mar 2026, morning\ndone"
-    assert plot.describe_nearest(0.75, 0.5) == "Mon 02 Mar 2026, evening\nmissed"
-    assert plot.describe_nearest(0.25, 1.5) == "Mon 09 Mar 2026, morning\nto come"
+    assert plot.describe_nearest(0.25, 0.5) == "Mon 2 Mar 2026, morning\ndone"
+    assert plot.describe_nearest(0.75, 0.5) == "Mon 2 Mar 2026, evening\nmissed"
+    assert plot.describe_nearest(0.25, 1.5) == "Mon 9 Mar 2026, morning\nto come"
     assert plot.describe_nearest(3.25, 1.5) is None  # nothing planned
     assert "done (13)" in chart.key.text
     assert "missed, struck through (1)" in chart.key.text
     assert "to come (2)" in chart.key.text
     assert plot.top._tickLevels[0][0] == (0.5, "Mon")
-    assert [t for _, t in plot.left._tickLevels[0]] == ["02 Mar 2026", "09 Mar 2026"]
+    assert [t for _, t in plot.left._tickLevels[0]] == ["2 Mar 2026", "9 Mar 2026"]
 
 
 def test_a_program_without_workouts_shows_its_sessions_to_come(

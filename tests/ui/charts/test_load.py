@@ -26,11 +26,9 @@ def test_the_load_is_a_step_for_each_change(qtbot: QtBot, shown: Show) -> None:
     assert line_x[-1] == seconds([START + timedelta(days=6)])[0]  # to the last session
     assert chart.plot.vb.viewRange()[1] == [-1.0, 10.0]
     assert chart.plot.series["steps"].describe(0) == (
-        "from Mon 02 Mar 2026, 08:00\nno added load (body weight)"
+        "from Mon 2 Mar 2026, 08:00\nno added load (body weight)"
     )
     assert (
-        chart.plot.series["steps"]
-        .describe(1)
-        .startswith("from Wed 04 Mar 2026, 08:00\nadded load ")
+        chart.plot.series["steps"].describe(1).startswith("from Wed 4 Mar 2026, 08:00\nadded load ")
     )
     assert not chart.is_empty

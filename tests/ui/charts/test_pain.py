@@ -85,7 +85,7 @@ def test_each_session_is_a_point_and_the_week_a_line(qtbot: QtBot, shown: Show) 
     assert chart.plot.vb.viewRange()[1] == pytest.approx(PAIN_RANGE)
     assert "mean per session" in chart.key.text
     assert "7-day mean" in chart.key.text
-    assert chart.plot.series["all rolling"].describe(4) == "Fri 06 Mar 2026\n7-day mean pain 3"
+    assert chart.plot.series["all rolling"].describe(4) == "Fri 6 Mar 2026\n7-day mean pain 3"
 
 
 def test_the_date_axis_under_the_pain_says_the_days(qtbot: QtBot, shown: Show) -> None:
