@@ -17,6 +17,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from coach.domain import dates
 from coach.paths import backups_dir
 from coach.storage import backup
 from coach.storage.database import DB_NAME, CorruptDatabaseError, local_now
@@ -52,7 +53,8 @@ class RestoreBackup:
             restore = None
         else:
             box.setInformativeText(
-                f"Restore the backup from {found.taken:%A %d %B %Y, %H:%M}? Sessions after it "
+                f"Restore the backup from {dates.day_long(found.taken.date())}, "
+                f"{dates.clock_time(found.taken)}? Sessions after it "
                 f"are not in it. {kept} You can also start an empty history (the backups "
                 "stay), or decide later (this time Coach runs without saving)."
             )
@@ -77,7 +79,7 @@ class ResumeSession:
         box.setWindowTitle("Carry on where you stopped?")
         box.setIcon(QMessageBox.Icon.Question)
         box.setText(
-            f"The session started {session.started:%Y-%m-%d at %H:%M} did not finish: "
+            f"The session started {dates.moment(session.started)} did not finish: "
             f"Coach closed with {session.sets_done} of {planned} sets done, all of them saved."
         )
         box.setInformativeText(

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from coach.domain.timeline import Timeline
 from coach.paths import backups_dir
@@ -166,3 +167,22 @@ def test_the_question_offers_restore_only_with_a_good_backup(parent: QWidget) ->
     assert sorted(buttons_of(None)) == ["Decide later", "Start an empty history"]
     with_backup = buttons_of(backup.Backup(Path("b.sqlite3"), datetime(2026, 11, 20, 8)))  # noqa: DTZ001 - local names
     assert "Restore the backup" in with_backup
+
+
+def test_the_questions_name_their_moments_in_english_words(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The restore and resume questions word their dates as every page does."""
+    shown: list[str] = []
+
+    def exec_(box: QMessageBox) -> int:
+        shown.append(f"{box.text()} {box.informativeText()}")
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    taken = datetime(2026, 11, 21, 8, 5)  # noqa: DTZ001 - a backup's local time, as its name says
+    found = backup.Backup(Path("coach-20261121T080500.sqlite3"), taken)
+    data.RestoreBackup.ask(parent, "The file is damaged.", found)
+    assert "Restore the backup from Saturday 21 Nov 2026, 08:05?" in shown[-1]
