@@ -1,7 +1,7 @@
 """Dates and times in words: the one home of how Coach writes them, in English.
 
 Every page, chart, dialog, report, calendar and message writes a date through these, so
-they read alike everywhere: "Sat 21 Nov 2026", "Saturday 21 Nov 2026", "21 Nov 2026",
+they read alike everywhere: "Sat 21 Nov 2026", "Saturday 21 November 2026", "21 Nov 2026",
 "Sat 21 Nov 2026, 08:00". They never go through `strftime`'s `%a`, `%b`, `%A` or `%B`:
 once Qt has set the program's locale from the desktop's, those would follow it, and the
 rest of Coach's words are English. Support texts (`coach doctor`, error messages about a
@@ -14,7 +14,11 @@ from datetime import date, datetime, time
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 WEEKDAYS_SHORT = tuple(name[:3] for name in WEEKDAYS)  # "Mon" ... "Sun"
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+MONTHS_LONG = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+MONTHS = tuple(name[:3] for name in MONTHS_LONG)  # "Jan" ... "Dec"
 
 
 def weekday(d: date, *, long: bool = False) -> str:
@@ -39,8 +43,8 @@ def day(d: date, *, year: bool = True) -> str:
 
 
 def day_long(d: date) -> str:
-    """`Saturday 21 Nov 2026`: a day as a heading or a question names it."""
-    return f"{weekday(d, long=True)} {day_month(d)}"
+    """`Saturday 21 November 2026`: a day as a heading or a question names it."""
+    return f"{weekday(d, long=True)} {d.day} {MONTHS_LONG[d.month - 1]} {d.year}"
 
 
 def clock_time(t: time | datetime) -> str:

@@ -53,7 +53,7 @@ class RestoreBackup:
             restore = None
         else:
             box.setInformativeText(
-                f"Restore the backup from {dates.day_long(found.taken.date())}, "
+                f"Restore the backup made on {dates.day_long(found.taken.date())} at "
                 f"{dates.clock_time(found.taken)}? Sessions after it "
                 f"are not in it. {kept} You can also start an empty history (the backups "
                 "stay), or decide later (this time Coach runs without saving)."
@@ -79,7 +79,8 @@ class ResumeSession:
         box.setWindowTitle("Carry on where you stopped?")
         box.setIcon(QMessageBox.Icon.Question)
         box.setText(
-            f"The session started {dates.moment(session.started)} did not finish: "
+            f"The session you started on {dates.day_long(session.started.date())} at "
+            f"{dates.clock_time(session.started)} did not finish: "
             f"Coach closed with {session.sets_done} of {planned} sets done, all of them saved."
         )
         box.setInformativeText(

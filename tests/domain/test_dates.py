@@ -20,7 +20,7 @@ def test_a_day_and_its_parts() -> None:
     assert dates.day(DAY) == "Sat 21 Nov 2026"
     assert dates.day(FIRST) == "Sun 1 Nov 2026"  # no leading zero
     assert dates.day(DAY, year=False) == "Sat 21 Nov"
-    assert dates.day_long(DAY) == "Saturday 21 Nov 2026"
+    assert dates.day_long(DAY) == "Saturday 21 November 2026"
     assert dates.day_month(FIRST) == "1 Nov 2026"
     assert dates.day_month(FIRST, year=False) == "1 Nov"
     assert dates.month(DAY) == "Nov"
@@ -59,7 +59,7 @@ def german_locale() -> Iterator[None]:
 @pytest.mark.usefixtures("german_locale")
 def test_the_words_stay_english_whatever_the_locale() -> None:
     assert f"{DAY:%a}" != "Sat"  # what strftime would say
-    assert dates.day_long(DAY) == "Saturday 21 Nov 2026"
+    assert dates.day_long(DAY) == "Saturday 21 November 2026"
     assert dates.month(date(2026, 3, 1)) == "Mar"
 
 

@@ -185,4 +185,4 @@ def test_the_questions_name_their_moments_in_english_words(
     taken = datetime(2026, 11, 21, 8, 5)  # noqa: DTZ001 - a backup's local time, as its name says
     found = backup.Backup(Path("coach-20261121T080500.sqlite3"), taken)
     data.RestoreBackup.ask(parent, "The file is damaged.", found)
-    assert "Restore the backup from Saturday 21 Nov 2026, 08:05?" in shown[-1]
+    assert "Restore the backup made on Saturday 21 November 2026 at 08:05?" in shown[-1]

@@ -97,7 +97,7 @@ def test_selecting_a_session_shows_its_sets(view: HistoryView, two_sessions: lis
     assert item is not None
     assert item.text() == "knee straight"
     assert pain_box(view, 1).currentData() == 6
-    assert "Saturday 21 Nov 2026, morning" in view.heading.text()
+    assert "Saturday 21 November 2026, morning" in view.heading.text()
 
 
 def test_the_date_filter_narrows_the_list(view: HistoryView, two_sessions: list[str]) -> None:

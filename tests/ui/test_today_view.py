@@ -119,7 +119,7 @@ def test_without_a_program_the_page_offers_to_set_one_up(qtbot: QtBot) -> None:
     assert view.program_button.text() == "Set up a 12-week program…"
     assert not view.advice_box.isVisibleTo(view)
     assert view.start_button.isEnabled()
-    assert view.date_label.text() == "Saturday 21 Nov 2026"
+    assert view.date_label.text() == "Saturday 21 November 2026"
 
 
 def test_the_program_panel_shows_the_week_today_next_adherence_and_advice(
