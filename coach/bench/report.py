@@ -64,7 +64,7 @@ def run_all(*, runs: int, as_json: bool) -> int:
     """Run every benchmark; print a table (or JSON). Exit status 1 if a command failed."""
     try:
         results = [
-            startup(runs),
+            *startup(runs),
             audio_onsets(),
             *workout_timing(),
             durable_insert(runs),

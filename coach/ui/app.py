@@ -94,6 +94,7 @@ def create_application() -> QApplication:
 
 
 PAINTED_MESSAGE = "coach: the main window is shown and painted"
+READY_MESSAGE = "coach: the Today page is ready"
 
 
 def display_problem(environ: Mapping[str, str], platform: str) -> str | None:
