@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import importlib
 import os
+import shutil
+import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import settings
 
 from coach import qt_check
 from tests.helpers import WallClock
@@ -21,6 +25,33 @@ if TYPE_CHECKING:
 # Before Qt is imported anywhere: a bare `pytest` works on a machine with no display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Python's bytecode cache, even where the environment turns it off (some containers set
+# PYTHONDONTWRITEBYTECODE): else each run compiles every test module again (pytest rewrites
+# their asserts: 7 of the 10 s that collecting took on a 2-core machine), and every Coach
+# a test starts compiles Coach, numpy and pyqtgraph again. Git ignores the caches.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
+# The tests' temporary folders in memory, where /dev/shm is a tmpfs with room (1 GiB) and
+# TMPDIR says nothing else: Coach's database syncs every commit to the disk (synchronous=
+# FULL), and on a shared machine the tests' thousands of commits waited on the disk for a
+# tenth of the run or more. No test here tests the disk itself: test_faults mounts its own.
+SHM = Path("/dev/shm")  # noqa: S108 - as in /tmp, pytest makes its own 0700 folder there
+if (
+    "TMPDIR" not in os.environ
+    and SHM.is_dir()
+    and os.access(SHM, os.W_OK)
+    and shutil.disk_usage(SHM).free > 2**30
+):
+    tempfile.tempdir = os.environ["TMPDIR"] = str(SHM)
+
+# Hypothesis tries 100 examples a test on CI (its default), a quarter of that locally, so
+# that `uv run pytest` stays quick; a test that asks for its own number asks through
+# tests.helpers.examples, which takes the same share of it.
+settings.register_profile("ci", max_examples=100)
+settings.register_profile("local", max_examples=25)
+settings.load_profile("ci" if os.environ.get("CI") == "true" else "local")
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
@@ -30,8 +61,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """The slow tests (a benchmark, 30 kills of a workout, a wheel build) are opt-in
-    locally, so that `uv run pytest` stays quick; CI runs every one of them."""
+    """The slow tests (a benchmark, 30 kills of a workout, a wheel build, sound played in
+    real time, pytest run in a child, every command run with a socket guard or without a
+    library, every bad value of every option) are opt-in locally, so that `uv run pytest`
+    stays quick; CI runs every one of them."""
     if config.getoption("--slow") or os.environ.get("CI") == "true":
         return
     later = pytest.mark.skip(reason="slow: run with --slow (CI runs it)")

@@ -17,6 +17,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hypothesis import settings
+
 from coach.domain.red_flags import OTHER, RedFlag
 
 if TYPE_CHECKING:
@@ -26,6 +28,12 @@ if TYPE_CHECKING:
     from coach.storage.history import History
 
 ZONE = timezone(timedelta(hours=1))
+
+
+def examples(on_ci: int) -> int:
+    """Hypothesis examples for a test that tries `on_ci` of them on CI: locally, the share
+    of them that the profile loaded in tests/conftest.py takes of CI's 100, at least 10."""
+    return max(10, on_ci * settings().max_examples // 100)
 
 
 def flag(label: str) -> RedFlag:

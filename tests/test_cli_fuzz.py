@@ -26,6 +26,7 @@ from coach.cli import main
 from coach.cli.parser import build_parser
 from coach.domain.protocols import PROTOCOLS
 from coach.domain.settings import LIMITS, Injured
+from tests.helpers import examples
 
 # The arguments each command needs besides the one under test; {tmp} is the test's
 # tmp_path. Where a bad value slipped through, the command would stop on something
@@ -224,6 +225,7 @@ def refusal(capsys: pytest.CaptureFixture[str], folder: Path, command: str, opti
     return ""
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c or "coach")
 def test_every_bad_value_exits_2_with_one_line_naming_the_option(
     capsys: pytest.CaptureFixture[str],
@@ -407,7 +409,7 @@ def accepts(text: str, option: str) -> bool:
 
 
 @pytest.mark.parametrize(("command", "option"), NUMBERS)
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(
     text=st.text(max_size=12) | st.from_regex(r"\A-?[0-9]{0,4}(\.[0-9]{0,3})?(e-?[0-9]{1,3})?\Z")
 )

@@ -236,6 +236,7 @@ def test_a_child_that_opens_a_socket_fails(guarded_env: tuple[dict[str, str], Pa
     assert lines[1:] == ["blocked create_connection to ('192.0.2.1', 9)"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "argv",
     [

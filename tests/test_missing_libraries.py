@@ -239,6 +239,7 @@ def test_in_a_bundle_a_library_it_carries_is_not_missing(
     assert qt_check.missing_of([carried]) == []
 
 
+@pytest.mark.slow
 def test_without_glib_every_command_that_needs_qt_says_so_in_one_line(tmp_path: Path) -> None:
     """Here Qt finds the data folder too: coach.paths loads QtCore only for that."""
     env = {k: v for k, v in os.environ.items() if k != "COACH_DATA_DIR"}
@@ -293,6 +294,7 @@ def test_without_libgl_the_window_cannot_start_but_the_history_exports(tmp_path:
                                                  f"{os.environ['COACH_DATA_DIR']}\n")  # fmt: skip
 
 
+@pytest.mark.slow
 def test_without_libxcb_cursor_the_app_says_so_instead_of_aborting(tmp_path: Path) -> None:
     """Qt would abort (SIGABRT, a core dump) when its xcb plugin cannot load."""
     env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "WAYLAND_DISPLAY")}
@@ -341,6 +343,7 @@ def test_without_libpulse_every_test_module_is_collected() -> None:
     assert re.fullmatch(r"\d+ tests collected in [\d.]+s", said.strip().splitlines()[-1])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "tests",
     ["tests/audio/test_player.py",  # skipped as a module: it imports the player
@@ -363,6 +366,7 @@ def test_without_glib_pytest_says_so_in_one_line() -> None:
 
 
 # -- Qt's own messages ------------------------------------------------------------------
+@pytest.mark.slow
 def test_doctor_keeps_qts_sound_messages_to_itself(tmp_path: Path) -> None:
     """No sound server: Qt complains on stderr; Coach says it in its own words only."""
     if (reason := why_no_qt_multimedia()) is not None:  # no QtMultimedia: no sound server asked

@@ -32,6 +32,7 @@ def player(qtbot: QtBot, sound_output: None) -> Iterator[AudioPlayer]:
     p.stop()
 
 
+@pytest.mark.slow
 def test_a_track_plays_through_the_real_sink_and_its_position_is_the_clock(
     player: AudioPlayer, qtbot: QtBot
 ) -> None:
@@ -44,6 +45,7 @@ def test_a_track_plays_through_the_real_sink_and_its_position_is_the_clock(
     assert played < player.device.cursor / SAMPLE_RATE + 0.05
 
 
+@pytest.mark.slow
 def test_stop_keeps_the_clock_where_it_stopped(player: AudioPlayer, qtbot: QtBot) -> None:
     """The player is the workout's clock: a stopped session must not go back to 0 s."""
     player.start()
@@ -55,6 +57,7 @@ def test_stop_keeps_the_clock_where_it_stopped(player: AudioPlayer, qtbot: QtBot
     assert player.now() == stopped
 
 
+@pytest.mark.slow
 def test_pause_stops_the_clock_and_mute_does_not(player: AudioPlayer, qtbot: QtBot) -> None:
     player.start()
     qtbot.waitUntil(lambda: player.now() >= 0.5, timeout=15_000)
@@ -82,6 +85,7 @@ def test_track_device_renders_from_its_cursor_and_jumps(qtbot: QtBot) -> None:
     assert device.isSequential()
 
 
+@pytest.mark.slow
 def test_a_healthy_player_reports_no_problem(player: AudioPlayer, qtbot: QtBot) -> None:
     player.start()
     qtbot.waitUntil(lambda: player.now() > 0.1, timeout=15_000)

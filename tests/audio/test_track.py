@@ -27,6 +27,7 @@ from coach.domain.protocols import ALFREDSON, JONSSON
 from coach.domain.settings import Injured, Settings
 from coach.domain.timeline import CueKind, timeline
 from coach.resources import asset_path
+from tests.helpers import examples
 
 # What the issue asks to hear: a sound at every phase change and on every beat.
 SOUNDED_KINDS = {"get_ready", "up", "shift", "lower", "beat", "reset", "rest", "done"}
@@ -102,7 +103,7 @@ def test_a_missing_voice_clip_is_named_and_the_rest_still_load(
     assert len(voice.clips) == len(VOICE_CLIPS) - 1
 
 
-@hsettings(max_examples=30, deadline=None)
+@hsettings(max_examples=examples(30), deadline=None)
 @given(start=st.integers(0, 20 * SAMPLE_RATE), frames=st.integers(1, 3 * SAMPLE_RATE))
 def test_any_stretch_renders_the_same_as_the_whole(start: int, frames: int) -> None:
     whole = WHOLE_TRACK.render(0, WHOLE_TRACK.length)

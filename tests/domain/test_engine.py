@@ -13,6 +13,7 @@ from coach.domain.plan import plan
 from coach.domain.protocols import ALFREDSON, JONSSON, Protocol
 from coach.domain.settings import Injured, Settings, Side
 from coach.domain.timeline import CueKind, timeline
+from tests.helpers import examples
 
 
 def engine_for(protocol: Protocol = JONSSON, **kw: Any) -> tuple[Engine, ManualClock]:
@@ -356,5 +357,5 @@ class EngineMachine(RuleBasedStateMachine):
         self.last = state
 
 
-EngineMachine.TestCase.settings = hsettings(max_examples=300, stateful_step_count=40)
+EngineMachine.TestCase.settings = hsettings(max_examples=examples(300), stateful_step_count=40)
 TestEngineMachine = EngineMachine.TestCase

@@ -26,7 +26,7 @@ from coach.domain.timeline import Timeline
 from coach.domain.visa_a import VisaAnswers
 from coach.storage import json_export, json_import
 from coach.storage.history import History
-from tests.helpers import WallClock, flag, run_sets, table_rows
+from tests.helpers import WallClock, examples, flag, run_sets, table_rows
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ def record(store: History, tl: Timeline, wall: WallClock, action: str, args: Any
 
 # short_timeline is a value no example changes.
 @settings(
-    max_examples=40,
+    max_examples=examples(40),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
