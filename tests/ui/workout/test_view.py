@@ -80,13 +80,18 @@ def make_view(
     elif store is not None:
         journal = store.sessions.journal(tl)
     view = WorkoutView(WorkoutSession(tl, SilentPlayer(clock), journal, done=done, notice=notice))
+    return show_active(qtbot, view), clock
+
+
+def show_active(qtbot: QtBot, view: WorkoutView) -> WorkoutView:
+    """Shown, active and focused, as on a screen: key presses reach its shortcuts."""
     qtbot.addWidget(view)
     view.resize(1280, 800)
     with qtbot.waitActive(view):  # key presses reach shortcuts in the active window only
         view.show()
         view.activateWindow()
     view.setFocus()
-    return view, clock
+    return view
 
 
 def press(view: WorkoutView, key: Qt.Key) -> None:
@@ -815,12 +820,9 @@ def test_a_newer_rating_replaces_one_that_waits_and_is_never_written_over(
 # -- the sound, through the page's own keys and buttons -------------------------------
 def test_space_and_skip_move_the_sound_with_the_screen(qtbot: QtBot) -> None:
     player = FakePlayer()
-    view = WorkoutView(WorkoutSession(timeline(plan(JONSSON, SETTINGS)), player))
-    qtbot.addWidget(view)
-    view.resize(1280, 800)
-    with qtbot.waitActive(view):
-        view.show()
-        view.activateWindow()
+    view = show_active(
+        qtbot, WorkoutView(WorkoutSession(timeline(plan(JONSSON, SETTINGS)), player))
+    )
     view.start_button.click()
     player.clock.advance(9.5)
     view.session.poll()
